@@ -1,0 +1,140 @@
+// Command intake reads a request mailbox, classifies each mail, checks its
+// materials, asks customers for what is missing and forwards complete cases
+// to engineers. See README.md.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	shipped "intake"
+	"intake/intake"
+)
+
+const usage = `intake — email-driven intake of license-exception requests
+
+usage:
+  intake check [--config FILE] [--json] PATH...   evaluate saved .eml files (or folders of them)
+  intake check-config [FILE]                      check a config file; every problem with file:line
+  intake help                                     this text
+
+Without --config, ./config.yaml is used when present, else the built-in default.
+`
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	cmd, args := args[0], args[1:]
+	switch cmd {
+	case "check":
+		return check(args, stdout, stderr)
+	case "check-config":
+		return checkConfig(args, stdout, stderr)
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "intake: unknown command %q\n\n%s", cmd, usage)
+	return 2
+}
+
+// loadConfig reads the config named by a flag; without one, ./config.yaml
+// when present, else the built-in default.
+func loadConfig(path string, stderr io.Writer) (*intake.Config, bool) {
+	var cfg *intake.Config
+	var err error
+	switch {
+	case path != "":
+		cfg, err = intake.LoadConfig(path)
+	case fileExists(shipped.ConfigName):
+		cfg, err = intake.LoadConfig(shipped.ConfigName)
+	default:
+		data, rerr := shipped.Files.ReadFile(shipped.ConfigName)
+		if rerr != nil {
+			err = rerr
+			break
+		}
+		cfg, err = intake.ParseConfig(shipped.ConfigName, data, shipped.Files)
+	}
+	if err != nil {
+		var ce *intake.ConfigError
+		if errors.As(err, &ce) {
+			for _, p := range ce.Problems {
+				fmt.Fprintln(stderr, p)
+			}
+		} else {
+			fmt.Fprintf(stderr, "intake: %v\n", err)
+		}
+		return nil, false
+	}
+	return cfg, true
+}
+
+func fileExists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+func check(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("check", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	configPath := fl.String("config", "", "config file (default ./config.yaml, else built in)")
+	asJSON := fl.Bool("json", false, "one JSON object per message per line")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() == 0 {
+		fmt.Fprintln(stderr, "intake check: give .eml files or folders")
+		return 2
+	}
+	cfg, ok := loadConfig(*configPath, stderr)
+	if !ok {
+		return 2
+	}
+	files, err := intake.MailFiles(fl.Args())
+	if err != nil {
+		fmt.Fprintf(stderr, "intake check: %v\n", err)
+		return 2
+	}
+	status := 0
+	for _, f := range files {
+		res, err := cfg.CheckFile(f)
+		if err != nil {
+			fmt.Fprintf(stderr, "intake check: %v\n", err)
+			status = 2
+			continue
+		}
+		if *asJSON {
+			if err := res.WriteJSON(stdout); err != nil {
+				fmt.Fprintf(stderr, "intake check: %v\n", err)
+				return 2
+			}
+			continue
+		}
+		cfg.Explain(stdout, res)
+	}
+	return status
+}
+
+func checkConfig(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("check-config", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	path := fl.Arg(0)
+	cfg, ok := loadConfig(path, stderr)
+	if !ok {
+		return 1
+	}
+	fmt.Fprintf(stdout, "%s: ok (%d scenarios, %d materials, %d ignore rules)\n",
+		cfg.Path, len(cfg.Rules.Scenarios), len(cfg.Rules.Materials), len(cfg.Rules.Ignore))
+	return 0
+}

@@ -1,0 +1,680 @@
+package rules
+
+import (
+	"fmt"
+	"regexp"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// Actions a Decision can take (DESIGN §2).
+const (
+	ActionForward    = "forward"
+	ActionRequest    = "request_materials"
+	ActionAsk        = "ask_scenario"
+	ActionIgnore     = "ignore"
+	ActionQuarantine = "quarantine"
+)
+
+// ReasonNotRequest is the ignore reason of mail that has nothing to do with
+// the process (no scenario and no request cue).
+const ReasonNotRequest = "not_request"
+
+// Decision is what the rules make of a message, or of a case's messages.
+type Decision struct {
+	Action      string            `json:"action"`
+	Scenario    string            `json:"scenario"`
+	Product     string            `json:"product"`
+	Present     []string          `json:"present"`
+	Missing     []string          `json:"missing"`
+	Fields      map[string]string `json:"fields"`
+	Attachments []FileResult      `json:"attachments"`
+	Notes       []string          `json:"notes"`
+	Reason      string            `json:"reason"`
+
+	// Why explains the decision for people, one sentence a line.
+	Why []string `json:"-"`
+	// Checklist has one item per material of the scenario, in order.
+	Checklist []Item `json:"-"`
+}
+
+// Item is one material of a checklist and where it was found.
+type Item struct {
+	Material string
+	Present  bool
+	Source   string // where it was found ("attachment x.lic"), "" when missing
+	Assumed  string // what was assumed to count it, if anything
+}
+
+// FileResult is an attachment of the evaluated mail and the material it
+// counts for ("" when none).
+type FileResult struct {
+	Name      string `json:"name"`
+	Size      int64  `json:"size"`
+	SHA256    string `json:"sha256"`
+	Material  string `json:"material"`
+	Class     string `json:"class,omitempty"`
+	Origin    string `json:"origin,omitempty"`
+	Container string `json:"container,omitempty"`
+
+	// Message is the index, in the evaluated messages, of the mail that
+	// carried the file.
+	Message int `json:"-"`
+}
+
+// HasNote tells whether the decision carries the note id.
+func (d *Decision) HasNote(id string) bool {
+	return slices.ContainsFunc(d.Notes, func(n string) bool { return NoteID(n) == id })
+}
+
+// NoteID returns the id of a note ("wrong_letter: …" → "wrong_letter").
+func NoteID(note string) string {
+	id, _, _ := strings.Cut(note, ":")
+	return strings.TrimSpace(id)
+}
+
+// view is what the rules read of one message.
+type view struct {
+	msg     *Message
+	fresh   string // new text of the body (and of the HTML alternative)
+	quoted  string // quoted history and forwarded mails' text
+	subject string
+}
+
+// Evaluate decides what to do with the last of msgs, reading the earlier ones
+// as the history of the same case: their fields and files count too, and
+// their scenario holds when the last says nothing new. Evaluate must be given
+// compiled rules (see Compile).
+func (r *Rules) Evaluate(msgs []*Message) Decision {
+	d := Decision{Fields: map[string]string{}, Present: []string{}, Missing: []string{}, Notes: []string{}, Attachments: []FileResult{}}
+	if !r.compiled {
+		panic("rules: Evaluate called before a successful Compile")
+	}
+	if len(msgs) == 0 {
+		d.Action, d.Reason = ActionQuarantine, "malformed"
+		return d
+	}
+	last := msgs[len(msgs)-1]
+	if last.Problem != "" {
+		d.Action, d.Reason = ActionQuarantine, last.Problem
+		d.Why = append(d.Why, "the mail cannot be read within the limits: "+last.Problem+describe(last.Detail))
+		d.Notes = append(d.Notes, last.Notes...)
+		return d
+	}
+	if reason, why := r.ignoreReason(last); reason != "" {
+		d.Action, d.Reason = ActionIgnore, reason
+		d.Why = append(d.Why, why)
+		return d
+	}
+
+	views := make([]view, len(msgs))
+	for i, m := range msgs {
+		views[i] = r.view(m)
+	}
+	fields := r.readFields(views)
+	var atts []*Attachment
+	var from []int
+	for i, m := range msgs {
+		for j := range m.Attachments {
+			atts = append(atts, &m.Attachments[j])
+			from = append(from, i)
+		}
+	}
+	hits := r.classify(atts)
+
+	scenario, why := r.classifyScenario(views, hits, from)
+	d.Why = append(d.Why, why...)
+	d.Product = r.product(views, hits, fields)
+	for id, v := range fields {
+		d.Fields[id] = v.Value
+	}
+	scenario = r.adjust(&d, scenario, views, fields)
+	d.Scenario = scenario
+	d.Notes = append(d.Notes, last.Notes...)
+
+	if scenario == "" {
+		if r.looksLikeRequest(views, hits, fields) {
+			d.Action = ActionAsk
+			d.Why = append(d.Why, "it looks like a request, so the reply explains the processes and their materials")
+		} else {
+			d.Action, d.Reason = ActionIgnore, ReasonNotRequest
+			d.Why = append(d.Why, "nothing in it is about the process (no scenario or request cue): no reply")
+		}
+		d.Attachments = fileResults(hits, from)
+		return d
+	}
+	r.checklist(&d, r.scens[scenario], views, fields, hits, len(msgs) > 1)
+	d.Attachments = fileResults(hits, from)
+	if len(d.Missing) == 0 {
+		d.Action = ActionForward
+		d.Why = append(d.Why, "every material is present: forward to the engineers")
+	} else {
+		d.Action = ActionRequest
+		d.Why = append(d.Why, "missing "+strings.Join(d.Missing, ", ")+": reply asking for them")
+	}
+	return d
+}
+
+func describe(detail string) string {
+	if detail == "" {
+		return ""
+	}
+	return " (" + detail + ")"
+}
+
+func (r *Rules) view(m *Message) view {
+	v := view{msg: m, subject: m.Subject}
+	fresh, quoted := r.splitQuoted(m.Body)
+	if m.AltBody != "" {
+		f2, q2 := r.splitQuoted(m.AltBody)
+		fresh += "\n" + f2
+		quoted += "\n" + q2
+	}
+	for _, fw := range m.Forwarded {
+		quoted += "\n" + fw.Subject + "\n" + fw.Body
+		if fw.Body == "" {
+			quoted += fw.AltBody
+		}
+	}
+	v.fresh, v.quoted = fresh, quoted
+	return v
+}
+
+// readFields reads the labelled fields of every message: new text first, newest
+// message first, then quoted history and forwarded mail.
+func (r *Rules) readFields(views []view) map[string]fieldValue {
+	out := map[string]fieldValue{}
+	many := len(views) > 1
+	where := func(i int, what string) string {
+		if many {
+			return fmt.Sprintf("message %d %s", i+1, what)
+		}
+		return what
+	}
+	for i := len(views) - 1; i >= 0; i-- {
+		r.extractFields(views[i].fresh, where(i, "body"), out)
+	}
+	for i := len(views) - 1; i >= 0; i-- {
+		r.extractFields(views[i].quoted, where(i, "quoted text"), out)
+	}
+	return out
+}
+
+// classifyScenario scores the scenarios' cues in the new text of each
+// message, newest first; the first message with a clear winner decides.
+// Quoted history is read only when no new text has a cue.
+func (r *Rules) classifyScenario(views []view, hits []*fileHit, from []int) (string, []string) {
+	var ambiguous []string
+	for pass := 0; pass < 2; pass++ {
+		for i := len(views) - 1; i >= 0; i-- {
+			text, subject := views[i].fresh, views[i].subject
+			if pass == 1 {
+				text, subject = views[i].quoted, ""
+			}
+			var msgHits []*fileHit
+			for j, h := range hits {
+				if from[j] == i {
+					msgHits = append(msgHits, h)
+				}
+			}
+			best, score, tie, because := r.score(subject, text, msgHits)
+			if score == 0 {
+				continue
+			}
+			if tie != "" {
+				ambiguous = append(ambiguous, fmt.Sprintf("the cues are as strong for %s as for %s", best, tie))
+				continue
+			}
+			where := "new text"
+			if pass == 1 {
+				where = "quoted text"
+			}
+			return best, []string{fmt.Sprintf("scenario %s from the %s: %s", best, where, strings.Join(because, ", "))}
+		}
+	}
+	if len(ambiguous) > 0 {
+		return "", ambiguous[:1]
+	}
+	return "", []string{"no scenario cue in the subject, the text or the attachments"}
+}
+
+func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score int, tie string, because []string) {
+	reasons := map[string][]string{}
+	scores := map[string]int{}
+	for i := range r.Scenarios {
+		s := &r.Scenarios[i]
+		for _, c := range s.Cues {
+			switch {
+			case c.re != nil:
+				if m := c.re.FindString(subject); m != "" {
+					scores[s.ID] += c.Weight * r.SubjectWeight
+					reasons[s.ID] = append(reasons[s.ID], fmt.Sprintf("subject says %q", m))
+				}
+				if m := c.re.FindString(text); m != "" {
+					scores[s.ID] += c.Weight
+					reasons[s.ID] = append(reasons[s.ID], fmt.Sprintf("text says %q", m))
+				}
+			case c.File != "":
+				for _, h := range hits {
+					if h.class != nil && h.class.ID == c.File && !h.rejected {
+						scores[s.ID] += c.Weight
+						reasons[s.ID] = append(reasons[s.ID], fmt.Sprintf("attachment %q is a %s", h.att.Name, c.File))
+						break
+					}
+				}
+			}
+		}
+	}
+	for i := range r.Scenarios {
+		id := r.Scenarios[i].ID
+		switch s := scores[id]; {
+		case s > score:
+			best, score, tie = id, s, ""
+		case s == score && s > 0:
+			tie = id
+		}
+	}
+	return best, score, tie, reasons[best]
+}
+
+// product names the product: the product field when given, else the product
+// mentioned most (subject counting double), else "".
+func (r *Rules) product(views []view, hits []*fileHit, fields map[string]fieldValue) string {
+	if v, ok := fields[r.ProductKey]; ok && r.ProductKey != "" {
+		for _, p := range r.Products {
+			if matchAny(p.patterns, v.Value) {
+				return p.ID
+			}
+		}
+	}
+	best, bestScore := "", 0
+	for _, p := range r.Products {
+		n := 0
+		for _, v := range views {
+			if matchAny(p.patterns, v.subject) {
+				n += 2
+			}
+			if matchAny(p.patterns, v.fresh) {
+				n++
+			}
+		}
+		for _, h := range hits {
+			if matchAny(p.patterns, h.att.Name) || h.class != nil && matchAny(p.patterns, h.att.Text) {
+				n++
+			}
+		}
+		if n > bestScore {
+			best, bestScore = p.ID, n
+		}
+	}
+	return best
+}
+
+// adjust applies the process's own rules in order.
+func (r *Rules) adjust(d *Decision, scenario string, views []view, fields map[string]fieldValue) string {
+	for _, a := range r.Adjust {
+		w := a.When
+		if len(w.Scenario) > 0 && !slices.Contains(w.Scenario, scenario) {
+			continue
+		}
+		if len(w.Product) > 0 && !slices.Contains(w.Product, d.Product) {
+			continue
+		}
+		if len(w.ProductNot) > 0 && (d.Product == "" || slices.Contains(w.ProductNot, d.Product)) {
+			continue
+		}
+		if w.text != nil && !slices.ContainsFunc(views, func(v view) bool {
+			return w.text.MatchString(v.subject) || w.text.MatchString(v.fresh)
+		}) {
+			continue
+		}
+		if len(w.Covers) == 2 && !covers(fields[w.Covers[0]].Value, fields[w.Covers[1]].Value) {
+			continue
+		}
+		if a.Scenario != "" && a.Scenario != scenario {
+			d.Why = append(d.Why, fmt.Sprintf("scenario changed from %s to %s by the process rule %s", orNone(scenario), a.Scenario, orNone(a.Note)))
+			scenario = a.Scenario
+		}
+		if a.Note != "" && !d.HasNote(a.Note) {
+			d.Notes = append(d.Notes, a.Note)
+		}
+	}
+	return scenario
+}
+
+func orNone(s string) string {
+	if s == "" {
+		return "(none)"
+	}
+	return s
+}
+
+// covers tells whether list a holds every item of list b (b non-empty).
+func covers(a, b string) bool {
+	as, bs := listValues(a), listValues(b)
+	if len(as) == 0 || len(bs) == 0 {
+		return false
+	}
+	set := map[string]bool{}
+	for _, x := range as {
+		set[strings.ToUpper(x)] = true
+	}
+	for _, x := range bs {
+		if !set[strings.ToUpper(x)] {
+			return false
+		}
+	}
+	return true
+}
+
+func (r *Rules) looksLikeRequest(views []view, hits []*fileHit, fields map[string]fieldValue) bool {
+	for _, h := range hits {
+		if h.class != nil {
+			return true
+		}
+	}
+	for id := range fields {
+		if r.mats[id] != nil || r.isMaterialField(id) {
+			return true
+		}
+	}
+	for _, v := range views {
+		if matchAny(r.request, v.subject) || matchAny(r.request, v.fresh) {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *Rules) isMaterialField(id string) bool {
+	for _, m := range r.Materials {
+		for _, s := range m.AnyOf {
+			if s.Field == id {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// checklist fills Present, Missing, Checklist and the notes about files.
+func (r *Rules) checklist(d *Decision, s *Scenario, views []view, fields map[string]fieldValue, hits []*fileHit, many bool) {
+	found := map[string]*Item{}
+	// Pass 1: fields and files whose class and role are known.
+	for _, id := range s.Materials {
+		m := r.mats[id]
+		item := &Item{Material: id}
+		found[id] = item
+		for _, src := range m.AnyOf {
+			if src.Field != "" {
+				if v, ok := fields[src.Field]; ok {
+					item.Present, item.Source = true, fieldSource(r.fields[src.Field], v)
+					break
+				}
+				continue
+			}
+			if h := findHit(hits, src, false); h != nil {
+				h.material = id
+				item.Present, item.Source = true, fileSource(h)
+				break
+			}
+		}
+	}
+	// Pass 2: files whose role the name does not tell go to the first
+	// material still missing that takes their class.
+	for _, id := range s.Materials {
+		item, m := found[id], r.mats[id]
+		if item.Present {
+			continue
+		}
+		for _, src := range m.AnyOf {
+			if src.File == "" || src.Role == "" {
+				continue
+			}
+			if h := findHit(hits, src, true); h != nil {
+				h.material, h.assumed, h.role = id, true, src.Role
+				item.Present, item.Source = true, fileSource(h)
+				item.Assumed = fmt.Sprintf("%q taken as the %s server's file", h.att.Name, src.Role)
+				d.Notes = append(d.Notes, "roles_assumed: "+item.Assumed)
+				break
+			}
+		}
+	}
+	// Pass 3: a lone unrecognised file, when the text says what it is.
+	fresh := ""
+	for _, v := range views {
+		fresh += v.fresh + "\n" + v.subject + "\n"
+	}
+	for _, id := range s.Materials {
+		item, m := found[id], r.mats[id]
+		if item.Present {
+			continue
+		}
+		for _, src := range m.AnyOf {
+			fc := r.files[src.File]
+			if fc == nil || fc.assume == nil || !fc.assume.MatchString(fresh) {
+				continue
+			}
+			var cand []*fileHit
+			for _, h := range hits {
+				if h.class == nil && h.material == "" && !archiveExts[ext(h.att.Name)] && fc.accepts(h.att) && len(fc.Extensions)+len(fc.Types) > 0 {
+					cand = append(cand, h)
+				}
+			}
+			if len(cand) == 1 {
+				h := cand[0]
+				h.class, h.material, h.assumed = fc, id, true
+				item.Present, item.Source = true, fileSource(h)
+				item.Assumed = fmt.Sprintf("%q taken as the %s, as the text mentions it", h.att.Name, fc.ID)
+				d.Notes = append(d.Notes, "file_assumed: "+item.Assumed)
+				break
+			}
+		}
+	}
+	// Notes on what was sent instead of a missing material.
+	for _, id := range s.Materials {
+		item, m := found[id], r.mats[id]
+		d.Checklist = append(d.Checklist, *item)
+		if item.Present {
+			d.Present = append(d.Present, id)
+			continue
+		}
+		d.Missing = append(d.Missing, id)
+		for _, src := range m.AnyOf {
+			for _, h := range hits {
+				if h.rejected && h.class != nil && h.class.ID == src.File {
+					d.addNote(h.class.RejectNote, fmt.Sprintf("%q is a %s file, not the stamped scan or photo %s needs", h.att.Name, ext(h.att.Name), id))
+				}
+			}
+		}
+		for _, w := range m.Wrong {
+			for _, h := range hits {
+				if h.class != nil && h.class.ID == w.File && h.material == "" {
+					d.addNote(w.Note, fmt.Sprintf("%q is a %s, but %s is needed", h.att.Name, w.File, id))
+				}
+			}
+		}
+	}
+	for _, h := range hits {
+		if h.material == "" {
+			continue
+		}
+		switch h.att.Origin {
+		case OriginArchive:
+			d.addNote("from_archive", fmt.Sprintf("%q found inside %q", h.att.Name, h.att.Container))
+		case OriginForwarded:
+			d.addNote("from_forwarded", fmt.Sprintf("%q found in the forwarded mail %q", h.att.Name, h.att.Container))
+		}
+	}
+	_ = many
+}
+
+func (d *Decision) addNote(id, text string) {
+	if id == "" {
+		return
+	}
+	for _, n := range d.Notes {
+		if NoteID(n) == id && strings.Contains(n, text) {
+			return
+		}
+	}
+	d.Notes = append(d.Notes, id+": "+text)
+}
+
+// findHit returns the first unassigned file of the source's class whose role
+// fits: the known role when unknownRole is false, an unknown role otherwise.
+func findHit(hits []*fileHit, src Source, unknownRole bool) *fileHit {
+	for _, h := range hits {
+		if h.class == nil || h.rejected || h.material != "" || h.class.ID != src.File {
+			continue
+		}
+		switch {
+		case unknownRole && h.role == "":
+			return h
+		case !unknownRole && (src.Role == "" || h.role == src.Role):
+			return h
+		}
+	}
+	return nil
+}
+
+func fieldSource(f *Field, v fieldValue) string {
+	switch {
+	case v.Label != "":
+		return fmt.Sprintf("%s, label %q", v.Where, v.Label)
+	case f != nil:
+		return fmt.Sprintf("%s, in the text", v.Where)
+	}
+	return v.Where
+}
+
+func fileSource(h *fileHit) string {
+	switch h.att.Origin {
+	case OriginArchive:
+		return fmt.Sprintf("zip entry %q in %q", h.att.Name, h.att.Container)
+	case OriginForwarded:
+		return fmt.Sprintf("attachment %q of the forwarded mail %q", h.att.Name, h.att.Container)
+	}
+	return fmt.Sprintf("attachment %q", h.att.Name)
+}
+
+func fileResults(hits []*fileHit, from []int) []FileResult {
+	out := make([]FileResult, 0, len(hits))
+	for i, h := range hits {
+		fr := FileResult{Name: h.att.Name, Size: h.att.Size, SHA256: h.att.SHA256, Material: h.material,
+			Origin: h.att.Origin, Container: h.att.Container, Message: from[i]}
+		if h.class != nil {
+			fr.Class = h.class.ID
+		}
+		out = append(out, fr)
+	}
+	return out
+}
+
+func matchAny(res []*regexp.Regexp, s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, re := range res {
+		if re.MatchString(s) {
+			return true
+		}
+	}
+	return false
+}
+
+// ignoreReason returns the reason of the first ignore rule the message
+// matches, and a sentence saying why.
+func (r *Rules) ignoreReason(m *Message) (reason, why string) {
+	for _, ig := range r.Ignore {
+		if w, ok := r.ignoreMatch(&ig, m); ok {
+			return ig.Reason, w
+		}
+	}
+	return "", ""
+}
+
+func (r *Rules) ignoreMatch(ig *IgnoreRule, m *Message) (string, bool) {
+	var why []string
+	if ig.Header != "" {
+		vals := m.Header.Values(ig.Header)
+		ok := false
+		for _, v := range vals {
+			v = strings.TrimSpace(v)
+			if ig.match != nil && !ig.match.MatchString(v) {
+				continue
+			}
+			if ig.unless != nil && ig.unless.MatchString(v) {
+				continue
+			}
+			if ig.OwnAddress && !r.mentionsOwn(v) {
+				continue
+			}
+			ok = true
+			why = append(why, fmt.Sprintf("header %s: %s", ig.Header, clip(v, 80)))
+			break
+		}
+		if !ok {
+			return "", false
+		}
+	} else if ig.OwnAddress {
+		if !r.own[m.From] {
+			return "", false
+		}
+		why = append(why, "sent from our own address "+m.From)
+	}
+	if ig.from != nil {
+		if !ig.from.MatchString(m.From) {
+			return "", false
+		}
+		why = append(why, "sender "+m.From)
+	}
+	if ig.subject != nil {
+		if !ig.subject.MatchString(m.Subject) {
+			return "", false
+		}
+		why = append(why, fmt.Sprintf("subject %q", clip(m.Subject, 80)))
+	}
+	return fmt.Sprintf("ignored as %s: %s", ig.Reason, strings.Join(why, ", ")), true
+}
+
+func (r *Rules) mentionsOwn(v string) bool {
+	v = strings.ToLower(v)
+	for a := range r.own {
+		if a != "" && strings.Contains(v, a) {
+			return true
+		}
+	}
+	return false
+}
+
+func clip(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	cut := n
+	for cut > 0 && s[cut]&0xC0 == 0x80 {
+		cut--
+	}
+	return s[:cut] + "…"
+}
+
+// SortedFieldIDs returns the ids of the decision's fields in the order of the
+// rules' fields.
+func (r *Rules) SortedFieldIDs(d *Decision) []string {
+	ids := make([]string, 0, len(d.Fields))
+	for _, f := range r.Fields {
+		if _, ok := d.Fields[f.ID]; ok {
+			ids = append(ids, f.ID)
+		}
+	}
+	var extra []string
+	for id := range d.Fields {
+		if r.fields[id] == nil {
+			extra = append(extra, id)
+		}
+	}
+	sort.Strings(extra)
+	return append(ids, extra...)
+}

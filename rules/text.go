@@ -1,0 +1,283 @@
+package rules
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// splitQuoted divides a body into the new text and the quoted history: lines
+// starting with ">" and everything below a separator line ("-----Original
+// Message-----", "在…写道：").
+func (r *Rules) splitQuoted(body string) (fresh, quoted string) {
+	var nb, qb strings.Builder
+	rest := body
+	for rest != "" {
+		line, tail, _ := strings.Cut(rest, "\n")
+		rest = tail
+		if r.isSeparator(line) {
+			qb.WriteString(line)
+			qb.WriteByte('\n')
+			qb.WriteString(rest)
+			break
+		}
+		if strings.HasPrefix(strings.TrimLeft(line, " \t"), ">") {
+			qb.WriteString(strings.TrimLeft(strings.TrimLeft(line, " \t"), "> "))
+			qb.WriteByte('\n')
+			continue
+		}
+		nb.WriteString(line)
+		nb.WriteByte('\n')
+	}
+	return nb.String(), qb.String()
+}
+
+func (r *Rules) isSeparator(line string) bool {
+	line = strings.TrimSpace(line)
+	if line == "" {
+		return false
+	}
+	for _, re := range r.quoteSep {
+		if re.MatchString(line) {
+			return true
+		}
+	}
+	return false
+}
+
+// fieldValue is a value found for a field and where.
+type fieldValue struct {
+	Value string
+	Label string // the label as written, "" for inline matches
+	Where string // body, quoted, forwarded…
+}
+
+// extractFields reads every labelled field of a text. A value is the rest of
+// the line after "label:" up to the next label on the same line; a label
+// alone on its line takes the next non-empty line. Under a section heading
+// the section's short labels apply.
+func (r *Rules) extractFields(text, where string, into map[string]fieldValue) {
+	section := r.defSect
+	var pending *Field
+	var pendingLabel string
+	rest := text
+	for rest != "" {
+		var line string
+		line, rest, _ = strings.Cut(rest, "\n")
+		line = strings.TrimRight(line, "\r \t\u3000")
+		trimmed := strings.TrimSpace(line)
+		if trimmed == "" {
+			continue
+		}
+		if s := r.heading(trimmed); s != "" {
+			section, pending = s, nil
+			continue
+		}
+		hits := r.lineLabels(line, section)
+		if len(hits) == 0 {
+			if pending != nil {
+				r.setField(into, pending, trimmed, pendingLabel, where)
+				pending = nil
+				continue
+			}
+			if f := r.aloneLabel(trimmed, section); f != nil {
+				pending, pendingLabel = f, trimmed
+			}
+			continue
+		}
+		pending = nil
+		for i, h := range hits {
+			end := len(line)
+			if i+1 < len(hits) {
+				end = hits[i+1].start
+			}
+			v := cleanValue(line[h.valStart:end])
+			if v == "" && i == len(hits)-1 {
+				pending, pendingLabel = h.field, h.label
+				continue
+			}
+			r.setField(into, h.field, v, h.label, where)
+		}
+	}
+	for i := range r.Fields {
+		f := &r.Fields[i]
+		if _, ok := into[f.ID]; ok {
+			continue
+		}
+		for _, re := range f.inline {
+			if m := re.FindStringSubmatch(text); m != nil && len(m) > 1 {
+				r.setField(into, f, cleanValue(m[1]), "", where)
+				break
+			}
+		}
+	}
+}
+
+func (r *Rules) setField(into map[string]fieldValue, f *Field, v, label, where string) {
+	if _, ok := into[f.ID]; ok || v == "" {
+		return
+	}
+	if r.empty != nil && r.empty.MatchString(v) {
+		return
+	}
+	if f.value != nil && !f.value.MatchString(v) {
+		return
+	}
+	into[f.ID] = fieldValue{Value: v, Label: strings.TrimSpace(label), Where: where}
+}
+
+func cleanValue(s string) string {
+	s = strings.TrimSpace(strings.TrimLeft(s, " \t\u3000"))
+	s = strings.TrimRight(s, " \t\u3000,，;；。")
+	return strings.TrimSpace(s)
+}
+
+type labelHit struct {
+	field    *Field
+	label    string
+	start    int // where the label starts
+	valStart int // just after the separator
+}
+
+// lineLabels finds the labels of one line: at each separator (":", "：", a
+// tab or a run of three spaces) the longest text before it, starting at a
+// word boundary, that is the label of a field.
+func (r *Rules) lineLabels(line, section string) []labelHit {
+	var hits []labelHit
+	prev := 0
+	for i := 0; i < len(line); {
+		sepLen := separatorAt(line, i)
+		if sepLen == 0 {
+			_, size := utf8.DecodeRuneInString(line[i:])
+			i += size
+			continue
+		}
+		if f, start := r.labelBefore(line[prev:i], section); f != nil {
+			valStart := i + sepLen
+			for valStart < len(line) && (line[valStart] == ' ' || line[valStart] == '\t') {
+				valStart++
+			}
+			hits = append(hits, labelHit{field: f, label: line[prev+start : i], start: prev + start, valStart: valStart})
+			prev = valStart
+			i = valStart
+			continue
+		}
+		i += sepLen
+	}
+	return hits
+}
+
+// separatorAt returns the length of the label separator at line[i], or 0.
+func separatorAt(line string, i int) int {
+	switch {
+	case strings.HasPrefix(line[i:], "："):
+		return len("：")
+	case line[i] == '\t':
+		return 1
+	case line[i] == ':':
+		// Not a separator inside "http://" or a time such as 09:40.
+		if strings.HasPrefix(line[i:], "://") {
+			return 0
+		}
+		if i > 0 && i+1 < len(line) && isDigit(line[i-1]) && isDigit(line[i+1]) {
+			return 0
+		}
+		return 1
+	case strings.HasPrefix(line[i:], "   ") && i > 0 && strings.TrimSpace(line[:i]) != "":
+		n := 0
+		for i+n < len(line) && line[i+n] == ' ' {
+			n++
+		}
+		return n
+	}
+	return 0
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// labelBefore finds the field whose label is the longest suffix of region
+// that starts at a word boundary. It returns the field and the offset of the
+// label in region.
+func (r *Rules) labelBefore(region, section string) (*Field, int) {
+	base := 0
+	if len(region) > 200 {
+		base = len(region) - 200
+		for base < len(region) && !utf8.RuneStart(region[base]) {
+			base++
+		}
+	}
+	for off := base; off < len(region); {
+		if off == base || isBoundary(region, off) {
+			if f := r.labelField(region[off:], section); f != nil {
+				return f, off
+			}
+		}
+		_, size := utf8.DecodeRuneInString(region[off:])
+		off += size
+	}
+	return nil, 0
+}
+
+// isBoundary tells whether a label may start at region[off]: after a space
+// or punctuation.
+func isBoundary(region string, off int) bool {
+	r, _ := utf8.DecodeLastRuneInString(region[:off])
+	return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '|' || r == '\u3000'
+}
+
+// labelField returns the field whose label is exactly s (after trimming).
+func (r *Rules) labelField(s, section string) *Field {
+	s = strings.TrimSpace(s)
+	if s == "" || utf8.RuneCountInString(s) > 60 {
+		return nil
+	}
+	for i := range r.Fields {
+		f := &r.Fields[i]
+		if f.label != nil && f.label.MatchString(s) {
+			return f
+		}
+	}
+	for i := range r.Fields {
+		f := &r.Fields[i]
+		if f.sectionLabel != nil && f.Section == section && f.sectionLabel.MatchString(s) {
+			return f
+		}
+	}
+	return nil
+}
+
+// aloneLabel returns the field whose label makes up the whole line (a value
+// on the next line follows, as in plain text made from a table).
+func (r *Rules) aloneLabel(line, section string) *Field {
+	if utf8.RuneCountInString(line) > 40 {
+		return nil
+	}
+	return r.labelField(line, section)
+}
+
+// heading returns the section a heading line opens, or "".
+func (r *Rules) heading(line string) string {
+	if utf8.RuneCountInString(line) > 40 {
+		return ""
+	}
+	for i := range r.Sections {
+		s := &r.Sections[i]
+		if s.headings != nil && s.headings.MatchString(line) {
+			return s.ID
+		}
+	}
+	return ""
+}
+
+// anchored compiles a label alternation to match a whole candidate.
+func anchored(alt string) *regexp.Regexp {
+	return regexp.MustCompile(`(?i)^` + bullet + alt + labelTail + `$`)
+}
+
+// listValues splits a list value (serial numbers) into its items.
+func listValues(v string) []string {
+	return strings.FieldsFunc(v, func(r rune) bool {
+		return r == ',' || r == '，' || r == ';' || r == '；' || r == '、' || r == '/' || unicode.IsSpace(r)
+	})
+}
