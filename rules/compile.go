@@ -35,7 +35,7 @@ func (c *compiler) re(path, pat string) *regexp.Regexp {
 	if err != nil {
 		msg := err.Error()
 		if e, ok := err.(*syntax.Error); ok {
-			msg = fmt.Sprintf("%s in %q", e.Code, e.Expr)
+			msg = fmt.Sprintf("%s in %q", e.Code, strings.TrimPrefix(e.Expr, "(?i)"))
 		}
 		c.add(path, "patterns are Go regular expressions (RE2): escape ( ) [ ] . with \\ and quote the YAML string with ''", "bad pattern: %s", msg)
 		return nil

@@ -236,3 +236,6 @@ type IgnoreRule struct {
 
 	match, unless, from, subject *regexp.Regexp
 }
+
+// IsSet tells whether both languages are given.
+func (t Text) IsSet() bool { return t.ZH != "" && t.EN != "" }
