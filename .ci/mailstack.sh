@@ -91,6 +91,7 @@ cmd_install() {
 # answers HOST PORT PREFIX: true when a TCP connect works and the greeting starts with PREFIX.
 answers() {
   local host=$1 port=$2 prefix=$3 line
+  # shellcheck disable=SC2016 # expanded by the inner bash
   line=$(timeout 3 bash -c '
     exec 3<>"/dev/tcp/$1/$2" || exit 1
     IFS= read -r -t 2 line <&3 || exit 1
@@ -115,6 +116,7 @@ dirs() {
   HOMES="$DIR/home"
   DOVECOT_LOG="$DIR/dovecot.log"
   POSTFIX_LOG="$DIR/postfix.log"
+  START_LOG="$DIR/mailstack.log"   # output of the daemons' start/stop commands
 }
 
 # alive PID: the process exists and is not a zombie (in containers whose PID 1
@@ -135,6 +137,22 @@ dovecot_pid() {
 }
 
 postfix_running() { postfix status >/dev/null 2>&1; }
+
+# detached LOGFILE CMD...: run CMD with stdin from /dev/null, stdout/stderr
+# appended to LOGFILE and every other descriptor closed, so the daemons it leaves
+# behind never hold the caller's pipes open (`mailstack.sh start | tee`, a Go
+# test's exec.Cmd output, CI log capture would otherwise wait for ever).
+detached() {
+  local logfile=$1
+  shift
+  (
+    for fd in "/proc/$BASHPID/fd"/*; do
+      fd=${fd##*/}
+      if [[ $fd =~ ^[0-9]+$ ]] && ((fd > 2)); then eval "exec $fd>&-" 2>/dev/null || true; fi
+    done
+    exec "$@" </dev/null >>"$logfile" 2>&1
+  )
+}
 
 write_dovecot_conf() {
   local uid gid
@@ -241,10 +259,10 @@ start_dovecot() {
   write_dovecot_conf
   if dovecot_pid >/dev/null; then
     log "dovecot already running (pid $(dovecot_pid)): reloading $CONF"
-    doveadm -c "$CONF" reload
+    detached "$START_LOG" doveadm -c "$CONF" reload || die "doveadm reload failed: $(tail -n 20 "$START_LOG")"
   else
     rm -f "$RUN/master.pid"
-    dovecot -c "$CONF" || die "dovecot failed to start; log: $(tail -n 20 "$DOVECOT_LOG" 2>/dev/null)
+    detached "$START_LOG" dovecot -c "$CONF" || die "dovecot failed to start: $(tail -n 20 "$START_LOG")
 running dovecot masters (another DIR's stack? stop it with: $0 stop THAT_DIR): $(pgrep -a -x dovecot 2>/dev/null || echo none)"
   fi
 }
@@ -301,12 +319,12 @@ configure_postfix() {
 
 start_postfix() {
   configure_postfix
-  local out
   if postfix_running; then
     log "postfix already running: reloading"
-    out=$(postfix reload 2>&1) || die "postfix reload failed: $out"
+    detached "$START_LOG" postfix reload || die "postfix reload failed: $(tail -n 20 "$START_LOG")"
   else
-    out=$(postfix start 2>&1) || die "postfix start failed: $out; log: $(tail -n 20 "$POSTFIX_LOG" 2>/dev/null)"
+    detached "$START_LOG" postfix start ||
+      die "postfix start failed: $(tail -n 20 "$START_LOG"); log: $(tail -n 20 "$POSTFIX_LOG" 2>/dev/null)"
   fi
 }
 
@@ -349,7 +367,7 @@ cmd_stop() {
   dirs "$@"
   local pid
   if pid=$(dovecot_pid); then
-    doveadm -c "$CONF" stop 2>/dev/null || kill "$pid" 2>/dev/null || true
+    detached "$START_LOG" doveadm -c "$CONF" stop || kill "$pid" 2>/dev/null || true
     local deadline=$((SECONDS + 10))
     while alive "$pid"; do
       if ((SECONDS >= deadline)); then kill -9 "$pid" 2>/dev/null || true; break; fi
@@ -364,7 +382,7 @@ cmd_stop() {
   if [[ -n $owner && $owner != "$POSTFIX_LOG" ]]; then
     log "postfix was last configured by another DIR (maillog_file = $owner): left alone"
   elif command -v postfix >/dev/null && postfix_running; then
-    postfix stop >/dev/null 2>&1 || true
+    detached "$START_LOG" postfix stop || true
     local deadline=$((SECONDS + 10))
     while postfix_running && ((SECONDS < deadline)); do sleep 0.1; done
     log "postfix stopped"
@@ -375,10 +393,20 @@ cmd_stop() {
 
 cmd_status() {
   dirs "$@"
-  local rc=0
-  answers 127.0.0.1 "$IMAP_PORT" "* OK" && echo "IMAP 127.0.0.1:$IMAP_PORT up" || { echo "IMAP 127.0.0.1:$IMAP_PORT down"; rc=1; }
-  answers 127.0.0.1 "$LMTP_PORT" "220" && echo "LMTP 127.0.0.1:$LMTP_PORT up" || { echo "LMTP 127.0.0.1:$LMTP_PORT down"; rc=1; }
-  answers 127.0.0.1 "$SMTP_PORT" "220" && echo "SMTP 127.0.0.1:$SMTP_PORT up" || { echo "SMTP 127.0.0.1:$SMTP_PORT down"; rc=1; }
+  local rc=0 name port prefix
+  for name in IMAP LMTP SMTP; do
+    case $name in
+      IMAP) port=$IMAP_PORT prefix="* OK" ;;
+      LMTP) port=$LMTP_PORT prefix="220" ;;
+      SMTP) port=$SMTP_PORT prefix="220" ;;
+    esac
+    if answers 127.0.0.1 "$port" "$prefix"; then
+      echo "$name 127.0.0.1:$port up"
+    else
+      echo "$name 127.0.0.1:$port down"
+      rc=1
+    fi
+  done
   return $rc
 }
 

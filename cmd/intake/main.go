@@ -17,8 +17,13 @@ import (
 const usage = `intake — email-driven intake of license-exception requests
 
 usage:
+  intake run [--config FILE]                      the daemon: poll on the config's schedule until stopped
+  intake poll --once [--config FILE]              one poll; exit 1 when anything failed
   intake check [--config FILE] [--json] PATH...   evaluate saved .eml files (or folders of them)
   intake check-config [FILE]                      check a config file; every problem with file:line
+  intake cases list [--state S] [--config FILE]   the cases in the store
+  intake cases show ID [--config FILE]            a case: its messages, decisions and mail
+  intake reprocess ID [--reply] [--dry-run]       evaluate a case again with the current rules
   intake help                                     this text
 
 Without --config, ./config.yaml is used when present, else the built-in default.
@@ -37,6 +42,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return check(args, stdout, stderr)
 	case "check-config":
 		return checkConfig(args, stdout, stderr)
+	case "run":
+		return runDaemon(args, stderr)
+	case "poll":
+		return poll(args, stdout, stderr)
+	case "cases":
+		return cases(args, stdout, stderr)
+	case "reprocess":
+		return reprocess(args, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

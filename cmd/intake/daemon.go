@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+
+	"intake/intake"
+	"intake/mailer"
+)
+
+// open loads the config, opens the store and wires the pipeline to the real
+// mailbox and SMTP server.
+func open(configPath string, stderr io.Writer) (*intake.Pipeline, *intake.Store, *slog.Logger, bool) {
+	cfg, ok := loadConfig(configPath, stderr)
+	if !ok {
+		return nil, nil, nil, false
+	}
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	st, err := intake.OpenStore(cfg.DataDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "intake: %v\n", err)
+		return nil, nil, nil, false
+	}
+	opts, err := cfg.SMTP.Options()
+	if err != nil {
+		fmt.Fprintf(stderr, "intake: %v\n", err)
+		st.Close()
+		return nil, nil, nil, false
+	}
+	sender, err := mailer.NewSender(opts, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "intake: %v\n", err)
+		st.Close()
+		return nil, nil, nil, false
+	}
+	p, err := intake.NewPipeline(cfg, st, intake.DialIMAP(log), sender, log)
+	if err != nil {
+		fmt.Fprintf(stderr, "intake: %v\n", err)
+		st.Close()
+		return nil, nil, nil, false
+	}
+	return p, st, log, true
+}
+
+func runDaemon(args []string, stderr io.Writer) int {
+	fl := flag.NewFlagSet("run", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	configPath := fl.String("config", "", "config file (default ./config.yaml)")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	p, st, log, ok := open(*configPath, stderr)
+	if !ok {
+		return 2
+	}
+	defer st.Close()
+	d := &intake.Daemon{Pipeline: p, Log: log, Reload: func() (*intake.Config, error) {
+		return intake.LoadConfig(p.Config().Path)
+	}}
+	if err := d.Run(context.Background()); err != nil {
+		fmt.Fprintf(stderr, "intake run: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func poll(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("poll", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	configPath := fl.String("config", "", "config file (default ./config.yaml)")
+	once := fl.Bool("once", false, "poll once and exit (the only mode; the daemon is `intake run`)")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if !*once {
+		fmt.Fprintln(stderr, "intake poll: give --once (the daemon is `intake run`)")
+		return 2
+	}
+	p, st, _, ok := open(*configPath, stderr)
+	if !ok {
+		return 2
+	}
+	defer st.Close()
+	rep := p.Poll(context.Background())
+	intake.WriteReport(stdout, rep)
+	if err := rep.Err(); err != nil {
+		fmt.Fprintf(stderr, "intake poll: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func cases(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || (args[0] != "list" && args[0] != "show") {
+		fmt.Fprintln(stderr, "intake cases: list or show ID")
+		return 2
+	}
+	fl := flag.NewFlagSet("cases", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	configPath := fl.String("config", "", "config file (default ./config.yaml)")
+	state := fl.String("state", "", "only cases in this state (waiting, forwarded, failed, closed)")
+	if err := fl.Parse(args[1:]); err != nil {
+		return 2
+	}
+	cfg, ok := loadConfig(*configPath, stderr)
+	if !ok {
+		return 2
+	}
+	st, err := intake.OpenStore(cfg.DataDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "intake cases: %v\n", err)
+		return 2
+	}
+	defer st.Close()
+	if args[0] == "list" {
+		cs, err := st.Cases(*state)
+		if err != nil {
+			fmt.Fprintf(stderr, "intake cases: %v\n", err)
+			return 1
+		}
+		intake.WriteCases(stdout, cs)
+		return 0
+	}
+	if fl.NArg() != 1 {
+		fmt.Fprintln(stderr, "intake cases show: give one case id")
+		return 2
+	}
+	if err := intake.WriteCase(stdout, st, fl.Arg(0)); err != nil {
+		fmt.Fprintf(stderr, "intake cases show: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+func reprocess(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("reprocess", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	configPath := fl.String("config", "", "config file (default ./config.yaml)")
+	reply := fl.Bool("reply", false, "send the customer a new request when materials are still missing")
+	dry := fl.Bool("dry-run", false, "show the new decision, queue nothing")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() != 1 {
+		fmt.Fprintln(stderr, "intake reprocess: give one case id")
+		return 2
+	}
+	p, st, _, ok := open(*configPath, stderr)
+	if !ok {
+		return 2
+	}
+	defer st.Close()
+	d, kinds, err := p.Reprocess(context.Background(), fl.Arg(0), *reply, *dry)
+	if d != nil {
+		fmt.Fprintf(stdout, "case %s: %s, scenario %s, missing %v\n", fl.Arg(0), d.Action, d.Scenario, d.Missing)
+		for _, k := range kinds {
+			fmt.Fprintf(stdout, "  mail queued: %s\n", k)
+		}
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "intake reprocess: %v\n", err)
+		return 1
+	}
+	return 0
+}

@@ -1,0 +1,89 @@
+package intake
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"time"
+)
+
+// WriteCases lists cases one a line.
+func WriteCases(w io.Writer, cases []*Case) {
+	if len(cases) == 0 {
+		fmt.Fprintln(w, "no cases")
+		return
+	}
+	fmt.Fprintf(w, "%-18s %-10s %-16s %-9s %-16s %s\n", "CASE", "STATE", "SCENARIO", "PRODUCT", "UPDATED", "CUSTOMER / SUBJECT")
+	for _, c := range cases {
+		fmt.Fprintf(w, "%-18s %-10s %-16s %-9s %-16s %s — %s\n", c.ID, c.State, orDash(c.Scenario), orDash(c.Product),
+			c.UpdatedAt.Local().Format("2006-01-02 15:04"), c.Customer, c.Subject)
+	}
+}
+
+// WriteCase shows a case: every message with its decision and why, and
+// every mail sent.
+func WriteCase(w io.Writer, st *Store, id string) error {
+	c, err := st.Case(id)
+	if err != nil {
+		return err
+	}
+	if c == nil {
+		return fmt.Errorf("no case %s", id)
+	}
+	msgs, err := st.CaseMessages(id)
+	if err != nil {
+		return err
+	}
+	mail, err := st.CaseOutbox(id)
+	if err != nil {
+		return err
+	}
+	ts := func(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") }
+	fmt.Fprintf(w, "case %s: %s\n  scenario: %s   product: %s\n  customer: %s\n  subject:  %s\n  parties:  %s\n  opened %s, updated %s",
+		c.ID, c.State, orDash(c.Scenario), orDash(c.Product), c.Customer, c.Subject, strings.Join(c.Parties, ", "), ts(c.CreatedAt), ts(c.UpdatedAt))
+	if !c.ForwardedAt.IsZero() {
+		fmt.Fprintf(w, ", forwarded %s", ts(c.ForwardedAt))
+	}
+	if !c.RemindedAt.IsZero() {
+		fmt.Fprintf(w, ", reminded %s", ts(c.RemindedAt))
+	}
+	fmt.Fprintf(w, "\n\nmessages (%d):\n", len(msgs))
+	for i, m := range msgs {
+		d := m.Decision
+		fmt.Fprintf(w, "  %d. %s  uid %d  from %s\n     subject: %s\n     message-id: <%s>  sha256 %.12s…\n     decision: %s",
+			i+1, ts(m.ReceivedAt), m.UID, m.From, m.Subject, m.MessageID, m.SHA256, m.Action)
+		if m.Reason != "" {
+			fmt.Fprintf(w, " (%s)", m.Reason)
+		}
+		if m.Scenario != "" {
+			fmt.Fprintf(w, ", scenario %s", m.Scenario)
+		}
+		fmt.Fprintf(w, " → %s\n", m.Folder)
+		for _, why := range d.Why {
+			fmt.Fprintf(w, "     why: %s\n", why)
+		}
+		for _, it := range d.Checklist {
+			mark, src := "✗", "missing"
+			if it.Present {
+				mark, src = "✓", it.Source
+			}
+			fmt.Fprintf(w, "       %s %s — %s\n", mark, it.Material, src)
+		}
+		for _, n := range d.Notes {
+			fmt.Fprintf(w, "     note: %s\n", n)
+		}
+	}
+	fmt.Fprintf(w, "\nmail (%d):\n", len(mail))
+	for _, o := range mail {
+		when := "not yet"
+		if !o.SentAt.IsZero() {
+			when = ts(o.SentAt)
+		}
+		fmt.Fprintf(w, "  - %s to %s: %q\n    %s, %d attempt(s), sent %s, message-id <%s>\n", o.Kind, strings.Join(o.Recipients, ", "),
+			o.Subject, o.State, o.Attempts, when, o.MessageID)
+		if o.LastError != "" {
+			fmt.Fprintf(w, "    last error: %s\n", o.LastError)
+		}
+	}
+	return nil
+}

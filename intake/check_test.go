@@ -1,0 +1,218 @@
+package intake
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"slices"
+	"testing"
+
+	"intake/rules"
+)
+
+// expectation is one line of an expected.jsonl beside example mail.
+type expectation struct {
+	File     string   `json:"file"`
+	Action   string   `json:"action"`
+	Scenario string   `json:"scenario"`
+	Missing  []string `json:"missing"`
+	Notes    []string `json:"notes"`
+	Reason   string   `json:"reason"`
+}
+
+func readExpectations(t testing.TB, path string) []expectation {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []expectation
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		if len(sc.Bytes()) == 0 {
+			continue
+		}
+		var e expectation
+		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		out = append(out, e)
+	}
+	return out
+}
+
+func shippedConfig(t testing.TB) *Config {
+	t.Helper()
+	cfg, err := LoadConfig("../config.yaml")
+	if err != nil {
+		t.Fatalf("LoadConfig(../config.yaml): %v", err)
+	}
+	return cfg
+}
+
+// checkAgainst runs every mail of dir through CheckFile and compares the
+// outcome with dir/expected.jsonl.
+func checkAgainst(t *testing.T, dir string) {
+	cfg := shippedConfig(t)
+	exps := readExpectations(t, filepath.Join(dir, "expected.jsonl"))
+	if len(exps) == 0 {
+		t.Fatalf("%s/expected.jsonl holds no expectation", dir)
+	}
+	for _, e := range exps {
+		t.Run(e.File, func(t *testing.T) {
+			got, err := cfg.CheckFile(filepath.Join(dir, e.File))
+			if err != nil {
+				t.Fatalf("CheckFile(%s): %v", e.File, err)
+			}
+			if got.Action != e.Action {
+				t.Errorf("Check(%s).Action = %q, want %q (why: %v)", e.File, got.Action, e.Action, got.Why)
+			}
+			if got.Scenario != e.Scenario {
+				t.Errorf("Check(%s).Scenario = %q, want %q (why: %v)", e.File, got.Scenario, e.Scenario, got.Why)
+			}
+			if want := orEmpty(e.Missing); !slices.Equal(got.Missing, want) {
+				t.Errorf("Check(%s).Missing = %v, want %v", e.File, got.Missing, want)
+			}
+			for _, n := range e.Notes {
+				if !got.HasNote(n) {
+					t.Errorf("Check(%s).Notes = %v, want note %q among them", e.File, got.Notes, n)
+				}
+			}
+			if e.Reason != "" && got.Reason != e.Reason {
+				t.Errorf("Check(%s).Reason = %q, want %q", e.File, got.Reason, e.Reason)
+			}
+		})
+	}
+}
+
+func orEmpty(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func TestCheckCorpus(t *testing.T) { checkAgainst(t, "../testdata/mail") }
+
+// TestCheckJSONContract checks the field names and order of the JSON line
+// against DESIGN §2.
+func TestCheckJSONContract(t *testing.T) {
+	cfg := shippedConfig(t)
+	got, err := cfg.CheckFile("../testdata/mail/03-hardware-change-complete-zh.eml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf jsonBuffer
+	if err := got.WriteJSON(&buf); err != nil {
+		t.Fatal(err)
+	}
+	var raw map[string]json.RawMessage
+	if err := json.Unmarshal(buf.b, &raw); err != nil {
+		t.Fatalf("WriteJSON wrote %q: %v", buf.b, err)
+	}
+	for _, k := range []string{"file", "message_id", "from", "action", "scenario", "product", "present", "missing", "fields", "attachments", "notes", "reason"} {
+		if _, ok := raw[k]; !ok {
+			t.Errorf("JSON line lacks %q: %s", k, buf.b)
+		}
+	}
+	var d struct {
+		File        string             `json:"file"`
+		MessageID   string             `json:"message_id"`
+		From        string             `json:"from"`
+		Product     string             `json:"product"`
+		Fields      map[string]string  `json:"fields"`
+		Attachments []rules.FileResult `json:"attachments"`
+	}
+	if err := json.Unmarshal(buf.b, &d); err != nil {
+		t.Fatal(err)
+	}
+	if d.File != "03-hardware-change-complete-zh.eml" || d.MessageID != "001201dc5c37$4a1e2b90$de5a82b0$@hengwang-tech.example" || d.From != "wanglei@hengwang-tech.example" {
+		t.Errorf("JSON file/message_id/from = %q %q %q", d.File, d.MessageID, d.From)
+	}
+	if d.Product != "iMC" || d.Fields["auth_code"] != "IMC-PLAT-7F3A-92QD-0C5E" {
+		t.Errorf("JSON product = %q, auth_code = %q", d.Product, d.Fields["auth_code"])
+	}
+	mats := map[string]string{}
+	for _, a := range d.Attachments {
+		if len(a.SHA256) != 64 || a.Size == 0 {
+			t.Errorf("attachment %q: size %d sha256 %q", a.Name, a.Size, a.SHA256)
+		}
+		mats[a.Name] = a.Material
+	}
+	want := map[string]string{"老服务器License.lic": "old_server_file", "新服务器主机信息文件.txt": "new_host_info", "承诺书(盖章).pdf": "commitment_letter"}
+	for name, m := range want {
+		if mats[name] != m {
+			t.Errorf("attachment %q counts for %q, want %q", name, mats[name], m)
+		}
+	}
+}
+
+type jsonBuffer struct{ b []byte }
+
+func (j *jsonBuffer) Write(p []byte) (int, error) { j.b = append(j.b, p...); return len(p), nil }
+
+// BenchmarkEvaluate measures parsing and evaluating the example mail, as the
+// daemon does for each new message.
+func BenchmarkEvaluate(b *testing.B) {
+	cfg := shippedConfig(b)
+	files, err := MailFiles([]string{"../testdata/mail"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	raws := make([][]byte, len(files))
+	for i, f := range files {
+		if raws[i], err = os.ReadFile(f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	n := 0
+	for i := 0; i < b.N; i++ {
+		raw := raws[i%len(raws)]
+		msg, err := Parse(bytesReader(raw), cfg.Limits)
+		if err != nil {
+			b.Fatal(err)
+		}
+		cfg.Rules.Evaluate([]*rules.Message{msg})
+		n++
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "mails/s")
+}
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
+
+// BenchmarkEvaluateParallel is BenchmarkEvaluate on every core, as a daemon
+// catching up on a backlog would run.
+func BenchmarkEvaluateParallel(b *testing.B) {
+	cfg := shippedConfig(b)
+	files, err := MailFiles([]string{"../testdata/mail"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	raws := make([][]byte, len(files))
+	for i, f := range files {
+		if raws[i], err = os.ReadFile(f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	b.RunParallel(func(pb *testing.PB) {
+		i := 0
+		for pb.Next() {
+			msg, err := Parse(bytesReader(raws[i%len(raws)]), cfg.Limits)
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			cfg.Rules.Evaluate([]*rules.Message{msg})
+			i++
+		}
+	})
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "mails/s")
+}

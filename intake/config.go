@@ -1,0 +1,276 @@
+package intake
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"reflect"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"intake/mailer"
+	"intake/rules"
+)
+
+// Config is the whole of config.yaml. Each part lives with the package that
+// uses it: rules in rules, reply templates in mailer, the rest here.
+type Config struct {
+	Mailbox  MailboxConfig  `yaml:"mailbox"`
+	SMTP     SMTPConfig     `yaml:"smtp"`
+	Schedule string         `yaml:"schedule"`
+	DataDir  string         `yaml:"data_dir"`
+	Listen   string         `yaml:"listen"` // address of /healthz and /metrics; empty: off
+	Limits   Limits         `yaml:"limits"`
+	Cases    CaseConfig     `yaml:"cases"`
+	Routes   []Route        `yaml:"routes"`
+	Replies  mailer.Replies `yaml:"replies"`
+	Rules    rules.Rules    `yaml:"rules"`
+
+	// Path is the file the config was read from; Files resolves the paths
+	// the config names (letter templates) relative to it.
+	Path  string `yaml:"-"`
+	Files fs.FS  `yaml:"-"`
+}
+
+// ConfigError lists every problem found in a config file, one a line, each
+// as "file:line: what (hint: how to fix)".
+type ConfigError struct {
+	Problems []string
+}
+
+func (e *ConfigError) Error() string { return strings.Join(e.Problems, "\n") }
+
+// LoadConfig reads and checks the config file at path.
+func LoadConfig(path string) (*Config, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading config: %w", err)
+	}
+	return ParseConfig(path, data, os.DirFS(filepath.Dir(path)))
+}
+
+// ParseConfig decodes and checks a config. name is used in messages; files
+// holds what the config refers to by relative path (letter templates).
+func ParseConfig(name string, data []byte, files fs.FS) (*Config, error) {
+	base := filepath.Base(name)
+	var root yaml.Node
+	if err := yaml.Unmarshal(data, &root); err != nil {
+		return nil, &ConfigError{Problems: []string{yamlSyntaxProblem(base, err)}}
+	}
+	cfg := &Config{Path: name, Files: files}
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	var probs []string
+	if err := dec.Decode(cfg); err != nil {
+		var te *yaml.TypeError
+		if !errors.As(err, &te) {
+			return nil, &ConfigError{Problems: []string{yamlSyntaxProblem(base, err)}}
+		}
+		for _, msg := range te.Errors {
+			probs = append(probs, typeProblem(base, msg))
+		}
+	}
+	lines := nodeLines(&root)
+	at := func(path string) string { return fmt.Sprintf("%s:%d", base, lineOf(lines, path)) }
+
+	cfg.setDefaults()
+	probs = append(probs, cfg.validate(at)...)
+	if len(probs) > 0 {
+		return nil, &ConfigError{Problems: probs}
+	}
+	return cfg, nil
+}
+
+func (c *Config) setDefaults() {
+	c.Mailbox.SetDefaults()
+	c.SMTP.setDefaults()
+	c.Limits = c.Limits.withDefaults()
+	c.Cases.setDefaults()
+	if c.Schedule == "" {
+		c.Schedule = "0 */2 * * * *"
+	}
+	if c.DataDir == "" {
+		c.DataDir = "intake-data"
+	}
+	if c.Mailbox.Username != "" && strings.Contains(c.Mailbox.Username, "@") {
+		c.Rules.OwnAddresses = appendUnique(c.Rules.OwnAddresses, c.Mailbox.Username)
+	}
+	if a := c.SMTP.fromAddress(); a != "" {
+		c.Rules.OwnAddresses = appendUnique(c.Rules.OwnAddresses, a)
+	}
+}
+
+func appendUnique(list []string, v string) []string {
+	v = strings.ToLower(strings.TrimSpace(v))
+	for _, x := range list {
+		if strings.EqualFold(x, v) {
+			return list
+		}
+	}
+	return append(list, v)
+}
+
+// validate checks every part and cross-reference, returning one line per
+// problem. at turns a YAML path into "file:line".
+func (c *Config) validate(at func(string) string) []string {
+	var probs []string
+	add := func(path, msg string) { probs = append(probs, at(path)+": "+msg) }
+	for _, p := range c.Rules.Compile() {
+		msg := p.Msg
+		if p.Hint != "" {
+			msg += " (hint: " + p.Hint + ")"
+		}
+		add("rules."+p.Path, msg)
+	}
+	for _, p := range c.Mailbox.problems() {
+		add("mailbox."+p.path, "mailbox: "+p.msg)
+	}
+	for _, p := range c.SMTP.validate() {
+		add("smtp."+p.path, p.msg)
+	}
+	if _, err := ParseSchedule(c.Schedule); err != nil {
+		add("schedule", fmt.Sprintf("bad schedule %q: %v (hint: a cron expression such as \"0 */2 * * * *\": seconds minutes hours day month weekday, the seconds optional)", c.Schedule, err))
+	}
+	for _, p := range c.Cases.validate() {
+		add("cases."+p.path, p.msg)
+	}
+	for i, r := range c.Routes {
+		for _, p := range r.validate(&c.Rules) {
+			add(fmt.Sprintf("routes[%d].%s", i, p.path), p.msg)
+		}
+	}
+	for _, p := range c.Replies.Parse() {
+		add("replies."+p.Path, p.Msg)
+	}
+	for i, m := range c.Rules.Materials {
+		if m.Template == "" {
+			continue
+		}
+		if _, err := fs.Stat(c.Files, m.Template); err != nil {
+			add(fmt.Sprintf("rules.materials[%d].template", i), fmt.Sprintf("letter template %q: %v (hint: a path relative to the config file)", m.Template, errors.Unwrap(err)))
+		}
+	}
+	return probs
+}
+
+// problem is a mistake in one part of the config, at a path below it.
+type problem struct{ path, msg string }
+
+var syntaxLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+func yamlSyntaxProblem(file string, err error) string {
+	if m := syntaxLine.FindStringSubmatch(err.Error()); m != nil {
+		return fmt.Sprintf("%s:%s: %s (hint: check the indentation and quoting; a value with ': ' or '#' needs quotes)", file, m[1], m[2])
+	}
+	return fmt.Sprintf("%s: %v", file, err)
+}
+
+var (
+	unknownField = regexp.MustCompile(`^line (\d+): field (\S+) not found in type (\S+)$`)
+	typeMismatch = regexp.MustCompile(`^line (\d+): (.*)$`)
+)
+
+// typeProblem turns one of yaml's decoding errors into a config problem,
+// with the keys the place allows as the hint.
+func typeProblem(file, msg string) string {
+	if m := unknownField.FindStringSubmatch(msg); m != nil {
+		hint := ""
+		if keys := knownKeys[m[3]]; len(keys) > 0 {
+			hint = " (hint: known keys here: " + strings.Join(keys, ", ") + ")"
+		}
+		return fmt.Sprintf("%s:%s: unknown key %q%s", file, m[1], m[2], hint)
+	}
+	if m := typeMismatch.FindStringSubmatch(msg); m != nil {
+		return fmt.Sprintf("%s:%s: %s", file, m[1], m[2])
+	}
+	return file + ": " + msg
+}
+
+// knownKeys maps the Go type names yaml reports to the keys they accept.
+var knownKeys = func() map[string][]string {
+	out := map[string][]string{}
+	var walk func(t reflect.Type)
+	walk = func(t reflect.Type) {
+		for t.Kind() == reflect.Pointer || t.Kind() == reflect.Slice || t.Kind() == reflect.Map {
+			t = t.Elem()
+		}
+		if t.Kind() != reflect.Struct || out[t.String()] != nil {
+			return
+		}
+		var keys []string
+		out[t.String()] = keys
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			tag, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+			if !f.IsExported() || tag == "-" || tag == "" {
+				continue
+			}
+			keys = append(keys, tag)
+			walk(f.Type)
+		}
+		sort.Strings(keys)
+		out[t.String()] = keys
+	}
+	walk(reflect.TypeOf(Config{}))
+	return out
+}()
+
+// nodeLines maps every YAML path ("rules.scenarios[1].materials[0]") of a
+// document to its line.
+func nodeLines(root *yaml.Node) map[string]int {
+	lines := map[string]int{}
+	var walk func(n *yaml.Node, path string)
+	walk = func(n *yaml.Node, path string) {
+		if n.Kind == yaml.AliasNode {
+			n = n.Alias
+		}
+		if _, ok := lines[path]; !ok {
+			lines[path] = n.Line
+		}
+		switch n.Kind {
+		case yaml.DocumentNode:
+			for _, c := range n.Content {
+				walk(c, path)
+			}
+		case yaml.MappingNode:
+			for i := 0; i+1 < len(n.Content); i += 2 {
+				key := n.Content[i].Value
+				p := key
+				if path != "" {
+					p = path + "." + key
+				}
+				lines[p] = n.Content[i].Line
+				walk(n.Content[i+1], p)
+			}
+		case yaml.SequenceNode:
+			for i, c := range n.Content {
+				walk(c, path+"["+strconv.Itoa(i)+"]")
+			}
+		}
+	}
+	walk(root, "")
+	return lines
+}
+
+// lineOf finds the line of a path, or of its nearest enclosing part when the
+// path itself is not written (a key left out).
+func lineOf(lines map[string]int, path string) int {
+	for path != "" {
+		if l, ok := lines[path]; ok && l > 0 {
+			return l
+		}
+		i := strings.LastIndexAny(path, ".[")
+		if i < 0 {
+			break
+		}
+		path = path[:i]
+	}
+	return 1
+}

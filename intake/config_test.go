@@ -1,0 +1,113 @@
+package intake
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestLoadConfigShipped(t *testing.T) {
+	cfg := shippedConfig(t)
+	if got := len(cfg.Rules.Scenarios); got != 3 {
+		t.Errorf("shipped config has %d scenarios, want 3", got)
+	}
+	if cfg.Mailbox.Folders.Failed != "Intake/Failed" {
+		t.Errorf("Mailbox.Folders.Failed = %q", cfg.Mailbox.Folders.Failed)
+	}
+	if !cfg.Rules.Material("commitment_letter").Hint.IsSet() {
+		t.Error("commitment_letter has no hint")
+	}
+}
+
+func TestLoadConfigMinimal(t *testing.T) {
+	cfg, err := LoadConfig("../testdata/config/minimal.yaml")
+	if err != nil {
+		t.Fatalf("LoadConfig(minimal.yaml): %v", err)
+	}
+	if cfg.Limits != DefaultLimits() {
+		t.Errorf("limits left out = %+v, want the defaults", cfg.Limits)
+	}
+	if cfg.Schedule == "" || cfg.Cases.Prefix != "LX" {
+		t.Errorf("defaults not set: schedule %q prefix %q", cfg.Schedule, cfg.Cases.Prefix)
+	}
+}
+
+// TestLoadConfigBad holds every bad config to the exact problems it has:
+// one line each, with file:line and, where one helps, a hint.
+func TestLoadConfigBad(t *testing.T) {
+	tests := []struct {
+		file string
+		want []string
+	}{
+		{"bad-typo.yaml", []string{
+			`bad-typo.yaml:26: unknown key "lables" (hint: known keys here: id, inline, labels`,
+			`bad-typo.yaml:36: material "invoice": unknown kind "atachment" (hint: field or attachment)`,
+		}},
+		{"bad-unknown-material.yaml", []string{
+			`bad-unknown-material.yaml:43: scenario "refund": unknown material "receipt" (hint: materials are defined under rules.materials: order, invoice)`,
+		}},
+		{"bad-regex.yaml", []string{
+			`bad-regex.yaml:29: bad pattern: missing closing ) in "invoice(" (hint:`,
+			`bad-regex.yaml:42: bad pattern: missing closing ]`,
+		}},
+		{"bad-template.yaml", []string{
+			`bad-template.yaml:17: template fails on sample data: `,
+			`can't evaluate field Nope`,
+			`bad-template.yaml:20: bad template: `,
+		}},
+		{"bad-refs.yaml", []string{
+			`bad-refs.yaml:7: mailbox: port 99999 out of range`,
+			`bad-refs.yaml:15: undefined scenario "refnud" used in route all`,
+		}},
+		{"bad-syntax.yaml", []string{`bad-syntax.yaml:`, `(hint: check the indentation`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			_, err := LoadConfig(filepath.Join("../testdata/config", tt.file))
+			var ce *ConfigError
+			if !errors.As(err, &ce) {
+				t.Fatalf("LoadConfig(%s) = %v, want a ConfigError", tt.file, err)
+			}
+			all := strings.Join(ce.Problems, "\n")
+			for _, w := range tt.want {
+				if !strings.Contains(all, w) {
+					t.Errorf("LoadConfig(%s) problems:\n%s\nwant one containing %q", tt.file, all, w)
+				}
+			}
+			for _, p := range ce.Problems {
+				if !strings.HasPrefix(p, tt.file+":") {
+					t.Errorf("problem %q does not start with %s:LINE", p, tt.file)
+				}
+			}
+		})
+	}
+}
+
+// FuzzLoadConfig feeds arbitrary bytes to the config loader: it must return
+// a config or a ConfigError, never panic.
+func FuzzLoadConfig(f *testing.F) {
+	for _, p := range []string{"../config.yaml", "../testdata/config/minimal.yaml"} {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	files, _ := filepath.Glob("../testdata/config/bad-*.yaml")
+	for _, p := range files {
+		b, _ := os.ReadFile(p)
+		f.Add(b)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		cfg, err := ParseConfig("fuzz.yaml", data, os.DirFS(".."))
+		if err == nil && cfg == nil {
+			t.Fatal("ParseConfig returned neither config nor error")
+		}
+		var ce *ConfigError
+		if err != nil && !errors.As(err, &ce) {
+			t.Fatalf("ParseConfig error %T is not a ConfigError: %v", err, err)
+		}
+	})
+}

@@ -1,0 +1,152 @@
+package intake
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"sync"
+	"sync/atomic"
+	"syscall"
+	"time"
+
+	"github.com/robfig/cron/v3"
+)
+
+// Daemon runs the pipeline on the config's cron schedule until it is told to
+// stop: one poll at a time (a tick that finds the last poll still running is
+// skipped), SIGHUP reloads the config (a bad one is refused and the old
+// one kept), SIGINT/SIGTERM stop it after the message in hand.
+type Daemon struct {
+	Pipeline *Pipeline
+	// Reload reads the config again; nil disables SIGHUP reloads.
+	Reload func() (*Config, error)
+	Log    *slog.Logger
+
+	polls, pollErrors, reloadsFailed atomic.Int64
+	lastOK                           atomic.Int64 // unix seconds of the last poll without error
+	processed                        sync.Map     // action → *atomic.Int64
+	sent                             atomic.Int64
+}
+
+// Run blocks until ctx ends or a stop signal comes.
+func (d *Daemon) Run(ctx context.Context) error {
+	ctx, stop := signal.NotifyContext(ctx, syscall.SIGINT, syscall.SIGTERM)
+	defer stop()
+	cfg := d.Pipeline.Config()
+	sched, err := ParseSchedule(cfg.Schedule)
+	if err != nil {
+		return err
+	}
+	if cfg.Listen != "" {
+		srv, err := d.serveHTTP(cfg.Listen)
+		if err != nil {
+			return err
+		}
+		defer srv.Close()
+	}
+
+	var mu sync.Mutex // one poll at a time
+	poll := func() {
+		if !mu.TryLock() {
+			d.Log.Warn("previous poll still running: tick skipped")
+			return
+		}
+		defer mu.Unlock()
+		d.poll(ctx)
+	}
+	c := cron.New(cron.WithLocation(time.Local))
+	c.Schedule(sched, cron.FuncJob(poll))
+	c.Start()
+	d.Log.Info("intake running", "schedule", cfg.Schedule, "mailbox", mailboxKey(cfg), "data_dir", cfg.DataDir)
+	go poll() // the first poll does not wait for the first tick
+
+	hup := make(chan os.Signal, 1)
+	signal.Notify(hup, syscall.SIGHUP)
+	defer signal.Stop(hup)
+	for {
+		select {
+		case <-ctx.Done():
+			d.Log.Info("stopping: finishing the message in hand")
+			<-c.Stop().Done()
+			mu.Lock() // wait for a poll started by hand
+			mu.Unlock()
+			d.Log.Info("stopped")
+			return nil
+		case <-hup:
+			d.reload()
+		}
+	}
+}
+
+func (d *Daemon) poll(ctx context.Context) {
+	rep := d.Pipeline.Poll(ctx)
+	d.polls.Add(1)
+	d.sent.Add(int64(rep.Sent))
+	for _, pr := range rep.Processed {
+		v, _ := d.processed.LoadOrStore(pr.Decision.Action, new(atomic.Int64))
+		v.(*atomic.Int64).Add(1)
+	}
+	if err := rep.Err(); err != nil {
+		d.pollErrors.Add(1)
+		d.Log.Error("poll finished with errors", "processed", len(rep.Processed), "sent", rep.Sent, "err", err)
+		return
+	}
+	d.lastOK.Store(time.Now().Unix())
+	d.Log.Info("poll done", "processed", len(rep.Processed), "sent", rep.Sent)
+}
+
+func (d *Daemon) reload() {
+	if d.Reload == nil {
+		return
+	}
+	cfg, err := d.Reload()
+	if err != nil {
+		d.reloadsFailed.Add(1)
+		d.Log.Error("config reload refused: keeping the config in use", "err", err)
+		return
+	}
+	d.Pipeline.SetConfig(cfg)
+	d.Log.Info("config reloaded")
+}
+
+// serveHTTP serves /healthz and /metrics (Prometheus text format).
+func (d *Daemon) serveHTTP(addr string) (*http.Server, error) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
+		last := d.lastOK.Load()
+		if last == 0 {
+			http.Error(w, "no successful poll yet", http.StatusServiceUnavailable)
+			return
+		}
+		fmt.Fprintf(w, "ok: last successful poll %s\n", time.Unix(last, 0).Format(time.RFC3339))
+	})
+	mux.HandleFunc("/metrics", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/plain; version=0.0.4")
+		fmt.Fprintf(w, "# TYPE intake_polls_total counter\nintake_polls_total %d\n", d.polls.Load())
+		fmt.Fprintf(w, "# TYPE intake_poll_errors_total counter\nintake_poll_errors_total %d\n", d.pollErrors.Load())
+		fmt.Fprintf(w, "# TYPE intake_config_reload_failures_total counter\nintake_config_reload_failures_total %d\n", d.reloadsFailed.Load())
+		fmt.Fprintf(w, "# TYPE intake_mail_sent_total counter\nintake_mail_sent_total %d\n", d.sent.Load())
+		fmt.Fprintf(w, "# TYPE intake_last_success_timestamp_seconds gauge\nintake_last_success_timestamp_seconds %d\n", d.lastOK.Load())
+		fmt.Fprintf(w, "# TYPE intake_messages_total counter\n")
+		d.processed.Range(func(k, v any) bool {
+			fmt.Fprintf(w, "intake_messages_total{action=%q} %d\n", k, v.(*atomic.Int64).Load())
+			return true
+		})
+	})
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("listening on %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	go func() {
+		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
+			d.Log.Error("http server", "err", err)
+		}
+	}()
+	return srv, nil
+}

@@ -1,0 +1,627 @@
+package intake
+
+import (
+	"cmp"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/emersion/go-sasl"
+)
+
+// MailboxConfig is the `mailbox:` section of config.yaml.
+type MailboxConfig struct {
+	Host     string   `yaml:"host"`
+	Port     int      `yaml:"port"`     // default 993 for tls, 143 otherwise
+	Security string   `yaml:"security"` // tls (default) | starttls | plain
+	Auth     string   `yaml:"auth"`     // plain (SASL PLAIN, default) | login (IMAP LOGIN) | xoauth2
+	Username string   `yaml:"username"`
+	Password Secret   `yaml:"password"` // for plain and login
+	Token    Secret   `yaml:"token"`    // OAuth 2.0 access token for xoauth2
+	CAFile   string   `yaml:"ca_file"`  // optional extra CA for TLS, PEM
+	Mailbox  string   `yaml:"mailbox"`  // default INBOX
+	Folders  Folders  `yaml:"folders"`
+	Timeout  Duration `yaml:"timeout"` // connecting and logging in, and each List or Move; default 30s
+
+	// Debug logs the IMAP protocol transcript at info level. The transcript
+	// holds the credentials: never leave it on.
+	Debug bool `yaml:"debug"`
+}
+
+// Folders names the folders processed mail is moved to. A "/" in a name
+// separates hierarchy levels and is replaced by the server's own delimiter.
+type Folders struct {
+	Forwarded string `yaml:"forwarded"` // default Intake/Forwarded
+	Waiting   string `yaml:"waiting"`   // default Intake/Waiting
+	Ignored   string `yaml:"ignored"`   // default Intake/Ignored
+	Failed    string `yaml:"failed"`    // default Intake/Failed
+}
+
+// SetDefaults fills in every field left empty.
+func (c *MailboxConfig) SetDefaults() {
+	if c.Security == "" {
+		c.Security = "tls"
+	}
+	if c.Port == 0 {
+		c.Port = 143
+		if c.Security == "tls" {
+			c.Port = 993
+		}
+	}
+	if c.Auth == "" {
+		c.Auth = "plain"
+	}
+	if c.Mailbox == "" {
+		c.Mailbox = "INBOX"
+	}
+	if c.Timeout == 0 {
+		c.Timeout = Duration(30 * time.Second)
+	}
+	setDefault(&c.Folders.Forwarded, "Intake/Forwarded")
+	setDefault(&c.Folders.Waiting, "Intake/Waiting")
+	setDefault(&c.Folders.Ignored, "Intake/Ignored")
+	setDefault(&c.Folders.Failed, "Intake/Failed")
+}
+
+func setDefault(s *string, v string) {
+	if *s == "" {
+		*s = v
+	}
+}
+
+// Validate reports every problem in a config that has had its defaults set.
+func (c *MailboxConfig) Validate() error {
+	var errs []error
+	for _, p := range c.problems() {
+		errs = append(errs, fmt.Errorf("mailbox: %s", p.msg))
+	}
+	return errors.Join(errs...)
+}
+
+// problems lists every mistake with the key it is at.
+func (c *MailboxConfig) problems() []problem {
+	var probs []problem
+	bad := func(key, format string, args ...any) {
+		probs = append(probs, problem{key, fmt.Sprintf(format, args...)})
+	}
+	if c.Host == "" {
+		bad("host", "host is empty")
+	}
+	if c.Port < 1 || c.Port > 65535 {
+		bad("port", "port %d out of range", c.Port)
+	}
+	if !slices.Contains([]string{"tls", "starttls", "plain"}, c.Security) {
+		bad("security", "unknown security %q (hint: tls, starttls or plain)", c.Security)
+	}
+	switch c.Auth {
+	case "plain", "login":
+		if c.Password.IsZero() {
+			bad("password", "auth %s needs a password (hint: password: {env: NAME} or {file: PATH})", c.Auth)
+		}
+	case "xoauth2":
+		if c.Token.IsZero() {
+			bad("token", "auth xoauth2 needs a token (hint: token: {env: NAME} or {file: PATH})")
+		}
+	default:
+		bad("auth", "unknown auth %q (hint: plain, login or xoauth2)", c.Auth)
+	}
+	if c.Username == "" {
+		bad("username", "username is empty")
+	}
+	for _, f := range []string{c.Folders.Forwarded, c.Folders.Waiting, c.Folders.Ignored, c.Folders.Failed} {
+		if sameMailbox(f, c.Mailbox) {
+			bad("folders", "folder %q is the mailbox polled (hint: processed mail must move out of it)", f)
+		}
+	}
+	return probs
+}
+
+// sameMailbox compares mailbox names; INBOX is case-insensitive (RFC 3501).
+func sameMailbox(a, b string) bool {
+	if strings.EqualFold(a, "INBOX") {
+		return strings.EqualFold(b, "INBOX")
+	}
+	return a == b
+}
+
+// Envelope is what List reports about a message: enough to decide whether to
+// fetch it.
+type Envelope struct {
+	UID  imap.UID
+	Size int64 // RFC822.SIZE
+}
+
+// ErrNoSuchMessage is returned when a UID names no message in the mailbox,
+// for instance because another client expunged it.
+var ErrNoSuchMessage = errors.New("no such message")
+
+// IMAPMailbox is a connection to the polled mailbox, selected read-write.
+// It addresses messages by UID only. It is not safe for concurrent use.
+//
+// When a call's context ends before the server answers, the connection is
+// closed (go-imap commands cannot be interrupted otherwise) and the caller
+// must dial again.
+type IMAPMailbox struct {
+	c           *imapclient.Client
+	log         *slog.Logger
+	timeout     time.Duration
+	delim       rune // hierarchy delimiter, 0 if the server has none
+	uidValidity uint32
+	folders     map[string]bool // server names known to exist
+}
+
+// DialMailbox connects, authenticates and selects cfg.Mailbox. It sets the
+// defaults of a copy of cfg and validates it first.
+func DialMailbox(ctx context.Context, cfg MailboxConfig, log *slog.Logger) (*IMAPMailbox, error) {
+	cfg.SetDefaults()
+	if err := cfg.Validate(); err != nil {
+		return nil, err
+	}
+	tlsConfig, err := cfg.tlsConfig()
+	if err != nil {
+		return nil, err
+	}
+	if cfg.Security == "plain" && !isLoopback(cfg.Host) {
+		log.Warn("IMAP credentials will be sent unencrypted", "host", cfg.Host, "hint", "security: tls or starttls")
+	}
+
+	ctx, cancel := context.WithTimeout(ctx, time.Duration(cfg.Timeout))
+	defer cancel()
+
+	addr := net.JoinHostPort(cfg.Host, strconv.Itoa(cfg.Port))
+	conn, err := dial(ctx, cfg.Security, addr, tlsConfig)
+	if err != nil {
+		return nil, fmt.Errorf("connecting to %s: %w", addr, err)
+	}
+
+	// No UnilateralDataHandler on purpose: go-imap runs it on the goroutine
+	// that reads from the server, so a slow one stalls every command. Messages
+	// are addressed by UID only, so unilateral EXPUNGE and EXISTS need no
+	// bookkeeping, and unilateral FETCH data is discarded by go-imap itself.
+	opts := &imapclient.Options{TLSConfig: tlsConfig}
+	if cfg.Debug {
+		opts.DebugWriter = transcriptWriter{log}
+	}
+
+	m := &IMAPMailbox{
+		log:     log,
+		timeout: time.Duration(cfg.Timeout),
+		folders: make(map[string]bool),
+	}
+	stop := context.AfterFunc(ctx, func() { conn.Close() })
+	err = m.open(conn, opts, cfg)
+	if !stop() {
+		err = context.Cause(ctx)
+	}
+	if err != nil {
+		conn.Close()
+		if m.c != nil {
+			m.c.Close()
+		}
+		return nil, fmt.Errorf("opening mailbox %q on %s: %w", cfg.Mailbox, addr, err)
+	}
+	return m, nil
+}
+
+func dial(ctx context.Context, security, addr string, tlsConfig *tls.Config) (net.Conn, error) {
+	if security == "tls" {
+		d := &tls.Dialer{Config: tlsConfig}
+		return d.DialContext(ctx, "tcp", addr)
+	}
+	var d net.Dialer
+	return d.DialContext(ctx, "tcp", addr)
+}
+
+// open does the IMAP part of DialMailbox: greeting, STARTTLS, login, SELECT.
+func (m *IMAPMailbox) open(conn net.Conn, opts *imapclient.Options, cfg MailboxConfig) error {
+	if cfg.Security == "starttls" {
+		c, err := imapclient.NewStartTLS(conn, opts)
+		if err != nil {
+			return fmt.Errorf("starting TLS: %w", err)
+		}
+		m.c = c
+	} else {
+		m.c = imapclient.New(conn, opts)
+	}
+	if err := m.c.WaitGreeting(); err != nil {
+		return fmt.Errorf("waiting for greeting: %w", err)
+	}
+	if err := m.authenticate(cfg); err != nil {
+		return fmt.Errorf("authenticating as %q: %w", cfg.Username, err)
+	}
+
+	root, err := m.c.List("", "", nil).Collect()
+	if err != nil {
+		return fmt.Errorf("listing hierarchy delimiter: %w", err)
+	}
+	if len(root) > 0 {
+		m.delim = root[0].Delim
+	}
+
+	name := m.serverName(cfg.Mailbox)
+	data, err := m.c.Select(name, nil).Wait()
+	if err != nil {
+		return fmt.Errorf("selecting %q: %w", name, err)
+	}
+	if data.UIDValidity == 0 {
+		return fmt.Errorf("selecting %q: server sent no UIDVALIDITY", name)
+	}
+	m.uidValidity = data.UIDValidity
+	m.folders[name] = true
+	return nil
+}
+
+func (m *IMAPMailbox) authenticate(cfg MailboxConfig) error {
+	switch cfg.Auth {
+	case "xoauth2":
+		token, err := cfg.Token.Resolve()
+		if err != nil {
+			return fmt.Errorf("resolving token: %w", err)
+		}
+		client := NewXOAUTH2Client(cfg.Username, token)
+		if err := m.c.Authenticate(client); err != nil {
+			if serverErr := client.Err(); serverErr != nil {
+				return fmt.Errorf("%w: %w", err, serverErr)
+			}
+			return err
+		}
+		return nil
+	case "login":
+		password, err := cfg.Password.Resolve()
+		if err != nil {
+			return fmt.Errorf("resolving password: %w", err)
+		}
+		if m.c.Caps().Has(imap.CapLoginDisabled) {
+			return errors.New("server disables LOGIN on this connection (hint: security: tls or starttls)")
+		}
+		return m.c.Login(cfg.Username, password).Wait()
+	default:
+		password, err := cfg.Password.Resolve()
+		if err != nil {
+			return fmt.Errorf("resolving password: %w", err)
+		}
+		if !m.c.Caps().Has(imap.AuthCap(sasl.Plain)) {
+			return errors.New("server does not offer AUTH=PLAIN (hint: auth: login)")
+		}
+		return m.c.Authenticate(sasl.NewPlainClient("", cfg.Username, password))
+	}
+}
+
+// UIDValidity returns the UIDVALIDITY of the selected mailbox. go-imap does
+// not keep or compare it: the caller keys its UID checkpoint by it and scans
+// again from the start when it changes.
+func (m *IMAPMailbox) UIDValidity() uint32 {
+	return m.uidValidity
+}
+
+// List returns every message with a UID above after, oldest first, leaving
+// out messages flagged \Deleted (they are being removed, by Move on a server
+// without UIDPLUS or by another client).
+func (m *IMAPMailbox) List(ctx context.Context, after imap.UID) ([]Envelope, error) {
+	var list []Envelope
+	err := m.run(ctx, m.timeout, func() error {
+		var err error
+		list, err = m.list(after)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("listing messages after uid %d: %w", after, err)
+	}
+	return list, nil
+}
+
+func (m *IMAPMailbox) list(after imap.UID) ([]Envelope, error) {
+	var above imap.UIDSet
+	above.AddRange(after+1, 0) // after+1:*
+	data, err := m.c.UIDSearch(&imap.SearchCriteria{
+		UID:     []imap.UIDSet{above},
+		NotFlag: []imap.Flag{imap.FlagDeleted},
+	}, nil).Wait()
+	if err != nil {
+		return nil, fmt.Errorf("searching: %w", err)
+	}
+	// SearchData.AllUIDs panics on a malformed answer; check it here instead.
+	found, _ := data.All.(imap.UIDSet)
+	uids, ok := found.Nums()
+	if !ok {
+		return nil, fmt.Errorf("searching: server answered with a dynamic set %v", found)
+	}
+	// "n:*" also matches the highest UID when it is below n (RFC 3501 6.4.8).
+	uids = slices.DeleteFunc(uids, func(uid imap.UID) bool { return uid <= after })
+	if len(uids) == 0 {
+		return nil, nil
+	}
+
+	// Collect is safe here: no message bodies are fetched.
+	msgs, err := m.c.Fetch(imap.UIDSetNum(uids...), &imap.FetchOptions{
+		UID:        true,
+		RFC822Size: true,
+	}).Collect()
+	if err != nil {
+		return nil, fmt.Errorf("fetching sizes: %w", err)
+	}
+	list := make([]Envelope, 0, len(msgs))
+	for _, msg := range msgs {
+		if msg.UID > after {
+			list = append(list, Envelope{UID: msg.UID, Size: msg.RFC822Size})
+		}
+	}
+	slices.SortFunc(list, func(a, b Envelope) int { return cmp.Compare(a.UID, b.UID) })
+	return list, nil
+}
+
+// Fetch writes the whole raw message uid to w as the server sends it, without
+// holding it in memory. It uses BODY.PEEK[], so the message is not marked
+// \Seen. The call is not bound by the config's timeout, as messages can be
+// large: ctx is, and go-imap's own limit of five minutes per literal. On
+// error, w may hold part of the message.
+func (m *IMAPMailbox) Fetch(ctx context.Context, uid imap.UID, w io.Writer) error {
+	err := m.run(ctx, 0, func() error { return m.fetch(uid, w) })
+	if err != nil {
+		return fmt.Errorf("fetching uid %d: %w", uid, err)
+	}
+	return nil
+}
+
+func (m *IMAPMailbox) fetch(uid imap.UID, w io.Writer) error {
+	section := &imap.FetchItemBodySection{Peek: true}
+	cmd := m.c.Fetch(imap.UIDSetNum(uid), &imap.FetchOptions{
+		UID:         true,
+		BodySection: []*imap.FetchItemBodySection{section},
+	})
+	defer cmd.Close()
+
+	found, copied := false, false
+	for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
+		found = true
+		for item := msg.Next(); item != nil; item = msg.Next() {
+			body, ok := item.(imapclient.FetchItemDataBodySection)
+			if !ok || !body.MatchCommand(section) || copied {
+				continue
+			}
+			if body.Literal == nil {
+				return errors.New("server sent no body")
+			}
+			n, err := io.Copy(w, body.Literal)
+			if err != nil {
+				return fmt.Errorf("copying body: %w", err)
+			}
+			if n != body.Literal.Size() {
+				return fmt.Errorf("copying body: got %d of %d bytes", n, body.Literal.Size())
+			}
+			copied = true
+		}
+	}
+	if err := cmd.Close(); err != nil {
+		return err
+	}
+	switch {
+	case copied:
+		return nil
+	case found:
+		return errors.New("server sent no body")
+	default:
+		return ErrNoSuchMessage
+	}
+}
+
+// Move moves message uid to folder, creating the folder first if needed.
+//
+// With MOVE it is one command. Without it, Move copies (UID COPY), checks
+// that the copy happened, flags the original \Deleted and removes it with
+// UID EXPUNGE when the server has UIDPLUS. It never sends a plain EXPUNGE,
+// which would also remove unrelated messages flagged \Deleted: without
+// UIDPLUS the original stays, flagged \Deleted (List skips it), and Move logs
+// a warning. (imapclient's own fallback is not used: it sends STORE and
+// EXPUNGE without waiting for the COPY result, and a plain EXPUNGE when the
+// server lacks UIDPLUS.)
+func (m *IMAPMailbox) Move(ctx context.Context, uid imap.UID, folder string) error {
+	name := m.serverName(folder)
+	err := m.run(ctx, m.timeout, func() error {
+		if err := m.ensureFolder(name); err != nil {
+			return err
+		}
+		if m.c.Caps().Has(imap.CapMove) {
+			return m.move(uid, name)
+		}
+		return m.copyAndDelete(uid, name)
+	})
+	if err != nil {
+		return fmt.Errorf("moving uid %d to %q: %w", uid, name, err)
+	}
+	return nil
+}
+
+func (m *IMAPMailbox) move(uid imap.UID, name string) error {
+	data, err := m.c.Move(imap.UIDSetNum(uid), name).Wait()
+	if err != nil {
+		return err
+	}
+	// Without UIDPLUS there is no COPYUID, and nothing to check.
+	if src, ok := data.SourceUIDs.(imap.UIDSet); ok && !src.Contains(uid) {
+		return ErrNoSuchMessage
+	}
+	return nil
+}
+
+func (m *IMAPMailbox) copyAndDelete(uid imap.UID, name string) error {
+	uids := imap.UIDSetNum(uid)
+	data, err := m.c.Copy(uids, name).Wait()
+	if err != nil {
+		return fmt.Errorf("copying: %w", err)
+	}
+	if data.SourceUIDs != nil {
+		if !data.SourceUIDs.Contains(uid) {
+			return ErrNoSuchMessage
+		}
+	} else if err := m.exists(uid); err != nil {
+		// A UID COPY that matches nothing still succeeds; a message that
+		// exists after an OK COPY was copied.
+		return err
+	}
+
+	err = m.c.Store(uids, &imap.StoreFlags{
+		Op:     imap.StoreFlagsAdd,
+		Silent: true,
+		Flags:  []imap.Flag{imap.FlagDeleted},
+	}, nil).Close()
+	if err != nil {
+		return fmt.Errorf("flagging \\Deleted: %w", err)
+	}
+
+	if !m.c.Caps().Has(imap.CapUIDPlus) {
+		m.log.Warn("copied message left flagged \\Deleted: server has neither MOVE nor UIDPLUS",
+			"uid", uid, "folder", name)
+		return nil
+	}
+	if err := m.c.UIDExpunge(uids).Close(); err != nil {
+		return fmt.Errorf("expunging: %w", err)
+	}
+	return nil
+}
+
+// exists returns ErrNoSuchMessage unless the mailbox holds message uid.
+func (m *IMAPMailbox) exists(uid imap.UID) error {
+	msgs, err := m.c.Fetch(imap.UIDSetNum(uid), &imap.FetchOptions{UID: true}).Collect()
+	if err != nil {
+		return fmt.Errorf("checking uid: %w", err)
+	}
+	for _, msg := range msgs {
+		if msg.UID == uid {
+			return nil
+		}
+	}
+	return ErrNoSuchMessage
+}
+
+// ensureFolder creates the folder with server name name unless it exists.
+func (m *IMAPMailbox) ensureFolder(name string) error {
+	if m.folders[name] {
+		return nil
+	}
+	list, err := m.c.List("", name, nil).Collect()
+	if err != nil {
+		return fmt.Errorf("listing folder: %w", err)
+	}
+	if !slices.ContainsFunc(list, func(d *imap.ListData) bool { return selectable(d, name) }) {
+		err := m.c.Create(name, nil).Wait()
+		var imapErr *imap.Error
+		if err != nil && !(errors.As(err, &imapErr) && imapErr.Code == imap.ResponseCodeAlreadyExists) {
+			return fmt.Errorf("creating folder: %w", err)
+		}
+		// Many mail clients show subscribed folders only.
+		if err := m.c.Subscribe(name).Wait(); err != nil {
+			m.log.Warn("cannot subscribe to folder", "folder", name, "err", err)
+		}
+		m.log.Info("created folder", "folder", name)
+	}
+	m.folders[name] = true
+	return nil
+}
+
+func selectable(d *imap.ListData, name string) bool {
+	if !sameMailbox(d.Mailbox, name) {
+		return false
+	}
+	for _, attr := range d.Attrs {
+		if strings.EqualFold(string(attr), string(imap.MailboxAttrNoSelect)) ||
+			strings.EqualFold(string(attr), string(imap.MailboxAttrNonExistent)) {
+			return false
+		}
+	}
+	return true
+}
+
+// serverName turns a config folder name, with "/" between levels, into the
+// server's name for it.
+func (m *IMAPMailbox) serverName(folder string) string {
+	if m.delim == 0 || m.delim == '/' {
+		return folder
+	}
+	return strings.ReplaceAll(folder, "/", string(m.delim))
+}
+
+// Close logs out and closes the connection.
+func (m *IMAPMailbox) Close() error {
+	err := m.run(context.Background(), m.timeout, func() error { return m.c.Logout().Wait() })
+	if closeErr := m.c.Close(); closeErr != nil && !errors.Is(closeErr, net.ErrClosed) && err == nil {
+		err = closeErr
+	}
+	if err != nil {
+		return fmt.Errorf("logging out: %w", err)
+	}
+	return nil
+}
+
+// run calls f, closing the connection if ctx ends (or timeout, if not zero,
+// passes) before f returns: go-imap commands take no context.
+func (m *IMAPMailbox) run(ctx context.Context, timeout time.Duration, f func() error) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, timeout)
+		defer cancel()
+	}
+	stop := context.AfterFunc(ctx, func() { m.c.Close() })
+	err := f()
+	if !stop() && err != nil {
+		return context.Cause(ctx)
+	}
+	return err
+}
+
+func (c *MailboxConfig) tlsConfig() (*tls.Config, error) {
+	cfg := &tls.Config{
+		ServerName: c.Host,
+		MinVersion: tls.VersionTLS12,
+		NextProtos: []string{"imap"},
+	}
+	if c.CAFile == "" {
+		return cfg, nil
+	}
+	pem, err := os.ReadFile(c.CAFile)
+	if err != nil {
+		return nil, fmt.Errorf("reading ca_file: %w", err)
+	}
+	pool, err := x509.SystemCertPool()
+	if err != nil {
+		pool = x509.NewCertPool()
+	}
+	if !pool.AppendCertsFromPEM(pem) {
+		return nil, fmt.Errorf("reading ca_file %s: no PEM certificate found", c.CAFile)
+	}
+	cfg.RootCAs = pool
+	return cfg, nil
+}
+
+func isLoopback(host string) bool {
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// transcriptWriter logs IMAP protocol data, both directions, as it passes.
+type transcriptWriter struct {
+	log *slog.Logger
+}
+
+func (w transcriptWriter) Write(p []byte) (int, error) {
+	w.log.Info("imap transcript", "data", string(p))
+	return len(p), nil
+}

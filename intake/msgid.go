@@ -1,0 +1,62 @@
+package intake
+
+import (
+	"crypto/hmac"
+	"crypto/rand"
+	"crypto/sha256"
+	"encoding/base32"
+	"regexp"
+	"strings"
+)
+
+// msgIDs makes and recognises intake's own Message-IDs. Each carries the
+// case id and a signature, so a reply's In-Reply-To finds its case, and a
+// forged reference to someone else's case is not taken for ours:
+//
+//	<LX-20261127-0007.request.k2m4q7rt.3mzq5l2v9x4a@example.test>
+type msgIDs struct {
+	key    []byte
+	domain string
+}
+
+var b32 = base32.NewEncoding("abcdefghijklmnopqrstuvwxyz234567").WithPadding(base32.NoPadding)
+
+func (m msgIDs) sign(caseID, kind, nonce string) string {
+	mac := hmac.New(sha256.New, m.key)
+	mac.Write([]byte(caseID + "." + kind + "." + nonce))
+	return b32.EncodeToString(mac.Sum(nil))[:16]
+}
+
+// New returns a fresh Message-ID (without angle brackets) for a mail of a
+// case ("" for mail about no case).
+func (m msgIDs) New(caseID, kind string) string {
+	raw := make([]byte, 5)
+	rand.Read(raw)
+	nonce := b32.EncodeToString(raw)
+	if caseID == "" {
+		caseID = "none"
+	}
+	return caseID + "." + kind + "." + nonce + "." + m.sign(caseID, kind, nonce) + "@" + m.domain
+}
+
+// CaseOf returns the case id of one of our Message-IDs, or "" when the id
+// is not ours or its signature does not hold.
+func (m msgIDs) CaseOf(id string) string {
+	local, domain, ok := strings.Cut(strings.Trim(id, "<> "), "@")
+	if !ok || !strings.EqualFold(domain, m.domain) {
+		return ""
+	}
+	parts := strings.Split(local, ".")
+	if len(parts) != 4 || parts[0] == "none" {
+		return ""
+	}
+	if !hmac.Equal([]byte(parts[3]), []byte(m.sign(parts[0], parts[1], parts[2]))) {
+		return ""
+	}
+	return parts[0]
+}
+
+// caseTag finds "[PREFIX-YYYYMMDD-NNNN]" in a subject.
+func caseTag(prefix string) *regexp.Regexp {
+	return regexp.MustCompile(`\[\s*(` + regexp.QuoteMeta(prefix) + `-\d{8}-\d{4,})\s*\]`)
+}

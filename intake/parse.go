@@ -1,0 +1,615 @@
+package intake
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"net/mail"
+	"net/textproto"
+	"path"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/emersion/go-message"
+	mtextproto "github.com/emersion/go-message/textproto"
+
+	"intake/rules"
+)
+
+// Quarantine reasons set in rules.Message.Problem.
+const (
+	problemTooLarge     = "too_large"
+	problemTooDeep      = "too_deep"
+	problemTooManyParts = "too_many_parts"
+	problemMalformed    = "malformed"
+)
+
+const (
+	maxHeadBytes           = 512      // rules.Attachment.Head
+	maxAttachmentTextBytes = 64 << 10 // rules.Attachment.Text
+)
+
+// Parse reads one email from r and returns it as the rules see it.
+//
+// The error is only for read errors of r itself. Every problem with the
+// content gives a message with Problem and Detail set (see rules.Message),
+// with whatever header fields could be read filled in. Problems with single
+// files (too large, archive bombs, undecodable parts) do not set Problem:
+// they are skipped and reported in Notes. Parse reads at most
+// lim.MaxMessageBytes+1 bytes of r and keeps memory bounded by lim; zero
+// fields of lim take the defaults of DefaultLimits.
+//
+// A header block over MaxHeaderBytes makes the message "malformed" when it is
+// the message's own header; a part or attached message with such a header is
+// skipped with a "header_too_large" note.
+func Parse(r io.Reader, lim Limits) (msg *rules.Message, err error) {
+	p := &mimeParser{lim: lim.withDefaults()}
+	p.src = &sourceReader{r: r, left: int64(p.lim.MaxMessageBytes)}
+	defer func() {
+		if v := recover(); v != nil {
+			msg, err = p.top, nil
+			if msg == nil {
+				msg = &rules.Message{}
+			}
+			msg.Problem, msg.Detail = problemMalformed, fmt.Sprintf("reader failure: %v", v)
+		}
+	}()
+
+	msg = p.message(p.src, 0)
+	if !p.stopped() {
+		io.Copy(io.Discard, p.src) // the rest decides whether the message is too large
+	}
+	if p.src.err != nil {
+		return nil, fmt.Errorf("reading message: %w", p.src.err)
+	}
+	if p.src.tooLarge {
+		p.problem, p.detail = problemTooLarge, fmt.Sprintf("message larger than %d bytes", p.lim.MaxMessageBytes)
+	}
+	msg.Problem, msg.Detail = p.problem, p.detail
+	return msg, nil
+}
+
+// mimeParser holds the state of one Parse call, shared by the message and
+// the messages attached to it, so that limits count through them.
+type mimeParser struct {
+	lim          Limits
+	src          *sourceReader
+	top          *rules.Message
+	parts        int   // MIME parts seen
+	archiveBytes int64 // bytes expanded from archives
+	problem      string
+	detail       string
+}
+
+// fail records the first problem that makes the message unreadable.
+func (p *mimeParser) fail(problem, detail string) {
+	if p.problem == "" {
+		p.problem, p.detail = problem, detail
+	}
+}
+
+// stopped reports whether reading must stop: a problem was found or the
+// source failed or ran over the size limit.
+func (p *mimeParser) stopped() bool {
+	return p.problem != "" || p.src.tooLarge || p.src.err != nil
+}
+
+// msgState is one message being read, with its text collected so far.
+type msgState struct {
+	msg         *rules.Message
+	plain, html strings.Builder
+	truncated   bool
+	noted       map[string]bool
+}
+
+// note adds a reader remark ("id: text") to the message.
+func (m *msgState) note(format string, args ...any) {
+	m.addNote(fmt.Sprintf(format, args...))
+}
+
+// addNote adds a remark to the message unless it is there already.
+func (m *msgState) addNote(n string) {
+	if m.noted == nil {
+		m.noted = map[string]bool{}
+	}
+	if !m.noted[n] {
+		m.noted[n] = true
+		m.msg.Notes = append(m.msg.Notes, n)
+	}
+}
+
+// message reads one mail, the top-level one or an attached one, from r.
+func (p *mimeParser) message(r io.Reader, depth int) *rules.Message {
+	m := &msgState{msg: &rules.Message{Header: textproto.MIMEHeader{}}}
+	if p.top == nil {
+		p.top = m.msg
+	}
+	h, body, err := readHeader(r, int64(p.lim.MaxHeaderBytes))
+	fillHeader(m.msg, h)
+	switch {
+	case p.stopped():
+		return m.msg
+	case errors.Is(err, errHeaderTooLarge) && depth == 0:
+		p.fail(problemMalformed, fmt.Sprintf("header_too_large: header block over %d bytes", p.lim.MaxHeaderBytes))
+		return m.msg
+	case errors.Is(err, errHeaderTooLarge):
+		m.note("header_too_large: attached message: header block over %d bytes, skipped", p.lim.MaxHeaderBytes)
+		return m.msg
+	case h.Len() == 0 && depth == 0:
+		p.fail(problemMalformed, "no header fields")
+		return m.msg
+	}
+	p.entity(m, h, body, depth)
+	m.finish(p.lim)
+	return m.msg
+}
+
+var errHeaderTooLarge = errors.New("header block too large")
+
+// readHeader reads a header block of at most max bytes from r and returns
+// it with a reader of the body that follows. Over max it returns the fields
+// read so far and errHeaderTooLarge.
+//
+// QUIRK: a header that breaks the syntax is read as far as it makes sense:
+// an indented first line is unindented (TestRealworld
+// low-quality__bad-header-start.eml), junk before the first field such as an
+// mbox "From " line, and fields with a damaged name are dropped
+// (TestRealworld plain_emails__raw_email_incorrect_header.eml), and a line
+// that is neither a field nor a continuation starts the body, as when the
+// empty line is missing (TestRealworld mail__qp-utf8-header-no-break.eml).
+func readHeader(r io.Reader, max int64) (mtextproto.Header, io.Reader, error) {
+	lr := &headerLimitReader{r: r, left: max}
+	br := bufio.NewReader(lr)
+	var block bytes.Buffer
+	var body io.Reader = br
+	var err error
+	for err == nil {
+		var line []byte
+		line, err = br.ReadBytes('\n')
+		if len(bytes.TrimRight(line, "\r\n")) == 0 {
+			break // the empty line ending the header, or the end of input
+		}
+		if block.Len() == 0 {
+			line = bytes.TrimLeft(line, " \t")
+			if !isFieldLine(line) {
+				continue
+			}
+		} else if line[0] != ' ' && line[0] != '\t' && !isFieldLine(line) {
+			if bytes.IndexByte(line, ':') > 0 {
+				continue // a damaged field
+			}
+			body = io.MultiReader(bytes.NewReader(line), br)
+			break
+		}
+		block.Write(line)
+		if !bytes.HasSuffix(line, []byte("\n")) {
+			block.WriteString("\r\n")
+		}
+	}
+	block.WriteString("\r\n")
+	h, _ := mtextproto.ReadHeader(bufio.NewReader(&block))
+	lr.left = math.MaxInt64
+	if errors.Is(err, errHeaderTooLarge) {
+		return h, body, err
+	}
+	return h, body, nil
+}
+
+// isFieldLine reports whether a header line starts with a field name and a colon.
+func isFieldLine(line []byte) bool {
+	i := bytes.IndexByte(line, ':')
+	if i <= 0 {
+		return false
+	}
+	for _, c := range bytes.TrimRight(line[:i], " \t") {
+		if c <= ' ' || c > '~' {
+			return false
+		}
+	}
+	return true
+}
+
+// headerLimitReader fails with errHeaderTooLarge once left bytes are read.
+type headerLimitReader struct {
+	r    io.Reader
+	left int64
+}
+
+func (l *headerLimitReader) Read(b []byte) (int, error) {
+	if l.left <= 0 {
+		return 0, errHeaderTooLarge
+	}
+	if int64(len(b)) > l.left {
+		b = b[:l.left]
+	}
+	n, err := l.r.Read(b)
+	l.left -= int64(n)
+	return n, err
+}
+
+// headerSize is the raw size of a header block.
+func headerSize(h mtextproto.Header) int64 {
+	var n int64
+	for f := h.Fields(); f.Next(); {
+		raw, _ := f.Raw()
+		n += int64(len(raw))
+	}
+	return n
+}
+
+// fillHeader sets the header fields of msg from h.
+func fillHeader(msg *rules.Message, h mtextproto.Header) {
+	for f := h.Fields(); f.Next(); {
+		msg.Header.Add(f.Key(), decodeWords(f.Value()))
+	}
+	if ids := parseMessageIDs(h.Get("Message-Id")); len(ids) > 0 {
+		msg.MessageID = ids[0]
+	}
+	msg.InReplyTo = parseMessageIDs(h.Get("In-Reply-To"))
+	msg.References = parseMessageIDs(h.Get("References"))
+	msg.From, msg.FromName = parseMailbox(h.Get("From"))
+	msg.To = parseAddressList(append(h.Values("To"), h.Values("Cc")...))
+	msg.Subject = strings.TrimSpace(decodeWords(h.Get("Subject")))
+	msg.Date, _ = mail.ParseDate(h.Get("Date")) // zero when unreadable
+	msg.MediaType, msg.Params = contentType(h)
+}
+
+// contentType returns the lower-case media type of an entity and its
+// parameters; text/plain when it is missing or unreadable (RFC 2045).
+func contentType(h mtextproto.Header) (string, map[string]string) {
+	t, params := parseParams(h.Get("Content-Type"))
+	if f := strings.Fields(t); len(f) > 0 {
+		t = f[0] // QUIRK: "text/html charset=..." without ";" (TestRealworld mail__mime-bad-content-type.eml)
+	}
+	if !strings.Contains(t, "/") {
+		t = "text/plain"
+	}
+	return t, params
+}
+
+// entity reads one MIME entity whose header is h.
+func (p *mimeParser) entity(m *msgState, h mtextproto.Header, body io.Reader, depth int) {
+	mediaType, params := contentType(h)
+	if strings.HasPrefix(mediaType, "multipart/") {
+		if params["boundary"] != "" {
+			p.multipart(m, body, params["boundary"], depth)
+			return
+		}
+		// QUIRK: multipart without a boundary is read as text
+		// (TestRealworld mail__multipart-wo-boundary.eml).
+		mediaType = "text/plain"
+	}
+	p.leaf(m, h, mediaType, params, body, depth)
+}
+
+// multipart reads the parts of a multipart body one level below depth.
+func (p *mimeParser) multipart(m *msgState, body io.Reader, boundary string, depth int) {
+	mr := mtextproto.NewMultipartReader(body, boundary)
+	for n := 1; !p.stopped(); n++ {
+		part, err := mr.NextPart()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			if !p.stopped() {
+				m.note("malformed_multipart: %v", err)
+			}
+			return
+		}
+		p.parts++
+		switch {
+		case p.parts > p.lim.MaxParts:
+			p.fail(problemTooManyParts, fmt.Sprintf("more than %d MIME parts", p.lim.MaxParts))
+			return
+		case depth+1 > p.lim.MaxDepth:
+			p.fail(problemTooDeep, fmt.Sprintf("MIME parts nested deeper than %d", p.lim.MaxDepth))
+			return
+		case headerSize(part.Header) > int64(p.lim.MaxHeaderBytes):
+			// go-message reads part headers without a limit; the source
+			// limit bounds them, and here the part is dropped.
+			m.note("header_too_large: part %d: header block over %d bytes, skipped", n, p.lim.MaxHeaderBytes)
+			continue
+		}
+		p.entity(m, part.Header, part, depth+1)
+	}
+}
+
+// reportTypes are parts of delivery and read reports, of no interest.
+var reportTypes = map[string]bool{
+	"message/delivery-status":                 true,
+	"message/global-delivery-status":          true,
+	"message/disposition-notification":        true,
+	"message/global-disposition-notification": true,
+	"text/rfc822-headers":                     true,
+}
+
+// leaf reads a non-multipart entity: body text, an attached message or a file.
+func (p *mimeParser) leaf(m *msgState, h mtextproto.Header, mediaType string, params map[string]string, raw io.Reader, depth int) {
+	disposition, dparams := parseParams(h.Get("Content-Disposition"))
+	name := fileName(dparams, params)
+	body, err := transferDecoded(h, raw)
+	if err != nil {
+		m.note("unknown_encoding: %q: kept as sent", h.Get("Content-Transfer-Encoding"))
+	}
+	switch {
+	case reportTypes[mediaType]:
+	case mediaType == "message/rfc822" || mediaType == "message/global":
+		p.forward(m, body, depth+1, name)
+	case (mediaType == "text/plain" || mediaType == "text/html") && name == "" && disposition != "attachment":
+		p.text(m, mediaType, params["charset"], body)
+	default:
+		p.attachment(m, mediaType, params["charset"], name, body, depth)
+	}
+}
+
+// fileName returns the decoded, unsanitised file name of a part: the
+// Content-Disposition filename, else the Content-Type name.
+func fileName(dparams, params map[string]string) string {
+	name := dparams["filename"]
+	if strings.TrimSpace(name) == "" {
+		name = params["name"]
+	}
+	// QUIRK: RFC 2047 words inside quoted parameters, as Foxmail and Outlook
+	// write them (TestParseMailFiles 03, TestParseCharsets "RFC 2047 in name").
+	return strings.TrimSpace(decodeWords(name))
+}
+
+// transferDecoded undoes the Content-Transfer-Encoding of a body. An unknown
+// encoding gives an error and the body as sent.
+func transferDecoded(h mtextproto.Header, body io.Reader) (io.Reader, error) {
+	// QUIRK: "base64;" and " Base64 " as sent by some mailers
+	// (TestRealworld error_emails__content_transfer_encoding_with_semi_colon.eml).
+	enc, _, _ := strings.Cut(h.Get("Content-Transfer-Encoding"), ";")
+	var th message.Header
+	th.Set("Content-Transfer-Encoding", strings.ToLower(strings.TrimSpace(enc)))
+	// With no Content-Type, go-message decodes the transfer encoding only
+	// and leaves the charset to us.
+	e, err := message.New(th, body)
+	return e.Body, err
+}
+
+// text adds a body text part to the message.
+func (p *mimeParser) text(m *msgState, mediaType, label string, body io.Reader) {
+	out := &m.plain
+	if mediaType == "text/html" {
+		out = &m.html
+	}
+	max := int64(p.lim.MaxTextBytes)
+	if int64(out.Len()) >= max {
+		m.truncated = true
+		return
+	}
+	b, err := io.ReadAll(io.LimitReader(body, max+1))
+	if err != nil && !p.stopped() {
+		m.note("malformed_part: body text: %v", err)
+	}
+	if int64(len(b)) > max {
+		b, m.truncated = b[:max], true
+	}
+	s, known := decodeCharset(label, b)
+	if !known {
+		m.note("unknown_charset: %q: body text read as UTF-8, GB18030 or Latin-1", label)
+	}
+	s = normalizeNewlines(s)
+	if mediaType == "text/html" {
+		s = htmlToText(s)
+	}
+	if out.Len() > 0 && strings.TrimSpace(s) != "" {
+		out.WriteString("\n")
+	}
+	out.WriteString(s)
+}
+
+// finish sets Body and AltBody from the text collected.
+func (m *msgState) finish(lim Limits) {
+	plain, html := strings.TrimSpace(m.plain.String()), strings.TrimSpace(m.html.String())
+	if plain == "" {
+		plain, html = html, ""
+	}
+	max := int(lim.MaxTextBytes)
+	if len(plain) > max || len(html) > max {
+		m.truncated = true
+	}
+	m.msg.Body, m.msg.AltBody = truncateUTF8(plain, max), truncateUTF8(html, max)
+	if m.truncated {
+		m.note("text_truncated: body text cut at %d bytes", max)
+	}
+}
+
+// normalizeNewlines turns CRLF and lone CR into LF.
+func normalizeNewlines(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// attachment reads a file part and adds it, and the entries of a .zip, to
+// the message. A .eml file holding a mail is read as an attached message.
+func (p *mimeParser) attachment(m *msgState, mediaType, label, name string, body io.Reader, depth int) {
+	c, err := capture(body, int64(p.lim.MaxAttachmentBytes))
+	if p.stopped() {
+		return
+	}
+	display := sanitizeFileName(name)
+	if display == "" {
+		display = fallbackFileName(len(m.msg.Attachments)+1, mediaType)
+	}
+	if err != nil {
+		m.note("malformed_part: %s: %v", display, err)
+	}
+	if c.data != nil && strings.EqualFold(path.Ext(display), ".eml") && looksLikeMail(c.data) {
+		p.forward(m, bytes.NewReader(c.data), depth+1, display)
+		return
+	}
+	att := newAttachment(display, mediaType, label, c)
+	if c.data == nil {
+		m.note("attachment_skipped: %s: larger than %d bytes", display, p.lim.MaxAttachmentBytes)
+	}
+	m.msg.Attachments = append(m.msg.Attachments, att)
+	if c.data != nil && isZip(att) {
+		p.expandZip(m, att)
+	}
+}
+
+// captured is the content of a file read with a size cap.
+type captured struct {
+	data []byte // nil when the file was over the cap
+	head []byte
+	size int64
+	sum  string // hex SHA-256 of all of the content
+}
+
+// capture reads r to its end, keeping at most max bytes.
+func capture(r io.Reader, max int64) (captured, error) {
+	h := sha256.New()
+	w := &cappedWriter{max: max}
+	_, err := io.Copy(io.MultiWriter(h, w), r)
+	c := captured{data: w.buf, size: w.n, sum: hex.EncodeToString(h.Sum(nil))}
+	if c.data == nil {
+		c.data = []byte{} // empty, not skipped
+	}
+	c.head = c.data[:min(len(c.data), maxHeadBytes)]
+	if w.n > max {
+		c.data, c.head = nil, bytes.Clone(c.head)
+	}
+	return c, err
+}
+
+// cappedWriter keeps the first max bytes written to it and counts them all.
+type cappedWriter struct {
+	buf []byte
+	max int64
+	n   int64
+}
+
+func (w *cappedWriter) Write(b []byte) (int, error) {
+	w.n += int64(len(b))
+	keep := b[:max(0, min(int64(len(b)), w.max-int64(len(w.buf))))]
+	if need := len(w.buf) + len(keep); need > cap(w.buf) {
+		// Double, but never past max: append's growth would allocate
+		// several times the size of a large file.
+		grown := make([]byte, len(w.buf), min(max(2*cap(w.buf), need, 4096), int(w.max)))
+		copy(grown, w.buf)
+		w.buf = grown
+	}
+	w.buf = append(w.buf, keep...)
+	return len(b), nil
+}
+
+// newAttachment describes a captured file.
+func newAttachment(name, mediaType, label string, c captured) rules.Attachment {
+	return rules.Attachment{
+		Name:        name,
+		ContentType: mediaType,
+		Size:        c.size,
+		SHA256:      c.sum,
+		Head:        c.head,
+		Text:        attachmentText(c.data, mediaType, label),
+		Data:        c.data,
+	}
+}
+
+// attachmentText returns the start of a file as UTF-8 text when the file is
+// text: without NUL bytes, and of a text/* type or free of other control
+// bytes and valid UTF-8 or GB18030.
+func attachmentText(data []byte, mediaType, label string) string {
+	b := data[:min(len(data), maxAttachmentTextBytes)]
+	cut := len(b) < len(data)
+	if bytes.IndexByte(b, 0) >= 0 || !strings.HasPrefix(mediaType, "text/") && !isPlainText(b, cut) {
+		return ""
+	}
+	s, _ := decodeCharset(label, b)
+	if cut {
+		s = strings.TrimRight(s, "\uFFFD")
+	}
+	return normalizeNewlines(s)
+}
+
+// isPlainText reports whether b, the start of a file (cut when the file is
+// longer), is text without NUL or other control bytes, in UTF-8 or GB18030.
+func isPlainText(b []byte, cut bool) bool {
+	if len(b) == 0 {
+		return false
+	}
+	for _, c := range b {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' || c == 0x7f {
+			return false
+		}
+	}
+	tries := 1
+	if cut {
+		tries = 4 // the cut may split a character of up to 4 bytes
+	}
+	for k := 0; k < tries && k < len(b); k++ {
+		if utf8.Valid(b[:len(b)-k]) {
+			return true
+		}
+		if _, ok := decodeGB18030(b[:len(b)-k]); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// forward reads an attached message at depth and adds it to m, its files
+// with Origin "forwarded".
+func (p *mimeParser) forward(m *msgState, r io.Reader, depth int, name string) {
+	if depth > p.lim.MaxDepth {
+		p.fail(problemTooDeep, fmt.Sprintf("attached messages nested deeper than %d", p.lim.MaxDepth))
+		return
+	}
+	inner := p.message(r, depth)
+	m.msg.Forwarded = append(m.msg.Forwarded, inner)
+	container := inner.Subject
+	if container == "" {
+		container = sanitizeFileName(name)
+	}
+	for _, a := range inner.Attachments {
+		a.Origin, a.Container = rules.OriginForwarded, container
+		m.msg.Attachments = append(m.msg.Attachments, a)
+	}
+	for _, n := range inner.Notes {
+		m.addNote(n)
+	}
+}
+
+// looksLikeMail reports whether data starts with a mail header.
+func looksLikeMail(data []byte) bool {
+	h, _ := mtextproto.ReadHeader(bufio.NewReader(bytes.NewReader(data[:min(len(data), 64<<10)])))
+	return h.Has("From") || h.Has("Subject") || h.Has("Message-Id")
+}
+
+// sourceReader reads the raw message, failing with errTooLarge past left bytes.
+type sourceReader struct {
+	r        io.Reader
+	left     int64
+	tooLarge bool
+	err      error // a read error of r other than io.EOF
+}
+
+var errTooLarge = errors.New("message too large")
+
+func (s *sourceReader) Read(b []byte) (int, error) {
+	switch {
+	case s.err != nil:
+		return 0, s.err
+	case s.tooLarge:
+		return 0, errTooLarge
+	}
+	if int64(len(b)) > s.left+1 {
+		b = b[:s.left+1]
+	}
+	n, err := s.r.Read(b)
+	s.left -= int64(n)
+	if s.left < 0 {
+		s.tooLarge = true
+		return n - 1, errTooLarge
+	}
+	if err != nil && err != io.EOF {
+		s.err = err
+	}
+	return n, err
+}

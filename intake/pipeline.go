@@ -1,0 +1,716 @@
+package intake
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/mail"
+	"regexp"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/emersion/go-imap/v2"
+
+	"intake/mailer"
+	"intake/rules"
+)
+
+// Mailbox is the request mailbox as the pipeline uses it. *IMAPMailbox is
+// the real one.
+type Mailbox interface {
+	UIDValidity() uint32
+	// List returns the messages with a UID above after, oldest first.
+	List(ctx context.Context, after imap.UID) ([]Envelope, error)
+	// Fetch streams one whole message into w without marking it seen.
+	Fetch(ctx context.Context, uid imap.UID, w io.Writer) error
+	// Move moves a message to a folder, creating the folder if needed.
+	Move(ctx context.Context, uid imap.UID, folder string) error
+	Close() error
+}
+
+// Sender delivers one composed mail. *mailer.Sender is the real one; an
+// error that is a *mailer.SendError says whether to retry.
+type Sender interface {
+	Send(ctx context.Context, out *mailer.Outgoing) error
+}
+
+// DialFunc opens the request mailbox.
+type DialFunc func(ctx context.Context, cfg *Config) (Mailbox, error)
+
+// DialIMAP is the DialFunc of a real IMAP server.
+func DialIMAP(log *slog.Logger) DialFunc {
+	return func(ctx context.Context, cfg *Config) (Mailbox, error) {
+		return DialMailbox(ctx, cfg.Mailbox, log)
+	}
+}
+
+// Pipeline is the daemon's work: poll the mailbox, decide, record, send and
+// file every new message. It is safe to run one Poll at a time.
+type Pipeline struct {
+	cfg   atomic.Pointer[Config]
+	store *Store
+	dial  DialFunc
+	send  Sender
+	log   *slog.Logger
+	ids   msgIDs
+	// Now is the clock; tests set it.
+	Now func() time.Time
+	// crash, when set, is called at each step of a message so that tests
+	// can kill the process there (see crashPoint).
+	crash func(step string)
+}
+
+// NewPipeline wires a pipeline.
+func NewPipeline(cfg *Config, store *Store, dial DialFunc, send Sender, log *slog.Logger) (*Pipeline, error) {
+	key, err := store.Secret()
+	if err != nil {
+		return nil, err
+	}
+	_, domain, _ := strings.Cut(cfg.SMTP.fromAddress(), "@")
+	p := &Pipeline{store: store, dial: dial, send: send, log: log, Now: time.Now,
+		ids: msgIDs{key: key, domain: domain}, crash: crashPoint}
+	p.cfg.Store(cfg)
+	return p, nil
+}
+
+// Config returns the config in use.
+func (p *Pipeline) Config() *Config { return p.cfg.Load() }
+
+// SetConfig replaces the config from the next message on (a reload).
+func (p *Pipeline) SetConfig(cfg *Config) { p.cfg.Store(cfg) }
+
+// Processed is what happened to one message in a poll.
+type Processed struct {
+	UID       uint32
+	MessageID string
+	From      string
+	Subject   string
+	CaseID    string
+	Decision  rules.Decision
+	Folder    string
+	Duplicate bool
+	Mail      []string // kinds of the mail it caused ("request", "forward", …)
+}
+
+// Report sums up one poll.
+type Report struct {
+	Processed []Processed
+	Sent      int
+	Errors    []error
+}
+
+// Err joins the errors of the poll.
+func (r *Report) Err() error { return errors.Join(r.Errors...) }
+
+// Poll runs one cycle: finish what an interrupted cycle left, read every new
+// message, decide, commit, send and file it, then send reminders and close
+// stale cases. When ctx ends, the message in hand is finished first.
+func (p *Pipeline) Poll(ctx context.Context) *Report {
+	rep := &Report{}
+	cfg := p.Config()
+	// Work on a message goes on after a stop was asked for; the stop is
+	// honoured between messages.
+	work := context.WithoutCancel(ctx)
+
+	p.drain(work, rep)
+	mb, err := p.dial(ctx, cfg)
+	if err != nil {
+		rep.Errors = append(rep.Errors, fmt.Errorf("opening mailbox: %w", err))
+		return rep
+	}
+	defer mb.Close()
+	key := mailboxKey(cfg)
+	uv := mb.UIDValidity()
+
+	pending, err := p.store.PendingMoves(key, uv)
+	if err != nil {
+		rep.Errors = append(rep.Errors, err)
+		return rep
+	}
+	for _, row := range pending {
+		if err := p.move(work, mb, row); err != nil {
+			rep.Errors = append(rep.Errors, err)
+		}
+	}
+
+	last, other, err := p.store.Checkpoint(key, uv)
+	if err != nil {
+		rep.Errors = append(rep.Errors, err)
+		return rep
+	}
+	if last == 0 && other {
+		p.log.Warn("UIDVALIDITY changed: rescanning the mailbox, skipping mail already processed", "mailbox", key, "uidvalidity", uv)
+	}
+	envs, err := mb.List(ctx, imap.UID(last))
+	if err != nil {
+		rep.Errors = append(rep.Errors, fmt.Errorf("listing new mail: %w", err))
+		return rep
+	}
+	for _, env := range envs {
+		if ctx.Err() != nil {
+			p.log.Info("stopping between messages", "left", len(envs))
+			break
+		}
+		cfg = p.Config()
+		pr, err := p.process(work, cfg, mb, key, uv, env)
+		if err != nil {
+			p.log.Error("processing message", "uid", env.UID, "err", err)
+			rep.Errors = append(rep.Errors, fmt.Errorf("uid %d: %w", env.UID, err))
+			continue
+		}
+		if pr != nil {
+			rep.Processed = append(rep.Processed, *pr)
+		}
+		p.drain(work, rep)
+		if pr != nil {
+			row, err := p.store.SeenUID(key, uv, uint32(env.UID))
+			if err == nil && row != nil {
+				p.crash("before_move")
+				if err := p.move(work, mb, row); err != nil {
+					rep.Errors = append(rep.Errors, err)
+				}
+			}
+		}
+	}
+	if ctx.Err() == nil {
+		if err := p.housekeep(cfg); err != nil {
+			rep.Errors = append(rep.Errors, err)
+		}
+	}
+	p.drain(work, rep)
+	return rep
+}
+
+// mailboxKey names the polled mailbox in checkpoints: user@host/mailbox.
+func mailboxKey(cfg *Config) string {
+	return fmt.Sprintf("%s@%s/%s", cfg.Mailbox.Username, cfg.Mailbox.Host, cfg.Mailbox.Mailbox)
+}
+
+func folderFor(cfg *Config, action string) string {
+	switch action {
+	case rules.ActionForward:
+		return cfg.Mailbox.Folders.Forwarded
+	case rules.ActionRequest, rules.ActionAsk:
+		return cfg.Mailbox.Folders.Waiting
+	case rules.ActionQuarantine:
+		return cfg.Mailbox.Folders.Failed
+	}
+	return cfg.Mailbox.Folders.Ignored
+}
+
+// move files a committed message and records it.
+func (p *Pipeline) move(ctx context.Context, mb Mailbox, row *MessageRow) error {
+	err := mb.Move(ctx, imap.UID(row.UID), row.Folder)
+	if errors.Is(err, ErrNoSuchMessage) {
+		p.log.Warn("message gone before it was filed", "uid", row.UID)
+		err = nil
+	}
+	if err != nil {
+		return fmt.Errorf("moving uid %d to %s: %w", row.UID, row.Folder, err)
+	}
+	return p.store.MarkMoved(row.ID)
+}
+
+// process reads, decides and commits one message. Sending and filing follow
+// in Poll.
+func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key string, uv uint32, env Envelope) (*Processed, error) {
+	if row, err := p.store.SeenUID(key, uv, uint32(env.UID)); err != nil {
+		return nil, err
+	} else if row != nil {
+		return nil, nil // committed before a crash; Poll files it
+	}
+	now := p.Now()
+	row := MessageRow{Mailbox: key, UIDValidity: uv, UID: uint32(env.UID), ReceivedAt: now, Size: env.Size}
+	var msg *rules.Message
+	var raw []byte
+	if env.Size > int64(cfg.Limits.MaxMessageBytes) {
+		// Not fetched at all: the server's size is enough to refuse it.
+		msg = &rules.Message{Problem: "too_large", Detail: fmt.Sprintf("%d bytes, over max_message_bytes %d", env.Size, cfg.Limits.MaxMessageBytes)}
+	} else {
+		pr, pw := io.Pipe()
+		go func() { pw.CloseWithError(mb.Fetch(ctx, env.UID, pw)) }()
+		sum, size, err := p.store.PutRaw(pr)
+		pr.Close()
+		if err != nil {
+			return nil, fmt.Errorf("fetching: %w", err)
+		}
+		p.crash("after_fetch")
+		row.SHA256, row.Size = sum, size
+		if raw, err = p.store.ReadRaw(sum); err != nil {
+			return nil, err
+		}
+		msg, err = Parse(strings.NewReader(string(raw)), cfg.Limits)
+		if err != nil {
+			return nil, fmt.Errorf("parsing: %w", err)
+		}
+		dup, err := p.store.Duplicate(sum, msg.MessageID)
+		if err != nil {
+			return nil, err
+		}
+		if dup != nil {
+			return p.commitDuplicate(cfg, row, msg, dup, now)
+		}
+	}
+	row.MessageID, row.From, row.Subject = msg.MessageID, msg.From, msg.Subject
+
+	c, joined := p.findCase(cfg, msg)
+	msgs := []*rules.Message{msg}
+	var raws [][]byte
+	if c != nil {
+		hist, hraws, err := p.history(cfg, c.ID)
+		if err != nil {
+			return nil, err
+		}
+		msgs, raws = append(hist, msg), hraws
+	}
+	d := cfg.Rules.Evaluate(msgs)
+	rec := &Record{Checkpoint: uint32(env.UID)}
+	pl := plan{cfg: cfg, now: now, msg: msg, raw: raw, d: &d, msgs: msgs, raws: raws, c: c, joined: joined}
+	if err := p.plan(&pl, rec); err != nil {
+		return nil, err
+	}
+	row.Action, row.Scenario, row.Reason, row.Decision = d.Action, d.Scenario, d.Reason, d
+	row.Folder = folderFor(cfg, d.Action)
+	if rec.Case != nil {
+		row.CaseID = rec.Case.ID
+	}
+	rec.Message = row
+	if _, err := p.store.Commit(rec, now); err != nil {
+		return nil, err
+	}
+	p.crash("after_commit")
+	p.log.Info("message decided", "uid", env.UID, "from", msg.From, "action", d.Action, "scenario", d.Scenario,
+		"reason", d.Reason, "case", row.CaseID, "missing", d.Missing)
+	pr := &Processed{UID: uint32(env.UID), MessageID: msg.MessageID, From: msg.From, Subject: msg.Subject,
+		CaseID: row.CaseID, Decision: d, Folder: row.Folder}
+	for _, o := range rec.Mail {
+		pr.Mail = append(pr.Mail, o.Kind)
+	}
+	return pr, nil
+}
+
+// commitDuplicate records a message seen before (the same content or
+// Message-ID, as after a UIDVALIDITY change) and files it where the first
+// went, causing no mail.
+func (p *Pipeline) commitDuplicate(cfg *Config, row MessageRow, msg *rules.Message, dup *MessageRow, now time.Time) (*Processed, error) {
+	row.MessageID, row.From, row.Subject = msg.MessageID, msg.From, msg.Subject
+	row.Action, row.Reason, row.Folder = "duplicate", fmt.Sprintf("same as message %d (uid %d)", dup.ID, dup.UID), dup.Folder
+	row.Decision = rules.Decision{Action: "duplicate", Reason: row.Reason}
+	if _, err := p.store.Commit(&Record{Message: row, Checkpoint: row.UID}, now); err != nil {
+		return nil, err
+	}
+	p.log.Info("message already processed", "uid", row.UID, "first", dup.ID)
+	return &Processed{UID: row.UID, MessageID: msg.MessageID, From: msg.From, Subject: msg.Subject, CaseID: dup.CaseID,
+		Decision: row.Decision, Folder: row.Folder, Duplicate: true}, nil
+}
+
+// findCase returns the case a message belongs to: by the tag in its subject
+// or by a reference to one of our Message-IDs, and only when the sender is
+// a party to the case (or of its domains, with join_by_domain). joined says
+// whether it was found.
+func (p *Pipeline) findCase(cfg *Config, msg *rules.Message) (*Case, bool) {
+	var ids []string
+	if m := caseTag(cfg.Cases.Prefix).FindStringSubmatch(msg.Subject); m != nil {
+		ids = append(ids, m[1])
+	}
+	for _, ref := range append(append([]string{}, msg.InReplyTo...), msg.References...) {
+		if id := p.ids.CaseOf(ref); id != "" {
+			ids = append(ids, id)
+		}
+	}
+	for _, id := range ids {
+		c, err := p.store.Case(id)
+		if err != nil || c == nil {
+			continue
+		}
+		if isParty(c, msg.From, cfg.Cases.JoinByDomain) {
+			return c, true
+		}
+		p.log.Warn("case reference from a stranger: opening a new case", "case", id, "from", msg.From)
+	}
+	return nil, false
+}
+
+func isParty(c *Case, from string, byDomain bool) bool {
+	from = strings.ToLower(from)
+	_, dom, _ := strings.Cut(from, "@")
+	for _, a := range c.Parties {
+		if a == from {
+			return true
+		}
+		if _, d, _ := strings.Cut(a, "@"); byDomain && d != "" && d == dom {
+			return true
+		}
+	}
+	return false
+}
+
+// history parses the earlier messages of a case that count for its
+// checklist (not the ignored or quarantined ones), oldest first.
+func (p *Pipeline) history(cfg *Config, caseID string) ([]*rules.Message, [][]byte, error) {
+	rows, err := p.store.CaseMessages(caseID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var msgs []*rules.Message
+	var raws [][]byte
+	for _, r := range rows {
+		switch r.Action {
+		case rules.ActionRequest, rules.ActionAsk, rules.ActionForward:
+		default:
+			continue
+		}
+		raw, err := p.store.ReadRaw(r.SHA256)
+		if err != nil {
+			return nil, nil, fmt.Errorf("reading case %s history: %w", caseID, err)
+		}
+		m, err := Parse(strings.NewReader(string(raw)), cfg.Limits)
+		if err != nil {
+			return nil, nil, fmt.Errorf("parsing case %s history: %w", caseID, err)
+		}
+		msgs, raws = append(msgs, m), append(raws, raw)
+	}
+	return msgs, raws, nil
+}
+
+// plan is one message's decision and what it is about.
+type plan struct {
+	cfg    *Config
+	now    time.Time
+	msg    *rules.Message
+	raw    []byte
+	d      *rules.Decision
+	msgs   []*rules.Message // the case's messages, this one last
+	raws   [][]byte         // raw of the earlier ones
+	c      *Case            // the case joined, or nil
+	joined bool
+}
+
+// plan turns a decision into the case change and the mail to queue.
+func (p *Pipeline) plan(pl *plan, rec *Record) error {
+	cfg, d := pl.cfg, pl.d
+	switch d.Action {
+	case rules.ActionQuarantine:
+		notice, err := p.adminNotice(cfg, "", fmt.Sprintf("quarantined mail from %s: %s", orDash(pl.msg.From), d.Reason),
+			fmt.Sprintf("A mail could not be read within the limits and was moved to %s.\n\nFrom: %s\nSubject: %s\nMessage-ID: %s\nReason: %s %s\n",
+				cfg.Mailbox.Folders.Failed, pl.msg.From, pl.msg.Subject, pl.msg.MessageID, d.Reason, pl.msg.Detail), pl.now)
+		if err != nil {
+			return err
+		}
+		rec.Mail = append(rec.Mail, notice)
+		return nil
+	case rules.ActionIgnore:
+		if pl.c != nil {
+			c := *pl.c
+			rec.Case = &c // recorded with the case for its history, no change
+		}
+		return nil
+	}
+
+	c := pl.c
+	if c == nil {
+		id, err := p.store.NextCaseID(cfg.Cases.Prefix, pl.now)
+		if err != nil {
+			return err
+		}
+		c = &Case{ID: id, CreatedAt: pl.now, Customer: customer(pl.msg), Subject: cleanSubject(pl.msg.Subject, cfg.Cases.Prefix)}
+		rec.NewCase = true
+	} else {
+		cp := *c
+		c = &cp
+	}
+	rec.Case, rec.Party = c, pl.msg.From
+	wasForwarded := c.State == StateForwarded
+	c.Scenario, c.Product, c.UpdatedAt = d.Scenario, d.Product, pl.now
+	if c.State == StateClosed || c.State == StateFailed || c.State == "" {
+		c.RemindedAt = time.Time{}
+	}
+
+	switch d.Action {
+	case rules.ActionAsk, rules.ActionRequest:
+		c.State = StateWaiting
+		if !wasForwarded {
+			return p.queueReply(pl, rec, c, d.Action)
+		}
+		// A forwarded case that now looks incomplete (a later mail changed
+		// the scenario) stays with the engineers; they get the update.
+		c.State = StateForwarded
+		return p.queueForward(pl, rec, c, "update")
+	case rules.ActionForward:
+		c.State = StateForwarded
+		if wasForwarded {
+			return p.queueForward(pl, rec, c, "update")
+		}
+		c.ForwardedAt = pl.now
+		if err := p.queueForward(pl, rec, c, "forward"); err != nil {
+			return err
+		}
+		return p.queueReply(pl, rec, c, "forwarded")
+	}
+	return fmt.Errorf("planning: unknown action %q", d.Action)
+}
+
+// queueReply composes the customer's reply of a kind (request, ask,
+// forwarded), unless the sender's rate limit is reached.
+func (p *Pipeline) queueReply(pl *plan, rec *Record, c *Case, kind string) error {
+	cfg := pl.cfg
+	to := replyAddress(pl.msg)
+	if to == "" {
+		pl.d.Notes = append(pl.d.Notes, "no_reply_address: the sender's address cannot be read")
+		return nil
+	}
+	n, err := p.store.RepliesTo(to, pl.now.Add(-time.Duration(cfg.Cases.RateWindow)))
+	if err != nil {
+		return err
+	}
+	if n >= cfg.Cases.RatePerSender {
+		p.log.Warn("reply rate limit reached: no reply", "to", to, "replies", n, "case", c.ID)
+		pl.d.Notes = append(pl.d.Notes, fmt.Sprintf("rate_limited: %d replies to %s within %s", n, to, cfg.Cases.RateWindow))
+		return nil
+	}
+	tpl := map[string]*mailer.Template{"request": &cfg.Replies.Request, "ask": &cfg.Replies.Ask, "forwarded": &cfg.Replies.Forwarded}[kind]
+	data := replyData(cfg, c, pl.d)
+	data.Customer = displayName(pl.msg)
+	var atts []mailer.Attachment
+	if kind == rules.ActionRequest {
+		for _, it := range data.Missing {
+			if it.Template == "" {
+				continue
+			}
+			a, err := letterTemplate(cfg, cfg.Rules.Material(it.ID).Template)
+			if err != nil {
+				return err
+			}
+			atts = append(atts, a)
+		}
+	}
+	out, err := p.compose(cfg, tpl, data, kind, c.ID, []string{to}, pl.msg, atts, nil, true, "")
+	if err != nil {
+		return err
+	}
+	rec.Mail = append(rec.Mail, out)
+	return nil
+}
+
+// queueForward composes the engineers' mail: the summary, every material
+// file and the original mails.
+func (p *Pipeline) queueForward(pl *plan, rec *Record, c *Case, kind string) error {
+	cfg := pl.cfg
+	rt := routeFor(cfg.Routes, c.Scenario, c.Product, pl.msg.From)
+	if rt == nil {
+		return fmt.Errorf("forwarding case %s: no route takes scenario %s, product %s (hint: end routes with one without conditions)", c.ID, c.Scenario, c.Product)
+	}
+	data := forwardData(cfg, c, pl.d, pl.msgs)
+	files := materialFiles(pl.d, pl.msgs)
+	for _, f := range files {
+		data.Files = append(data.Files, f.Name)
+	}
+	originals := append(append([][]byte{}, pl.raws...), pl.raw)
+	data.Messages = len(originals)
+	out, err := p.compose(cfg, &cfg.Replies.Forward, data, kind, c.ID, rt.To, pl.msg, files, originals, false, replyAddressFull(pl.msg))
+	if err != nil {
+		return err
+	}
+	rec.Mail = append(rec.Mail, out)
+	return nil
+}
+
+// compose renders a template and builds the mail.
+func (p *Pipeline) compose(cfg *Config, tpl *mailer.Template, data any, kind, caseID string, to []string,
+	inReplyTo *rules.Message, atts []mailer.Attachment, originals [][]byte, autoReply bool, replyTo string) (*Outgoing, error) {
+	subject, body, err := tpl.Render(data)
+	if err != nil {
+		return nil, fmt.Errorf("rendering %s mail: %w", kind, err)
+	}
+	spec := mailer.Spec{From: cfg.SMTP.From, To: to, ReplyTo: replyTo, Subject: subject, Body: body,
+		MessageID: p.ids.New(caseID, kind), Date: p.Now(), AutoReply: autoReply, Loop: cfg.SMTP.fromAddress(),
+		Attachments: atts, Originals: originals}
+	if caseID != "" {
+		spec.Headers = map[string]string{"X-Intake-Case": caseID}
+	}
+	if inReplyTo != nil && inReplyTo.MessageID != "" {
+		spec.InReplyTo = inReplyTo.MessageID
+		spec.References = append(append([]string{}, inReplyTo.References...), inReplyTo.MessageID)
+	}
+	out, err := mailer.Compose(spec, autoReply)
+	if err != nil {
+		return nil, fmt.Errorf("composing %s mail: %w", kind, err)
+	}
+	return &Outgoing{Kind: kind, MessageID: out.MessageID, EnvFrom: out.From, Recipients: out.To, Subject: subject, Raw: out.Raw}, nil
+}
+
+// adminNotice composes a notice to the admin address.
+func (p *Pipeline) adminNotice(cfg *Config, caseID, subject, text string, now time.Time) (*Outgoing, error) {
+	return p.compose(cfg, &cfg.Replies.Admin, mailer.AdminData{Subject: subject, Text: text}, "admin", caseID,
+		[]string{cfg.SMTP.Admin}, nil, nil, nil, false, "")
+}
+
+// drain sends every mail that is due, retrying temporary failures with
+// backoff and parking permanent ones (the admin is told).
+func (p *Pipeline) drain(ctx context.Context, rep *Report) {
+	cfg := p.Config()
+	due, err := p.store.DueOutbox(p.Now())
+	if err != nil {
+		rep.Errors = append(rep.Errors, err)
+		return
+	}
+	for _, o := range due {
+		p.crash("before_send")
+		err := p.send.Send(ctx, &mailer.Outgoing{MessageID: o.MessageID, From: o.EnvFrom, To: o.Recipients, Raw: o.Raw})
+		if err == nil {
+			p.crash("after_send")
+			if err := p.store.MarkSent(o.ID, p.Now()); err != nil {
+				rep.Errors = append(rep.Errors, err)
+			}
+			rep.Sent++
+			p.log.Info("mail sent", "kind", o.Kind, "case", o.CaseID, "to", o.Recipients, "message_id", o.MessageID)
+			continue
+		}
+		var se *mailer.SendError
+		permanent := errors.As(err, &se) && se.Class == mailer.Permanent
+		if !permanent && o.Attempts+1 < maxAttempts {
+			next := p.Now().Add(backoff(o.Attempts))
+			p.log.Warn("send failed, will retry", "kind", o.Kind, "case", o.CaseID, "attempt", o.Attempts+1, "next", next, "err", err)
+			if err := p.store.MarkRetry(o.ID, next, err.Error()); err != nil {
+				rep.Errors = append(rep.Errors, err)
+			}
+			rep.Errors = append(rep.Errors, fmt.Errorf("sending %s mail %s: %w", o.Kind, o.MessageID, err))
+			if errors.As(err, &se) && se.Code == 0 {
+				return // the server is not reachable: the rest waits too
+			}
+			continue
+		}
+		p.log.Error("send failed for good", "kind", o.Kind, "case", o.CaseID, "to", o.Recipients, "err", err)
+		rep.Errors = append(rep.Errors, fmt.Errorf("sending %s mail %s: %w", o.Kind, o.MessageID, err))
+		var notice *Outgoing
+		if o.Kind != "admin" {
+			notice, err = p.adminNotice(cfg, o.CaseID, fmt.Sprintf("mail for case %s not delivered", orDash(o.CaseID)),
+				fmt.Sprintf("The %s mail %q to %s could not be delivered after %d attempt(s):\n%v\n\nThe case is marked failed; see `intake cases show %s`.\n",
+					o.Kind, o.Subject, strings.Join(o.Recipients, ", "), o.Attempts+1, err, o.CaseID), p.Now())
+			if err != nil {
+				rep.Errors = append(rep.Errors, err)
+			}
+		}
+		if err := p.store.MarkFailed(o.ID, fmt.Sprint(err), o.CaseID, notice, p.Now()); err != nil {
+			rep.Errors = append(rep.Errors, err)
+		}
+	}
+}
+
+// maxAttempts bounds the tries of one mail (about a day with backoff).
+const maxAttempts = 10
+
+// backoff is the wait after the n-th failed attempt: 1m, 2m, 4m … up to 4h.
+func backoff(n int) time.Duration {
+	d := time.Minute << min(n, 8)
+	return min(d, 4*time.Hour)
+}
+
+// housekeep reminds the customers of cases waiting too long, once, and
+// closes those waiting longer still.
+func (p *Pipeline) housekeep(cfg *Config) error {
+	now := p.Now()
+	cases, err := p.store.Cases(StateWaiting)
+	if err != nil {
+		return err
+	}
+	for _, c := range cases {
+		idle := now.Sub(c.UpdatedAt)
+		var kind string
+		switch {
+		case idle >= time.Duration(cfg.Cases.CloseAfter):
+			kind = "closed"
+		case c.RemindedAt.IsZero() && idle >= time.Duration(cfg.Cases.RemindAfter):
+			kind = "reminder"
+		default:
+			continue
+		}
+		msgs, err := p.store.CaseMessages(c.ID)
+		if err != nil {
+			return err
+		}
+		var last *MessageRow
+		for _, m := range msgs {
+			if m.Action == rules.ActionRequest || m.Action == rules.ActionAsk {
+				last = m
+			}
+		}
+		if last == nil {
+			continue
+		}
+		data := replyData(cfg, c, &last.Decision)
+		data.Customer = c.Customer
+		data.Days = int(idle.Hours() / 24)
+		tpl := &cfg.Replies.Reminder
+		if kind == "closed" {
+			tpl, c.State = &cfg.Replies.Closed, StateClosed
+		} else {
+			c.RemindedAt = now
+		}
+		to := last.From
+		prev := &rules.Message{MessageID: last.MessageID}
+		out, err := p.compose(cfg, tpl, data, kind, c.ID, []string{to}, prev, nil, nil, true, "")
+		if err != nil {
+			return err
+		}
+		if err := p.store.CommitCase(c, []*Outgoing{out}, now); err != nil {
+			return err
+		}
+		p.log.Info("case "+kind, "case", c.ID, "idle", idle.Round(time.Hour))
+	}
+	return nil
+}
+
+// customer names the sender as "Name <address>".
+func customer(m *rules.Message) string {
+	if m.FromName == "" {
+		return m.From
+	}
+	return (&mail.Address{Name: m.FromName, Address: m.From}).String()
+}
+
+func displayName(m *rules.Message) string {
+	if m.FromName != "" {
+		return m.FromName
+	}
+	return m.From
+}
+
+// replyAddress is where the customer wants answers: Reply-To, else From.
+func replyAddress(m *rules.Message) string {
+	if rt := m.HeaderValue("Reply-To"); rt != "" {
+		if a, err := mail.ParseAddress(rt); err == nil {
+			return strings.ToLower(a.Address)
+		}
+	}
+	return m.From
+}
+
+func replyAddressFull(m *rules.Message) string {
+	if rt := m.HeaderValue("Reply-To"); rt != "" {
+		if a, err := mail.ParseAddress(rt); err == nil {
+			return a.String()
+		}
+	}
+	return customer(m)
+}
+
+var replyPrefix = regexp.MustCompile(`(?i)^\s*((re|fw|fwd|aw|sv|答复|回复|回覆|转发|轉寄|转寄)\s*(\[\d+\])?\s*[:：]\s*)+`)
+
+// cleanSubject drops "Re:"/"Fwd:" prefixes and a case tag.
+func cleanSubject(s, prefix string) string {
+	s = caseTag(prefix).ReplaceAllString(s, "")
+	s = replyPrefix.ReplaceAllString(strings.TrimSpace(s), "")
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "License"
+	}
+	return s
+}
+
+// crashPoint kills the process at a step named in INTAKE_CRASH_AT, for the
+// crash tests (intake/crash_test.go). It does nothing otherwise.
+var crashPoint = func(step string) {}

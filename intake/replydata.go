@@ -1,0 +1,117 @@
+package intake
+
+import (
+	"fmt"
+	"io/fs"
+	"mime"
+	"path"
+
+	"intake/mailer"
+	"intake/rules"
+)
+
+// replyData fills the customer-facing template data from a case and its
+// decision.
+func replyData(cfg *Config, c *Case, d *rules.Decision) mailer.ReplyData {
+	rs := &cfg.Rules
+	data := mailer.ReplyData{CaseID: c.ID, Subject: c.Subject, Customer: c.Customer, Product: d.Product}
+	if s := rs.Scenario(d.Scenario); s != nil {
+		data.Scenario = s.Name
+	}
+	for _, it := range d.Checklist {
+		m := rs.Material(it.Material)
+		if m == nil {
+			continue
+		}
+		item := mailer.Item{ID: m.ID, Name: m.Name, Hint: m.Hint, Steps: m.Steps, Source: it.Source}
+		if it.Present {
+			data.Present = append(data.Present, item)
+			continue
+		}
+		if m.Template != "" {
+			item.Template = path.Base(m.Template)
+		}
+		data.Missing = append(data.Missing, item)
+	}
+	seen := map[string]bool{}
+	for _, n := range d.Notes {
+		id := rules.NoteID(n)
+		if t, ok := cfg.Replies.Notes[id]; ok && !seen[id] {
+			seen[id] = true
+			data.Notes = append(data.Notes, t)
+		}
+	}
+	for _, s := range rs.Scenarios {
+		info := mailer.ScenarioInfo{ID: s.ID, Name: s.Name, Description: s.Description}
+		for _, id := range s.Materials {
+			if m := rs.Material(id); m != nil {
+				info.Materials = append(info.Materials, m.Name)
+			}
+		}
+		data.Scenarios = append(data.Scenarios, info)
+	}
+	return data
+}
+
+// forwardData fills the engineers' summary.
+func forwardData(cfg *Config, c *Case, d *rules.Decision, msgs []*rules.Message) mailer.ForwardData {
+	rs := &cfg.Rules
+	data := mailer.ForwardData{CaseID: c.ID, Product: d.Product, Customer: c.Customer, Subject: c.Subject, Notes: d.Notes}
+	if s := rs.Scenario(d.Scenario); s != nil {
+		data.Scenario = s.Name
+	}
+	for _, id := range rs.SortedFieldIDs(d) {
+		name := rules.Text{ZH: id, EN: id}
+		if f := rs.Field(id); f != nil && f.Name.IsSet() {
+			name = f.Name
+		}
+		data.Fields = append(data.Fields, mailer.FieldLine{Name: name, Value: d.Fields[id]})
+	}
+	for _, it := range d.Checklist {
+		name := rules.Text{ZH: it.Material, EN: it.Material}
+		if m := rs.Material(it.Material); m != nil {
+			name = m.Name
+		}
+		data.Checklist = append(data.Checklist, mailer.CheckLine{Name: name, Present: it.Present, Source: it.Source, Assumed: it.Assumed})
+	}
+	return data
+}
+
+// materialFiles returns the files that count for a material, once each, with
+// their content, from the case's messages.
+func materialFiles(d *rules.Decision, msgs []*rules.Message) []mailer.Attachment {
+	want := map[string]bool{}
+	for _, a := range d.Attachments {
+		if a.Material != "" {
+			want[a.SHA256] = true
+		}
+	}
+	var out []mailer.Attachment
+	for _, m := range msgs {
+		for _, a := range m.Attachments {
+			if !want[a.SHA256] || a.Data == nil {
+				continue
+			}
+			delete(want, a.SHA256)
+			ct := a.ContentType
+			if ct == "" {
+				ct = "application/octet-stream"
+			}
+			out = append(out, mailer.Attachment{Name: a.Name, ContentType: ct, Data: a.Data})
+		}
+	}
+	return out
+}
+
+// letterTemplate reads a blank letter the config names.
+func letterTemplate(cfg *Config, name string) (mailer.Attachment, error) {
+	data, err := fs.ReadFile(cfg.Files, name)
+	if err != nil {
+		return mailer.Attachment{}, fmt.Errorf("reading letter template: %w", err)
+	}
+	ct := mime.TypeByExtension(path.Ext(name))
+	if ct == "" {
+		ct = "application/octet-stream"
+	}
+	return mailer.Attachment{Name: path.Base(name), ContentType: ct, Data: data}, nil
+}

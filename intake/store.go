@@ -1,0 +1,665 @@
+package intake
+
+import (
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	_ "modernc.org/sqlite" // pure-Go SQLite driver: no cgo on the servers.
+
+	"intake/rules"
+)
+
+// Case states.
+const (
+	StateWaiting   = "waiting"   // materials missing, a reply asked for them
+	StateForwarded = "forwarded" // complete, sent to the engineers
+	StateIgnored   = "ignored"   // nothing to do (kept for the record)
+	StateFailed    = "failed"    // a mail of the case could not be sent
+	StateClosed    = "closed"    // waited too long and was closed
+)
+
+// Outbox states.
+const (
+	OutboxPending = "pending" // to send (again)
+	OutboxSent    = "sent"
+	OutboxFailed  = "failed" // refused for good, the admin was told
+)
+
+const schema = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS checkpoints (
+	mailbox TEXT NOT NULL, uidvalidity INTEGER NOT NULL, last_uid INTEGER NOT NULL,
+	PRIMARY KEY (mailbox, uidvalidity));
+CREATE TABLE IF NOT EXISTS cases (
+	id TEXT PRIMARY KEY, state TEXT NOT NULL, scenario TEXT NOT NULL, product TEXT NOT NULL,
+	customer TEXT NOT NULL, subject TEXT NOT NULL,
+	created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, reminded_at INTEGER, forwarded_at INTEGER);
+CREATE TABLE IF NOT EXISTS parties (case_id TEXT NOT NULL REFERENCES cases(id), address TEXT NOT NULL,
+	PRIMARY KEY (case_id, address));
+CREATE TABLE IF NOT EXISTS counters (day TEXT PRIMARY KEY, seq INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS messages (
+	id INTEGER PRIMARY KEY, mailbox TEXT NOT NULL, uidvalidity INTEGER NOT NULL, uid INTEGER NOT NULL,
+	message_id TEXT NOT NULL, sha256 TEXT NOT NULL, size INTEGER NOT NULL,
+	from_addr TEXT NOT NULL, subject TEXT NOT NULL, received_at INTEGER NOT NULL,
+	case_id TEXT REFERENCES cases(id), action TEXT NOT NULL, scenario TEXT NOT NULL, reason TEXT NOT NULL,
+	decision TEXT NOT NULL, folder TEXT NOT NULL, moved INTEGER NOT NULL DEFAULT 0,
+	UNIQUE (mailbox, uidvalidity, uid));
+CREATE INDEX IF NOT EXISTS messages_sha ON messages(sha256);
+CREATE INDEX IF NOT EXISTS messages_mid ON messages(message_id);
+CREATE INDEX IF NOT EXISTS messages_case ON messages(case_id);
+CREATE TABLE IF NOT EXISTS outbox (
+	id INTEGER PRIMARY KEY, case_id TEXT, message_row INTEGER, kind TEXT NOT NULL,
+	message_id TEXT NOT NULL UNIQUE, env_from TEXT NOT NULL, recipients TEXT NOT NULL,
+	subject TEXT NOT NULL, raw BLOB NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+	next_at INTEGER NOT NULL, last_error TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, sent_at INTEGER);
+CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_at);
+`
+
+// Store keeps intake's state in a data directory: an SQLite database
+// (checkpoints, every message seen, cases, the outbox) and the raw messages,
+// content-addressed under raw/.
+type Store struct {
+	db   *sql.DB
+	dir  string
+	lock *os.File
+}
+
+// ErrLocked is returned when another intake process uses the data directory.
+var ErrLocked = errors.New("the data directory is in use by another intake process")
+
+// OpenStore opens (creating if needed) the store in dir and locks it for
+// this process.
+func OpenStore(dir string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Join(dir, "raw"), 0o750); err != nil {
+		return nil, fmt.Errorf("creating data directory: %w", err)
+	}
+	lock, err := os.OpenFile(filepath.Join(dir, "lock"), os.O_CREATE|os.O_RDWR, 0o640)
+	if err != nil {
+		return nil, fmt.Errorf("opening lock file: %w", err)
+	}
+	if err := syscall.Flock(int(lock.Fd()), syscall.LOCK_EX|syscall.LOCK_NB); err != nil {
+		lock.Close()
+		return nil, fmt.Errorf("locking %s: %w", dir, ErrLocked)
+	}
+	dsn := "file:" + filepath.Join(dir, "intake.db") + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		lock.Close()
+		return nil, fmt.Errorf("opening database: %w", err)
+	}
+	db.SetMaxOpenConns(1)
+	if _, err := db.Exec(schema); err != nil {
+		db.Close()
+		lock.Close()
+		return nil, fmt.Errorf("creating schema: %w", err)
+	}
+	return &Store{db: db, dir: dir, lock: lock}, nil
+}
+
+// Close closes the database and releases the lock.
+func (s *Store) Close() error {
+	err := s.db.Close()
+	s.lock.Close()
+	return err
+}
+
+// Secret returns the key that signs intake's Message-IDs, made on first use.
+func (s *Store) Secret() ([]byte, error) {
+	var key []byte
+	err := s.db.QueryRow(`SELECT value FROM meta WHERE key = 'secret'`).Scan(&key)
+	if err == nil {
+		return key, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("reading secret: %w", err)
+	}
+	key = make([]byte, 32)
+	if _, err := rand.Read(key); err != nil {
+		return nil, fmt.Errorf("making secret: %w", err)
+	}
+	if _, err := s.db.Exec(`INSERT OR IGNORE INTO meta (key, value) VALUES ('secret', ?)`, key); err != nil {
+		return nil, fmt.Errorf("saving secret: %w", err)
+	}
+	return s.Secret()
+}
+
+// PutRaw stores a raw message under its SHA-256 and returns the digest and
+// size. Storing the same content twice keeps one file.
+func (s *Store) PutRaw(r io.Reader) (sum string, size int64, err error) {
+	tmp, err := os.CreateTemp(filepath.Join(s.dir, "raw"), ".incoming-*")
+	if err != nil {
+		return "", 0, fmt.Errorf("creating raw file: %w", err)
+	}
+	defer func() {
+		tmp.Close()
+		if err != nil {
+			os.Remove(tmp.Name())
+		}
+	}()
+	h := sha256.New()
+	size, err = io.Copy(io.MultiWriter(tmp, h), r)
+	if err != nil {
+		return "", 0, fmt.Errorf("writing raw message: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return "", 0, fmt.Errorf("syncing raw message: %w", err)
+	}
+	sum = hex.EncodeToString(h.Sum(nil))
+	dst := s.rawPath(sum)
+	if err := os.MkdirAll(filepath.Dir(dst), 0o750); err != nil {
+		return "", 0, fmt.Errorf("creating raw folder: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), dst); err != nil {
+		return "", 0, fmt.Errorf("storing raw message: %w", err)
+	}
+	return sum, size, nil
+}
+
+func (s *Store) rawPath(sum string) string {
+	return filepath.Join(s.dir, "raw", sum[:2], sum+".eml")
+}
+
+// OpenRaw opens a stored raw message.
+func (s *Store) OpenRaw(sum string) (*os.File, error) {
+	if len(sum) != 64 || strings.Trim(sum, "0123456789abcdef") != "" {
+		return nil, fmt.Errorf("opening raw message: bad digest %q", sum)
+	}
+	f, err := os.Open(s.rawPath(sum))
+	if err != nil {
+		return nil, fmt.Errorf("opening raw message: %w", err)
+	}
+	return f, nil
+}
+
+// ReadRaw returns a stored raw message.
+func (s *Store) ReadRaw(sum string) ([]byte, error) {
+	f, err := s.OpenRaw(sum)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+// Checkpoint returns the highest UID processed in a mailbox for a
+// UIDVALIDITY (0 when none), and whether any checkpoint exists for the
+// mailbox under another UIDVALIDITY.
+func (s *Store) Checkpoint(mailbox string, uidValidity uint32) (last uint32, otherValidity bool, err error) {
+	err = s.db.QueryRow(`SELECT last_uid FROM checkpoints WHERE mailbox = ? AND uidvalidity = ?`, mailbox, uidValidity).Scan(&last)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return 0, false, fmt.Errorf("reading checkpoint: %w", err)
+	}
+	var n int
+	if err := s.db.QueryRow(`SELECT count(*) FROM checkpoints WHERE mailbox = ? AND uidvalidity != ?`, mailbox, uidValidity).Scan(&n); err != nil {
+		return 0, false, fmt.Errorf("reading checkpoints: %w", err)
+	}
+	return last, n > 0, nil
+}
+
+// MessageRow is a message intake has seen, with its decision.
+type MessageRow struct {
+	ID          int64
+	Mailbox     string
+	UIDValidity uint32
+	UID         uint32
+	MessageID   string
+	SHA256      string
+	Size        int64
+	From        string
+	Subject     string
+	ReceivedAt  time.Time
+	CaseID      string
+	Action      string
+	Scenario    string
+	Reason      string
+	Decision    rules.Decision
+	Folder      string
+	Moved       bool
+}
+
+const messageCols = `id, mailbox, uidvalidity, uid, message_id, sha256, size, from_addr, subject, received_at,
+	coalesce(case_id, ''), action, scenario, reason, decision, folder, moved`
+
+func scanMessage(row interface{ Scan(...any) error }) (*MessageRow, error) {
+	var m MessageRow
+	var received int64
+	var decision string
+	err := row.Scan(&m.ID, &m.Mailbox, &m.UIDValidity, &m.UID, &m.MessageID, &m.SHA256, &m.Size, &m.From, &m.Subject,
+		&received, &m.CaseID, &m.Action, &m.Scenario, &m.Reason, &decision, &m.Folder, &m.Moved)
+	if err != nil {
+		return nil, err
+	}
+	m.ReceivedAt = time.Unix(received, 0)
+	if err := json.Unmarshal([]byte(decision), &m.Decision); err != nil {
+		return nil, fmt.Errorf("decoding decision of message %d: %w", m.ID, err)
+	}
+	return &m, nil
+}
+
+func (s *Store) queryMessages(where string, args ...any) ([]*MessageRow, error) {
+	rows, err := s.db.Query(`SELECT `+messageCols+` FROM messages WHERE `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("querying messages: %w", err)
+	}
+	defer rows.Close()
+	var out []*MessageRow
+	for rows.Next() {
+		m, err := scanMessage(rows)
+		if err != nil {
+			return nil, fmt.Errorf("reading message: %w", err)
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+func (s *Store) oneMessage(where string, args ...any) (*MessageRow, error) {
+	ms, err := s.queryMessages(where+` LIMIT 1`, args...)
+	if err != nil || len(ms) == 0 {
+		return nil, err
+	}
+	return ms[0], nil
+}
+
+// SeenUID returns the message recorded for a UID, or nil.
+func (s *Store) SeenUID(mailbox string, uidValidity, uid uint32) (*MessageRow, error) {
+	return s.oneMessage(`mailbox = ? AND uidvalidity = ? AND uid = ?`, mailbox, uidValidity, uid)
+}
+
+// Duplicate returns an earlier message with the same content, or the same
+// non-empty Message-ID, or nil.
+func (s *Store) Duplicate(sum, messageID string) (*MessageRow, error) {
+	if messageID != "" {
+		return s.oneMessage(`(sha256 = ? OR message_id = ?) AND action != 'duplicate' ORDER BY id`, sum, messageID)
+	}
+	return s.oneMessage(`sha256 = ? AND action != 'duplicate' ORDER BY id`, sum)
+}
+
+// PendingMoves lists the messages of a mailbox whose decision is committed
+// but which were not moved to their folder yet.
+func (s *Store) PendingMoves(mailbox string, uidValidity uint32) ([]*MessageRow, error) {
+	return s.queryMessages(`mailbox = ? AND uidvalidity = ? AND moved = 0 ORDER BY uid`, mailbox, uidValidity)
+}
+
+// MarkMoved records that a message is in its folder.
+func (s *Store) MarkMoved(id int64) error {
+	if _, err := s.db.Exec(`UPDATE messages SET moved = 1 WHERE id = ?`, id); err != nil {
+		return fmt.Errorf("marking message %d moved: %w", id, err)
+	}
+	return nil
+}
+
+// CaseMessages returns the messages of a case, oldest first.
+func (s *Store) CaseMessages(caseID string) ([]*MessageRow, error) {
+	return s.queryMessages(`case_id = ? ORDER BY received_at, id`, caseID)
+}
+
+// Case is a request and its state.
+type Case struct {
+	ID          string
+	State       string
+	Scenario    string
+	Product     string
+	Customer    string // "Name <address>" of the first sender
+	Subject     string // the first subject, without Re: and tag
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
+	RemindedAt  time.Time // zero when no reminder was sent
+	ForwardedAt time.Time
+	Parties     []string // addresses that may add to the case
+}
+
+func unixOrZero(v sql.NullInt64) time.Time {
+	if !v.Valid {
+		return time.Time{}
+	}
+	return time.Unix(v.Int64, 0)
+}
+
+// Case returns a case by id, or nil.
+func (s *Store) Case(id string) (*Case, error) {
+	cs, err := s.queryCases(`id = ?`, id)
+	if err != nil || len(cs) == 0 {
+		return nil, err
+	}
+	return cs[0], nil
+}
+
+// Cases lists cases, newest first; state filters when not empty.
+func (s *Store) Cases(state string) ([]*Case, error) {
+	if state == "" {
+		return s.queryCases(`1 ORDER BY created_at DESC, id DESC`)
+	}
+	return s.queryCases(`state = ? ORDER BY created_at DESC, id DESC`, state)
+}
+
+func (s *Store) queryCases(where string, args ...any) ([]*Case, error) {
+	rows, err := s.db.Query(`SELECT id, state, scenario, product, customer, subject, created_at, updated_at, reminded_at, forwarded_at FROM cases WHERE `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("querying cases: %w", err)
+	}
+	var out []*Case
+	for rows.Next() {
+		var c Case
+		var created, updated int64
+		var reminded, forwarded sql.NullInt64
+		if err := rows.Scan(&c.ID, &c.State, &c.Scenario, &c.Product, &c.Customer, &c.Subject, &created, &updated, &reminded, &forwarded); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("reading case: %w", err)
+		}
+		c.CreatedAt, c.UpdatedAt = time.Unix(created, 0), time.Unix(updated, 0)
+		c.RemindedAt, c.ForwardedAt = unixOrZero(reminded), unixOrZero(forwarded)
+		out = append(out, &c)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, c := range out {
+		prow, err := s.db.Query(`SELECT address FROM parties WHERE case_id = ? ORDER BY address`, c.ID)
+		if err != nil {
+			return nil, fmt.Errorf("querying parties: %w", err)
+		}
+		for prow.Next() {
+			var a string
+			if err := prow.Scan(&a); err != nil {
+				prow.Close()
+				return nil, err
+			}
+			c.Parties = append(c.Parties, a)
+		}
+		prow.Close()
+	}
+	return out, nil
+}
+
+// OutboxRow is a mail intake sends or has sent.
+type OutboxRow struct {
+	ID         int64
+	CaseID     string
+	MessageRow int64 // the customer message it answers, 0 for none
+	Kind       string
+	MessageID  string
+	EnvFrom    string
+	Recipients []string
+	Subject    string
+	Raw        []byte
+	State      string
+	Attempts   int
+	NextAt     time.Time
+	LastError  string
+	CreatedAt  time.Time
+	SentAt     time.Time
+}
+
+func (s *Store) queryOutbox(where string, args ...any) ([]*OutboxRow, error) {
+	rows, err := s.db.Query(`SELECT id, coalesce(case_id, ''), coalesce(message_row, 0), kind, message_id, env_from, recipients, subject, raw,
+		state, attempts, next_at, last_error, created_at, sent_at FROM outbox WHERE `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("querying outbox: %w", err)
+	}
+	defer rows.Close()
+	var out []*OutboxRow
+	for rows.Next() {
+		var o OutboxRow
+		var recips string
+		var next, created int64
+		var sent sql.NullInt64
+		if err := rows.Scan(&o.ID, &o.CaseID, &o.MessageRow, &o.Kind, &o.MessageID, &o.EnvFrom, &recips, &o.Subject, &o.Raw,
+			&o.State, &o.Attempts, &next, &o.LastError, &created, &sent); err != nil {
+			return nil, fmt.Errorf("reading outbox: %w", err)
+		}
+		if err := json.Unmarshal([]byte(recips), &o.Recipients); err != nil {
+			return nil, fmt.Errorf("decoding recipients of outbox %d: %w", o.ID, err)
+		}
+		o.NextAt, o.CreatedAt, o.SentAt = time.Unix(next, 0), time.Unix(created, 0), unixOrZero(sent)
+		out = append(out, &o)
+	}
+	return out, rows.Err()
+}
+
+// DueOutbox lists the mail to send now, oldest first.
+func (s *Store) DueOutbox(now time.Time) ([]*OutboxRow, error) {
+	return s.queryOutbox(`state = ? AND next_at <= ? ORDER BY id`, OutboxPending, now.Unix())
+}
+
+// CaseOutbox lists every mail of a case, oldest first.
+func (s *Store) CaseOutbox(caseID string) ([]*OutboxRow, error) {
+	return s.queryOutbox(`case_id = ? ORDER BY id`, caseID)
+}
+
+// AllOutbox lists every mail in the outbox, oldest first.
+func (s *Store) AllOutbox() ([]*OutboxRow, error) {
+	return s.queryOutbox(`1 ORDER BY id`)
+}
+
+// MarkSent records a delivered mail.
+func (s *Store) MarkSent(id int64, now time.Time) error {
+	_, err := s.db.Exec(`UPDATE outbox SET state = ?, sent_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`, OutboxSent, now.Unix(), id)
+	if err != nil {
+		return fmt.Errorf("marking outbox %d sent: %w", id, err)
+	}
+	return nil
+}
+
+// MarkRetry records a failed attempt and when to try again.
+func (s *Store) MarkRetry(id int64, next time.Time, why string) error {
+	_, err := s.db.Exec(`UPDATE outbox SET attempts = attempts + 1, next_at = ?, last_error = ? WHERE id = ?`, next.Unix(), why, id)
+	if err != nil {
+		return fmt.Errorf("marking outbox %d for retry: %w", id, err)
+	}
+	return nil
+}
+
+// MarkFailed parks a mail that will not be sent, with the case it belongs to
+// set to failed, and queues the admin notice in the same transaction.
+func (s *Store) MarkFailed(id int64, why string, caseID string, notice *Outgoing, now time.Time) error {
+	return s.tx(func(tx *sql.Tx) error {
+		if _, err := tx.Exec(`UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ? WHERE id = ?`, OutboxFailed, why, id); err != nil {
+			return err
+		}
+		if caseID != "" {
+			if _, err := tx.Exec(`UPDATE cases SET state = ?, updated_at = ? WHERE id = ?`, StateFailed, now.Unix(), caseID); err != nil {
+				return err
+			}
+		}
+		if notice != nil {
+			return insertOutbox(tx, caseID, 0, notice, now)
+		}
+		return nil
+	})
+}
+
+// RepliesTo counts the replies sent or queued to an address since a time,
+// for the per-sender rate limit.
+func (s *Store) RepliesTo(addr string, since time.Time) (int, error) {
+	var n int
+	err := s.db.QueryRow(`SELECT count(*) FROM outbox WHERE kind IN ('request', 'ask', 'forwarded', 'reminder', 'closed')
+		AND recipients LIKE ? AND created_at >= ?`, `%"`+addr+`"%`, since.Unix()).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("counting replies: %w", err)
+	}
+	return n, nil
+}
+
+// Outgoing is a mail to queue: its kind (request, ask, forwarded, forward,
+// update, reminder, closed, admin) and the composed message.
+type Outgoing struct {
+	Kind       string
+	MessageID  string
+	EnvFrom    string
+	Recipients []string
+	Subject    string
+	Raw        []byte
+}
+
+// Record is everything one processed message changes, committed at once.
+type Record struct {
+	Message MessageRow
+	// Case, when set, is created or updated; NewCase tells which.
+	Case    *Case
+	NewCase bool
+	// Party, when set, joins the case's parties.
+	Party string
+	Mail  []*Outgoing
+	// Checkpoint is the UID the mailbox's checkpoint advances to.
+	Checkpoint uint32
+}
+
+// Commit writes a processed message in one transaction: its row, its case,
+// the mail it causes and the checkpoint. It returns the message row's id.
+func (s *Store) Commit(r *Record, now time.Time) (int64, error) {
+	var rowID int64
+	err := s.tx(func(tx *sql.Tx) error {
+		if r.Case != nil {
+			if err := upsertCase(tx, r.Case, r.NewCase); err != nil {
+				return err
+			}
+			if r.Party != "" {
+				if _, err := tx.Exec(`INSERT OR IGNORE INTO parties (case_id, address) VALUES (?, ?)`, r.Case.ID, strings.ToLower(r.Party)); err != nil {
+					return err
+				}
+			}
+		}
+		m := &r.Message
+		decision, err := json.Marshal(m.Decision)
+		if err != nil {
+			return err
+		}
+		var caseID any
+		if m.CaseID != "" {
+			caseID = m.CaseID
+		}
+		res, err := tx.Exec(`INSERT INTO messages (mailbox, uidvalidity, uid, message_id, sha256, size, from_addr, subject, received_at,
+			case_id, action, scenario, reason, decision, folder, moved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			m.Mailbox, m.UIDValidity, m.UID, m.MessageID, m.SHA256, m.Size, m.From, m.Subject, m.ReceivedAt.Unix(),
+			caseID, m.Action, m.Scenario, m.Reason, string(decision), m.Folder, m.Moved)
+		if err != nil {
+			return fmt.Errorf("inserting message: %w", err)
+		}
+		rowID, _ = res.LastInsertId()
+		for _, o := range r.Mail {
+			if err := insertOutbox(tx, m.CaseID, rowID, o, now); err != nil {
+				return err
+			}
+		}
+		if r.Checkpoint > 0 {
+			_, err := tx.Exec(`INSERT INTO checkpoints (mailbox, uidvalidity, last_uid) VALUES (?, ?, ?)
+				ON CONFLICT (mailbox, uidvalidity) DO UPDATE SET last_uid = max(last_uid, excluded.last_uid)`,
+				m.Mailbox, m.UIDValidity, r.Checkpoint)
+			if err != nil {
+				return fmt.Errorf("advancing checkpoint: %w", err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, fmt.Errorf("committing message uid %d: %w", r.Message.UID, err)
+	}
+	return rowID, nil
+}
+
+// CommitCase writes a change to a case that no new message caused (a
+// reminder, closing, a reprocess) with the mail it causes.
+func (s *Store) CommitCase(c *Case, mail []*Outgoing, now time.Time) error {
+	return s.tx(func(tx *sql.Tx) error {
+		if err := upsertCase(tx, c, false); err != nil {
+			return err
+		}
+		for _, o := range mail {
+			if err := insertOutbox(tx, c.ID, 0, o, now); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// QueueMail adds mail that belongs to no case (an admin notice).
+func (s *Store) QueueMail(o *Outgoing, now time.Time) error {
+	return s.tx(func(tx *sql.Tx) error { return insertOutbox(tx, "", 0, o, now) })
+}
+
+func upsertCase(tx *sql.Tx, c *Case, isNew bool) error {
+	var reminded, forwarded any
+	if !c.RemindedAt.IsZero() {
+		reminded = c.RemindedAt.Unix()
+	}
+	if !c.ForwardedAt.IsZero() {
+		forwarded = c.ForwardedAt.Unix()
+	}
+	if isNew {
+		_, err := tx.Exec(`INSERT INTO cases (id, state, scenario, product, customer, subject, created_at, updated_at, reminded_at, forwarded_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, c.ID, c.State, c.Scenario, c.Product, c.Customer, c.Subject,
+			c.CreatedAt.Unix(), c.UpdatedAt.Unix(), reminded, forwarded)
+		if err != nil {
+			return fmt.Errorf("inserting case %s: %w", c.ID, err)
+		}
+		return nil
+	}
+	_, err := tx.Exec(`UPDATE cases SET state = ?, scenario = ?, product = ?, updated_at = ?, reminded_at = ?, forwarded_at = ? WHERE id = ?`,
+		c.State, c.Scenario, c.Product, c.UpdatedAt.Unix(), reminded, forwarded, c.ID)
+	if err != nil {
+		return fmt.Errorf("updating case %s: %w", c.ID, err)
+	}
+	return nil
+}
+
+func insertOutbox(tx *sql.Tx, caseID string, msgRow int64, o *Outgoing, now time.Time) error {
+	recips, err := json.Marshal(o.Recipients)
+	if err != nil {
+		return err
+	}
+	var cid, mrow any
+	if caseID != "" {
+		cid = caseID
+	}
+	if msgRow != 0 {
+		mrow = msgRow
+	}
+	_, err = tx.Exec(`INSERT INTO outbox (case_id, message_row, kind, message_id, env_from, recipients, subject, raw, state, next_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, cid, mrow, o.Kind, o.MessageID, o.EnvFrom, string(recips), o.Subject, o.Raw,
+		OutboxPending, now.Unix(), now.Unix())
+	if err != nil {
+		return fmt.Errorf("queueing %s mail: %w", o.Kind, err)
+	}
+	return nil
+}
+
+// NextCaseID allocates the next case number of a day: PREFIX-YYYYMMDD-NNNN.
+func (s *Store) NextCaseID(prefix string, day time.Time) (string, error) {
+	d := day.Format("20060102")
+	var seq int
+	err := s.db.QueryRow(`INSERT INTO counters (day, seq) VALUES (?, 1)
+		ON CONFLICT (day) DO UPDATE SET seq = seq + 1 RETURNING seq`, prefix+"-"+d).Scan(&seq)
+	if err != nil {
+		return "", fmt.Errorf("allocating case id: %w", err)
+	}
+	return fmt.Sprintf("%s-%s-%04d", prefix, d, seq), nil
+}
+
+func (s *Store) tx(f func(*sql.Tx) error) error {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return fmt.Errorf("beginning transaction: %w", err)
+	}
+	if err := f(tx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("committing: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,408 @@
+package mailer
+
+import (
+	"bytes"
+	"encoding/base64"
+	"errors"
+	"fmt"
+	"mime"
+	"net/mail"
+	"path"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	gomail "github.com/wneessen/go-mail"
+)
+
+// Attachment is a file attached to a mail.
+type Attachment struct {
+	Name        string // as the reader sees it, in any script
+	ContentType string // "" = guessed from the name's extension
+	Data        []byte
+}
+
+// Spec is one mail intake writes: a reply to a customer, a forward to the
+// engineers or a notice to the admin. Subject and Body are already rendered.
+type Spec struct {
+	From        string   // "License Intake <intake@example.test>"
+	To          []string // addresses, may carry display names
+	ReplyTo     string   // forward: the customer
+	Subject     string
+	Body        string            // plain text, UTF-8
+	MessageID   string            // without <>, chosen by the caller
+	InReplyTo   string            // without <>
+	References  []string          // without <>
+	Date        time.Time         // required: the outbox keeps the mail as composed
+	AutoReply   bool              // Auto-Submitted: auto-replied (else auto-generated)
+	Loop        string            // X-Loop value: our own address
+	Headers     map[string]string // extra fields, e.g. X-Intake-Case; not one Compose writes
+	Attachments []Attachment
+	Originals   [][]byte // raw customer mails, attached as message/rfc822
+}
+
+// Outgoing is a composed mail with its envelope, ready to be stored in the
+// outbox and sent byte for byte, as often as a retry needs.
+type Outgoing struct {
+	MessageID string
+	From      string   // envelope sender; "" is the null sender <>
+	To        []string // bare envelope recipients
+	Raw       []byte
+}
+
+// Compose builds the mail s describes with go-mail. With nullSender the
+// envelope sender is <> (RFC 3834 §3.3 allows it for auto-replies, so that
+// bounces of the reply come back to nobody); otherwise it is the From address.
+func Compose(s Spec, nullSender bool) (*Outgoing, error) {
+	out, err := compose(s, nullSender)
+	if err != nil {
+		return nil, fmt.Errorf("composing <%s>: %w", s.MessageID, err)
+	}
+	return out, nil
+}
+
+func compose(s Spec, nullSender bool) (*Outgoing, error) {
+	if err := checkMsgID(s.MessageID); err != nil {
+		return nil, fmt.Errorf("message id: %w", err)
+	}
+	if s.Date.IsZero() {
+		return nil, errors.New("date is not set")
+	}
+	from, err := mail.ParseAddress(s.From)
+	if err != nil {
+		return nil, fmt.Errorf("parsing from %q: %w", s.From, err)
+	}
+	if len(s.To) == 0 {
+		return nil, errors.New("no recipients")
+	}
+	var to []*mail.Address
+	var rcpts []string
+	seen := map[string]bool{}
+	for _, t := range s.To {
+		a, err := mail.ParseAddress(t)
+		if err != nil {
+			return nil, fmt.Errorf("parsing to %q: %w", t, err)
+		}
+		to = append(to, a)
+		if key := strings.ToLower(a.Address); !seen[key] {
+			seen[key] = true
+			rcpts = append(rcpts, a.Address)
+		}
+	}
+
+	// Headers are B-encoded (compact for Chinese, as Thunderbird writes
+	// them); the body part is quoted-printable, so its English half stays
+	// readable in the raw mail.
+	m := gomail.NewMsg(gomail.WithEncoding(gomail.EncodingB64), gomail.WithNoDefaultUserAgent())
+	m.FromMailAddress(from)
+	m.ToMailAddress(to...)
+	if s.ReplyTo != "" {
+		rt, err := mail.ParseAddress(s.ReplyTo)
+		if err != nil {
+			return nil, fmt.Errorf("parsing reply-to %q: %w", s.ReplyTo, err)
+		}
+		m.ReplyToMailAddress(rt)
+	}
+	if plainHeader(s.Subject) {
+		m.Subject(s.Subject)
+	} else {
+		// QUIRK: go-mail folds a long encoded subject right after
+		// "Subject:", and Python's email package then reads it with a
+		// leading space (TestComposeSubject). It writes preformatted
+		// headers in map order: keep this the only one.
+		m.SetGenHeaderPreformatted(gomail.HeaderSubject, encodeSubject(s.Subject))
+	}
+	m.SetMessageIDWithValue(s.MessageID)
+	m.SetDateWithValue(s.Date)
+	if s.InReplyTo != "" {
+		if err := checkMsgID(s.InReplyTo); err != nil {
+			return nil, fmt.Errorf("in-reply-to: %w", err)
+		}
+		m.SetGenHeader(gomail.HeaderInReplyTo, "<"+s.InReplyTo+">")
+	}
+	if len(s.References) > 0 {
+		refs := make([]string, len(s.References))
+		for i, r := range s.References {
+			if err := checkMsgID(r); err != nil {
+				return nil, fmt.Errorf("references: %w", err)
+			}
+			refs[i] = "<" + r + ">"
+		}
+		// One value: go-mail joins several values with ", ", which is wrong
+		// for References; it folds this one at the spaces.
+		m.SetGenHeader(gomail.HeaderReferences, strings.Join(refs, " "))
+	}
+	auto := "auto-generated"
+	if s.AutoReply {
+		auto = "auto-replied"
+	}
+	m.SetGenHeader("Auto-Submitted", auto)
+	// Exchange and Outlook send no out-of-office replies to this mail.
+	m.SetGenHeader(gomail.HeaderXAutoResponseSuppress, "All")
+	if s.Loop != "" {
+		m.SetGenHeader("X-Loop", s.Loop)
+	}
+	for k, v := range s.Headers {
+		if !validFieldName(k) || ownFields[strings.ToLower(k)] {
+			return nil, fmt.Errorf("bad extra header %q", k)
+		}
+		m.SetGenHeader(gomail.Header(k), v)
+	}
+
+	m.SetBodyString(gomail.TypeTextPlain, s.Body, gomail.WithPartEncoding(gomail.EncodingQP))
+
+	for _, a := range s.Attachments {
+		name := cleanName(a.Name)
+		m.AttachReadSeeker(name, bytes.NewReader(a.Data), partHeaders(contentType(a.ContentType, name), name))
+	}
+	// The customer's mails go as message/rfc822 parts, unencoded: that is
+	// what Thunderbird and Outlook write when they forward as attachment,
+	// and what they show as a mail of its own (headers, body, its own
+	// attachments), one click from a reply to the customer. RFC 2046 §5.2.1
+	// forbids base64 there, and clients that meet it anyway show an opaque
+	// file. A mail that cannot travel as 8bit (a line over 998 bytes, a NUL
+	// or a lone CR) would need binary, which SMTP carries only with
+	// BINARYMIME: that one goes base64 as application/octet-stream, still
+	// named .eml, which both clients open as a mail on a double click
+	// (TestComposeOriginalLongLine).
+	unencoded := false
+	for i, raw := range s.Originals {
+		name := fmt.Sprintf("original-%d.eml", i+1)
+		body, ok := messagePart(raw)
+		if !ok {
+			m.AttachReadSeeker(name, bytes.NewReader(raw), partHeaders("application/octet-stream", name))
+			continue
+		}
+		// QUIRK: go-mail writes a file unencoded only with NoEncoding, which
+		// it labels 8bit whatever the content (a file marked 7bit it
+		// quoted-printable-encodes); 8bit is true of any mail that passed
+		// messagePart. See TestComposeAttachments.
+		m.AttachReadSeeker(name, bytes.NewReader(body), partHeaders("message/rfc822", name),
+			gomail.WithFileEncoding(gomail.NoEncoding))
+		unencoded = true
+	}
+	if unencoded {
+		// RFC 2045 §6.4: a multipart holding an 8bit part is itself 8bit.
+		m.SetGenHeader(gomail.HeaderContentTransferEnc, "8bit")
+	}
+
+	var buf bytes.Buffer
+	if _, err := m.WriteTo(&buf); err != nil {
+		return nil, fmt.Errorf("writing message: %w", err)
+	}
+	raw := buf.Bytes()
+	if !bytes.HasSuffix(raw, []byte("\r\n")) {
+		raw = append(raw, '\r', '\n')
+	}
+	out := &Outgoing{MessageID: s.MessageID, To: rcpts, Raw: raw}
+	if !nullSender {
+		out.From = from.Address
+	}
+	return out, nil
+}
+
+// checkMsgID reports whether id can stand between < and > in a header.
+func checkMsgID(id string) error {
+	if id == "" {
+		return errors.New("empty")
+	}
+	if strings.ContainsAny(id, "<> \t\r\n") || !strings.Contains(id, "@") {
+		return fmt.Errorf("%q is not id-left@id-right without <>", id)
+	}
+	return nil
+}
+
+// plainHeader reports whether s can go into a header as it is: printable
+// ASCII that does not look encoded, whose first word fits on the first line.
+func plainHeader(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' {
+			return false
+		}
+	}
+	first, _, _ := strings.Cut(s, " ")
+	return len(first) <= 60 && !strings.Contains(s, "=?")
+}
+
+// encodeSubject returns s as RFC 2047 B-encoded words split at characters,
+// one a line, so that no line ("Subject: " included) passes 76 characters.
+func encodeSubject(s string) string {
+	var words []string
+	max := 39 // bytes in the first word: 9 + 12 + 52 = 73 characters
+	for s != "" {
+		n := 0
+		for n < len(s) {
+			_, size := utf8.DecodeRuneInString(s[n:])
+			if n > 0 && n+size > max {
+				break
+			}
+			n += size
+		}
+		words = append(words, "=?UTF-8?b?"+base64.StdEncoding.EncodeToString([]byte(s[:n]))+"?=")
+		s = s[n:]
+		max = 45 // 1 + 12 + 60
+	}
+	return strings.Join(words, "\r\n ")
+}
+
+// ownFields are the header fields Compose writes itself.
+var ownFields = map[string]bool{
+	"from": true, "to": true, "cc": true, "bcc": true, "reply-to": true, "subject": true,
+	"message-id": true, "date": true, "in-reply-to": true, "references": true,
+	"auto-submitted": true, "x-auto-response-suppress": true, "x-loop": true,
+	"mime-version": true, "content-type": true, "content-transfer-encoding": true,
+}
+
+// validFieldName reports whether k is an RFC 5322 field name.
+func validFieldName(k string) bool {
+	if k == "" {
+		return false
+	}
+	for i := 0; i < len(k); i++ {
+		if k[i] <= ' ' || k[i] > '~' || k[i] == ':' {
+			return false
+		}
+	}
+	return true
+}
+
+// cleanName keeps a file name to one path element without control
+// characters or quotes; intake's own parser sanitises names on the way in,
+// this only makes sure no header can be broken on the way out.
+func cleanName(name string) string {
+	name = strings.Map(func(r rune) rune {
+		switch {
+		case r == '/' || r == '\\' || r == '"':
+			return '_'
+		case unicode.IsControl(r) || r == utf8.RuneError:
+			return -1
+		}
+		return r
+	}, name)
+	name = strings.TrimSpace(name)
+	if name == "" || name == "." || name == ".." {
+		return "attachment"
+	}
+	return name
+}
+
+// contentType returns the media type for a file: ct without its parameters
+// when it parses, else the type of the name's extension.
+func contentType(ct, name string) string {
+	if t, _, err := mime.ParseMediaType(ct); err == nil && strings.Contains(t, "/") {
+		return t
+	}
+	if t, _, err := mime.ParseMediaType(mime.TypeByExtension(path.Ext(name))); err == nil && t != "" {
+		return t
+	}
+	return "application/octet-stream"
+}
+
+// partHeaders sets an attachment's Content-Type and Content-Disposition, so
+// that go-mail leaves them alone. A non-ASCII name is written the way
+// Thunderbird writes it, which Outlook, Gmail and Apple Mail read too:
+// RFC 2231 in Content-Disposition (the standard) and RFC 2047 words in the
+// Content-Type name (for readers that know only that).
+func partHeaders(ct, name string) gomail.FileOption {
+	return func(f *gomail.File) {
+		f.Name = name
+		nameParam := `name="` + name + `"`
+		if !plainParam(name) {
+			nameParam = `name="` + mime.BEncoding.Encode("UTF-8", name) + `"`
+		}
+		f.Header.Set(string(gomail.HeaderContentType), ct+";\r\n "+nameParam)
+		f.Header.Set(string(gomail.HeaderContentDisposition), "attachment;"+filenameParam(name))
+	}
+}
+
+// filenameParam returns the filename parameter, with the CRLF and space that
+// start its line: quoted when name is short plain ASCII, else RFC 2231
+// percent-encoded UTF-8, split into continuations that keep lines short.
+func filenameParam(name string) string {
+	if plainParam(name) {
+		return "\r\n filename=\"" + name + "\""
+	}
+	enc := percentEncode(name)
+	if len(enc) <= 60 {
+		return "\r\n filename*=UTF-8''" + enc
+	}
+	const chunk = 54 // six Chinese characters
+	var b strings.Builder
+	for i := 0; enc != ""; i++ {
+		n := min(chunk, len(enc))
+		// Never split a %XX escape.
+		if j := strings.LastIndexByte(enc[:n], '%'); j > n-3 && n < len(enc) {
+			n = j
+		}
+		if i > 0 {
+			b.WriteString(";")
+		}
+		fmt.Fprintf(&b, "\r\n filename*%d*=", i)
+		if i == 0 {
+			b.WriteString("UTF-8''")
+		}
+		b.WriteString(enc[:n])
+		enc = enc[n:]
+	}
+	return b.String()
+}
+
+// plainParam reports whether s can be written as a quoted parameter value
+// as it is: printable ASCII, no quote or backslash, short enough for a line.
+func plainParam(s string) bool {
+	if len(s) > 60 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] < ' ' || s[i] > '~' || s[i] == '"' || s[i] == '\\' {
+			return false
+		}
+	}
+	return true
+}
+
+// percentEncode encodes s as an RFC 2231 value: attr-chars stay, every
+// other byte becomes %XX.
+func percentEncode(s string) string {
+	const attrChars = "!#$&+-.^_`|~"
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x80 && (unicode.IsLetter(rune(c)) || unicode.IsDigit(rune(c)) || strings.IndexByte(attrChars, c) >= 0) {
+			b.WriteByte(c)
+			continue
+		}
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
+}
+
+// messagePart returns raw with CRLF line ends, and whether it can travel as
+// an 8bit message/rfc822 body: no NUL, no lone CR, no line over 998 bytes.
+func messagePart(raw []byte) ([]byte, bool) {
+	var b bytes.Buffer
+	b.Grow(len(raw) + len(raw)/32)
+	line := 0
+	for i := 0; i < len(raw); i++ {
+		c := raw[i]
+		switch c {
+		case 0:
+			return nil, false
+		case '\r':
+			if i+1 >= len(raw) || raw[i+1] != '\n' {
+				return nil, false
+			}
+			continue // written with the \n
+		case '\n':
+			b.WriteString("\r\n")
+			line = 0
+			continue
+		}
+		if line++; line > 998 {
+			return nil, false
+		}
+		b.WriteByte(c)
+	}
+	return b.Bytes(), true
+}

@@ -1,0 +1,311 @@
+package mailer
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/textproto"
+	"os"
+	"slices"
+	"strconv"
+	"time"
+
+	gomail "github.com/wneessen/go-mail"
+	gomaillog "github.com/wneessen/go-mail/log"
+)
+
+// SMTPOptions tell a Sender where and how to submit mail.
+type SMTPOptions struct {
+	Host     string
+	Port     int
+	Security string // tls (implicit) | starttls (mandatory) | plain (loopback only)
+	Auth     string // plain | login | xoauth2 | none
+	Username string
+	Password string
+	Token    string // xoauth2 bearer token
+	CAFile   string // PEM roots instead of the system's
+	Timeout  time.Duration
+	Helo     string // "" = the host name
+	Debug    bool   // log the SMTP dialogue (AUTH redacted) at debug level
+}
+
+// Class says what a failed send means for the mail.
+type Class int
+
+const (
+	// Temporary: not delivered; sending again later may work (4xx replies,
+	// refused or lost connections and timeouts before the end of DATA).
+	Temporary Class = iota + 1
+	// Permanent: not delivered; sending again will fail the same way (5xx).
+	Permanent
+	// Unknown: the connection was lost or timed out after the final "."
+	// was sent, so the server may have delivered the mail. Sending again
+	// with the same Message-ID is the safe repair.
+	Unknown
+)
+
+func (c Class) String() string {
+	switch c {
+	case Temporary:
+		return "temporary"
+	case Permanent:
+		return "permanent"
+	case Unknown:
+		return "unknown"
+	}
+	return "Class(" + strconv.Itoa(int(c)) + ")"
+}
+
+// SendError is a failed send: its Class, the server's reply code when there
+// was one, and the cause.
+type SendError struct {
+	Class Class
+	Code  int // SMTP reply code, 0 when the server gave none
+	Err   error
+}
+
+func (e *SendError) Error() string { return fmt.Sprintf("%v (%s)", e.Err, e.Class) }
+
+func (e *SendError) Unwrap() error { return e.Err }
+
+// Sender submits composed mail to one SMTP server. It is safe for
+// concurrent use; every Send is one connection.
+type Sender struct {
+	host    string
+	opts    []gomail.Option
+	dialer  contextDialer
+	addr    string
+	timeout time.Duration
+	log     *slog.Logger
+}
+
+type contextDialer interface {
+	DialContext(ctx context.Context, network, addr string) (net.Conn, error)
+}
+
+// NewSender checks o and prepares a Sender. Nothing is dialled yet.
+func NewSender(o SMTPOptions, log *slog.Logger) (*Sender, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = 30 * time.Second
+	}
+	if o.Port == 0 {
+		o.Port = map[string]int{"tls": 465, "starttls": 587, "plain": 25}[o.Security]
+	}
+	opts := []gomail.Option{
+		gomail.WithPort(o.Port),
+		gomail.WithTimeout(o.Timeout),
+	}
+	if o.Helo != "" {
+		opts = append(opts, gomail.WithHELO(o.Helo))
+	}
+
+	tc := &tls.Config{ServerName: o.Host, MinVersion: tls.VersionTLS12}
+	if o.CAFile != "" {
+		pem, err := os.ReadFile(o.CAFile)
+		if err != nil {
+			return nil, fmt.Errorf("reading ca file: %w", err)
+		}
+		tc.RootCAs = x509.NewCertPool()
+		if !tc.RootCAs.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("reading ca file %s: no PEM certificate", o.CAFile)
+		}
+	}
+	opts = append(opts, gomail.WithTLSConfig(tc))
+	var dialer contextDialer = &net.Dialer{}
+	switch o.Security {
+	case "tls":
+		// Our own dialer does the TLS handshake; WithSSL only tells go-mail
+		// not to try STARTTLS on top.
+		dialer = &tls.Dialer{NetDialer: &net.Dialer{}, Config: tc}
+		opts = append(opts, gomail.WithSSL())
+	case "starttls":
+		opts = append(opts, gomail.WithTLSPolicy(gomail.TLSMandatory))
+	case "plain":
+		opts = append(opts, gomail.WithTLSPolicy(gomail.NoTLS))
+	default:
+		return nil, fmt.Errorf("unknown smtp security %q (hint: tls, starttls or plain)", o.Security)
+	}
+
+	// go-mail refuses PLAIN and LOGIN over a connection without TLS unless
+	// the host is localhost, 127.0.0.1 or ::1: passwords never go out in
+	// clear text.
+	switch o.Auth {
+	case "none", "":
+	case "plain", "login":
+		if o.Username == "" || o.Password == "" {
+			return nil, fmt.Errorf("smtp auth %s needs a username and a password", o.Auth)
+		}
+		mech := gomail.SMTPAuthPlain
+		if o.Auth == "login" {
+			mech = gomail.SMTPAuthLogin
+		}
+		opts = append(opts, gomail.WithSMTPAuth(mech), gomail.WithUsername(o.Username), gomail.WithPassword(o.Password))
+	case "xoauth2":
+		if o.Username == "" || o.Token == "" {
+			return nil, errors.New("smtp auth xoauth2 needs a username and a token")
+		}
+		opts = append(opts, gomail.WithSMTPAuth(gomail.SMTPAuthXOAUTH2), gomail.WithUsername(o.Username), gomail.WithPassword(o.Token))
+	default:
+		return nil, fmt.Errorf("unknown smtp auth %q (hint: plain, login, xoauth2 or none)", o.Auth)
+	}
+	if o.Debug {
+		opts = append(opts, gomail.WithDebugLog(), gomail.WithLogger(debugLog{log}))
+	}
+
+	if _, err := gomail.NewClient(o.Host, opts...); err != nil {
+		return nil, fmt.Errorf("setting up smtp client: %w", err)
+	}
+	return &Sender{host: o.Host, opts: opts, dialer: dialer, addr: net.JoinHostPort(o.Host, strconv.Itoa(o.Port)),
+		timeout: o.Timeout, log: log}, nil
+}
+
+// Send submits out.Raw byte for byte to out.To, from out.From (the null
+// sender <> when empty). A failure is a *SendError.
+//
+// Recipients are all or nothing: when the server refuses one of them the
+// mail goes to none, and the class of that refusal (5xx permanent, 4xx
+// temporary) is the class of the whole send. Sending to the accepted ones
+// only would make a later retry deliver to them twice.
+func (s *Sender) Send(ctx context.Context, out *Outgoing) error {
+	start := time.Now()
+	if len(out.To) == 0 {
+		return &SendError{Class: Permanent, Err: fmt.Errorf("sending <%s>: no recipients", out.MessageID)}
+	}
+	fail := func(stage string, err error, afterDot bool) error {
+		if ctx.Err() != nil {
+			err = fmt.Errorf("%w (%v)", context.Cause(ctx), err)
+		}
+		class, code := classify(err, afterDot)
+		return &SendError{Class: class, Code: code, Err: fmt.Errorf("sending <%s>: %s: %w", out.MessageID, stage, err)}
+	}
+
+	// One go-mail Client a Send, so that this Send holds its connection.
+	var conn net.Conn
+	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
+		var err error
+		conn, err = s.dialer.DialContext(ctx, network, addr)
+		return conn, err
+	}
+	client, err := gomail.NewClient(s.host, append(slices.Clip(s.opts), gomail.WithDialContextFunc(dial))...)
+	if err != nil {
+		return &SendError{Class: Permanent, Err: fmt.Errorf("sending <%s>: setting up smtp client: %w", out.MessageID, err)}
+	}
+	// Greeting, EHLO, STARTTLS and AUTH happen in here.
+	c, err := client.DialToSMTPClientWithContext(ctx)
+	if conn != nil {
+		// QUIRK: go-mail leaves the connection open when EHLO or STARTTLS
+		// fails after it connected (TestSendTLS, server without STARTTLS).
+		defer conn.Close()
+		// go-mail looks at ctx only while dialling; closing the connection
+		// breaks whatever read or write is under way.
+		stop := context.AfterFunc(ctx, func() { _ = conn.Close() })
+		defer stop()
+	}
+	if err != nil {
+		return fail("connecting to "+s.addr, err, false)
+	}
+
+	if bytes.ContainsFunc(out.Raw, func(r rune) bool { return r >= 0x80 }) {
+		if ok, _ := c.Extension("8BITMIME"); !ok {
+			return &SendError{Class: Permanent, Err: fmt.Errorf("sending <%s>: server %s lacks 8BITMIME for an 8bit message", out.MessageID, s.addr)}
+		}
+	}
+
+	// go-mail's Mail and Rcpt take the path with its brackets; it adds
+	// BODY=8BITMIME (and SMTPUTF8) where the server offers them.
+	_ = c.UpdateDeadline(s.timeout)
+	if err := c.Mail("<" + out.From + ">"); err != nil {
+		return fail("MAIL FROM:<"+out.From+">", err, false)
+	}
+	for _, rcpt := range out.To {
+		_ = c.UpdateDeadline(s.timeout)
+		if err := c.Rcpt("<" + rcpt + ">"); err != nil {
+			return fail("RCPT TO:<"+rcpt+">", err, false)
+		}
+	}
+	_ = c.UpdateDeadline(s.timeout)
+	w, err := c.Data()
+	if err != nil {
+		return fail("DATA", err, false)
+	}
+	// The timeout is for a stall, not for the whole message: it restarts
+	// with every chunk written.
+	const chunk = 64 << 10
+	for raw := out.Raw; len(raw) > 0; {
+		n := min(chunk, len(raw))
+		_ = c.UpdateDeadline(s.timeout)
+		if _, err := w.Write(raw[:n]); err != nil {
+			return fail("writing message", err, false)
+		}
+		raw = raw[n:]
+	}
+	// QUIRK: go-mail's DataCloser.Close drops the error of writing the
+	// final "." and reports only the reply it then fails to read. Flushing
+	// here first surfaces a broken connection while the message is still
+	// incomplete, hence certainly not delivered (Temporary); only what
+	// fails after this point is Unknown. See TestSendDropAfterData.
+	_ = c.UpdateDeadline(s.timeout)
+	if err := c.Text.W.Flush(); err != nil {
+		return fail("writing message", err, false)
+	}
+	if err := w.Close(); err != nil {
+		return fail("ending DATA", err, true)
+	}
+	_ = c.Quit() // delivered: a failing QUIT changes nothing
+
+	s.log.Debug("mail sent", "message_id", out.MessageID, "recipients", len(out.To),
+		"bytes", len(out.Raw), "took", time.Since(start))
+	return nil
+}
+
+// classify tells the class of a failed step from the reply code when the
+// server gave one, else from whether the final "." had been sent.
+//
+// QUIRK: go-mail's own SendError.IsTemp looks only at the first character
+// of the error text, so a connection lost after the final "." (no reply, an
+// io.EOF) counts as permanent although the mail may have been delivered.
+func classify(err error, afterDot bool) (Class, int) {
+	var te *textproto.Error
+	if errors.As(err, &te) {
+		switch te.Code / 100 {
+		case 4:
+			return Temporary, te.Code
+		case 5:
+			return Permanent, te.Code
+		}
+		// A 2xx or 3xx where another was wanted: a confused server.
+		if afterDot {
+			return Unknown, te.Code
+		}
+		return Temporary, te.Code
+	}
+	if afterDot {
+		return Unknown, 0
+	}
+	return Temporary, 0
+}
+
+// debugLog hands go-mail's protocol log to slog, one record a line. go-mail
+// redacts the AUTH exchange itself.
+type debugLog struct{ log *slog.Logger }
+
+func (d debugLog) Debugf(l gomaillog.Log) { d.line(slog.LevelDebug, l) }
+func (d debugLog) Infof(l gomaillog.Log)  { d.line(slog.LevelInfo, l) }
+func (d debugLog) Warnf(l gomaillog.Log)  { d.line(slog.LevelWarn, l) }
+func (d debugLog) Errorf(l gomaillog.Log) { d.line(slog.LevelError, l) }
+
+func (d debugLog) line(level slog.Level, l gomaillog.Log) {
+	dir := "S>C"
+	if l.Direction == gomaillog.DirClientToServer {
+		dir = "C>S"
+	}
+	d.log.Log(context.Background(), level, "smtp", "dir", dir, "line", fmt.Sprintf(l.Format, l.Messages...))
+}

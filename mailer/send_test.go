@@ -1,0 +1,351 @@
+package mailer
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/tls"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/base64"
+	"encoding/pem"
+	"errors"
+	"log/slog"
+	"math/big"
+	"net"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	gomail "github.com/wneessen/go-mail"
+
+	"intake/mailer/mailertest"
+)
+
+func startRecorder(t *testing.T) *mailertest.Recorder {
+	t.Helper()
+	rec, err := mailertest.Start()
+	if err != nil {
+		t.Fatalf("starting recorder: %v", err)
+	}
+	t.Cleanup(func() { _ = rec.Close() })
+	return rec
+}
+
+func options(t *testing.T, addr string) SMTPOptions {
+	t.Helper()
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _ := strconv.Atoi(port)
+	return SMTPOptions{Host: host, Port: p, Security: "plain", Auth: "none", Timeout: 5 * time.Second, Helo: "intake.test"}
+}
+
+func newSender(t *testing.T, o SMTPOptions) *Sender {
+	t.Helper()
+	s, err := NewSender(o, nil)
+	if err != nil {
+		t.Fatalf("NewSender(%+v) = %v", o, err)
+	}
+	return s
+}
+
+// wantClass checks that err is a *SendError of class want.
+func wantClass(t *testing.T, err error, want Class, wantCode int) {
+	t.Helper()
+	var se *SendError
+	if !errors.As(err, &se) {
+		t.Fatalf("Send() = %v, want a *SendError (%s)", err, want)
+	}
+	if se.Class != want || se.Code != wantCode {
+		t.Errorf("Send() = %v: class %s code %d, want %s %d", err, se.Class, se.Code, want, wantCode)
+	}
+}
+
+func TestSendDelivers(t *testing.T) {
+	rec := startRecorder(t)
+	s := newSender(t, options(t, rec.Addr()))
+	for _, null := range []bool{false, true} {
+		out := mustCompose(t, forwardSpec(t), null)
+		if err := s.Send(context.Background(), out); err != nil {
+			t.Fatalf("Send(null sender %v) = %v", null, err)
+		}
+	}
+	if err := rec.Wait(2, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	msgs := rec.Messages()
+	want := mustCompose(t, forwardSpec(t), false)
+	for i, wantFrom := range []string{"intake@example.test", ""} {
+		m := msgs[i]
+		if m.From != wantFrom {
+			t.Errorf("message %d: MAIL FROM %q, want %q", i, m.From, wantFrom)
+		}
+		if len(m.To) != 2 || m.To[0] != "eng@example.test" || m.To[1] != "lead@example.test" {
+			t.Errorf("message %d: RCPT TO %v, want eng@ and lead@", i, m.To)
+		}
+		// Compose is deterministic but for the boundary.
+		if !bytes.Equal(normalise(m.Raw), normalise(want.Raw)) {
+			t.Errorf("message %d: data differs from what was composed", i)
+		}
+	}
+	// Byte for byte: the very Raw that was sent.
+	out := mustCompose(t, requestSpec(t), true)
+	if err := s.Send(context.Background(), out); err != nil {
+		t.Fatalf("Send(request) = %v", err)
+	}
+	if err := rec.Wait(3, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if got := rec.Messages()[2].Raw; !bytes.Equal(got, out.Raw) {
+		t.Errorf("received data differs from Outgoing.Raw:\n%s\nwant\n%s", got, out.Raw)
+	}
+}
+
+func TestSendDotLines(t *testing.T) {
+	rec := startRecorder(t)
+	s := newSender(t, options(t, rec.Addr()))
+	spec := askSpec(t)
+	spec.Body = ".\n..\n.leading dot\n"
+	out := mustCompose(t, spec, false)
+	if err := s.Send(context.Background(), out); err != nil {
+		t.Fatalf("Send() = %v", err)
+	}
+	if err := rec.Wait(1, 5*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	if got := rec.Messages()[0].Raw; !bytes.Equal(got, out.Raw) {
+		t.Errorf("received data differs from Outgoing.Raw:\n%s", got)
+	}
+}
+
+func TestSendFaults(t *testing.T) {
+	for _, tc := range []struct {
+		name      string
+		inject    func(*mailertest.Recorder)
+		wantClass Class
+		wantCode  int
+	}{
+		{"451 on DATA", func(r *mailertest.Recorder) { r.FailNext(451, 1) }, Temporary, 451},
+		{"550 on DATA", func(r *mailertest.Recorder) { r.FailNext(550, 1) }, Permanent, 550},
+		{"550 on one RCPT", func(r *mailertest.Recorder) { r.RejectRcpt("lead@example.test", 550) }, Permanent, 550},
+		{"450 on one RCPT", func(r *mailertest.Recorder) { r.RejectRcpt("lead@example.test", 450) }, Temporary, 450},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := startRecorder(t)
+			tc.inject(rec)
+			s := newSender(t, options(t, rec.Addr()))
+			err := s.Send(context.Background(), mustCompose(t, forwardSpec(t), false))
+			wantClass(t, err, tc.wantClass, tc.wantCode)
+			if err := rec.Wait(1, 50*time.Millisecond); err == nil {
+				t.Errorf("recorder Wait(1) = nil, want a timeout: it holds %d messages", len(rec.Messages()))
+			}
+			// The fault was for one message: the retry goes through.
+			if tc.name == "451 on DATA" {
+				if err := s.Send(context.Background(), mustCompose(t, forwardSpec(t), false)); err != nil {
+					t.Errorf("Send() after the fault = %v", err)
+				}
+			}
+		})
+	}
+}
+
+// TestSendDropAfterData shows the window SMTP cannot close: the server took
+// the whole message and went away without a reply. Send says Unknown, while
+// go-mail's own SendError calls the same failure permanent.
+func TestSendDropAfterData(t *testing.T) {
+	rec := startRecorder(t)
+	rec.DropAfterData(2)
+	s := newSender(t, options(t, rec.Addr()))
+	out := mustCompose(t, requestSpec(t), false)
+	wantClass(t, s.Send(context.Background(), out), Unknown, 0)
+	if msgs := rec.Messages(); len(msgs) != 1 || !msgs[0].Dropped || !bytes.Equal(msgs[0].Raw, out.Raw) {
+		t.Errorf("recorder holds %d messages, want the dropped one", len(msgs))
+	}
+
+	// The quirk this works around.
+	o := options(t, rec.Addr())
+	c, err := gomail.NewClient(o.Host, gomail.WithPort(o.Port), gomail.WithTLSPolicy(gomail.NoTLS))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := gomail.NewMsg()
+	if err := m.From("intake@example.test"); err != nil {
+		t.Fatal(err)
+	}
+	if err := m.To("zhang.wei@customer.example"); err != nil {
+		t.Fatal(err)
+	}
+	m.SetBodyString(gomail.TypeTextPlain, "hello")
+	var ge *gomail.SendError
+	if err := c.DialAndSend(m); !errors.As(err, &ge) || ge.IsTemp() {
+		t.Errorf("go-mail DialAndSend() = %v, want a SendError with IsTemp() false (else the QUIRK in send.go is stale)", err)
+	}
+
+	// Resending with the same Message-ID is the repair.
+	if err := s.Send(context.Background(), out); err != nil {
+		t.Fatalf("Send() again = %v", err)
+	}
+	if n := len(rec.Messages()); n != 3 {
+		t.Errorf("recorder holds %d messages, want 3", n)
+	}
+}
+
+func TestSendConnectionRefused(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr := ln.Addr().String()
+	_ = ln.Close()
+	s := newSender(t, options(t, addr))
+	wantClass(t, s.Send(context.Background(), mustCompose(t, askSpec(t), false)), Temporary, 0)
+}
+
+func TestSendCanceled(t *testing.T) {
+	rec := startRecorder(t)
+	s := newSender(t, options(t, rec.Addr()))
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	err := s.Send(ctx, mustCompose(t, askSpec(t), false))
+	wantClass(t, err, Temporary, 0)
+	if !errors.Is(err, context.Canceled) {
+		t.Errorf("Send(canceled) = %v, want context.Canceled in the chain", err)
+	}
+}
+
+func TestSendAuthPlain(t *testing.T) {
+	rec := startRecorder(t)
+	rec.RequireAuth("intake", "s3cret")
+	o := options(t, rec.Addr())
+
+	// Without AUTH the server refuses MAIL FROM.
+	err := newSender(t, o).Send(context.Background(), mustCompose(t, askSpec(t), false))
+	wantClass(t, err, Permanent, 502)
+
+	o.Auth, o.Username, o.Password = "plain", "intake", "wrong"
+	err = newSender(t, o).Send(context.Background(), mustCompose(t, askSpec(t), false))
+	wantClass(t, err, Permanent, 535)
+
+	o.Password = "s3cret"
+	if err := newSender(t, o).Send(context.Background(), mustCompose(t, askSpec(t), false)); err != nil {
+		t.Fatalf("Send(auth plain) = %v", err)
+	}
+	if msgs := rec.Messages(); len(msgs) != 1 || msgs[0].User != "intake" {
+		t.Errorf("recorder holds %+v, want one message from user intake", msgs)
+	}
+}
+
+func TestSendDebugHidesSecrets(t *testing.T) {
+	rec := startRecorder(t)
+	rec.RequireAuth("intake", "s3cret")
+	o := options(t, rec.Addr())
+	o.Auth, o.Username, o.Password, o.Debug = "plain", "intake", "s3cret", true
+	var buf bytes.Buffer
+	s, err := NewSender(o, slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug})))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Send(context.Background(), mustCompose(t, askSpec(t), false)); err != nil {
+		t.Fatalf("Send() = %v", err)
+	}
+	log := buf.String()
+	if !strings.Contains(log, "MAIL FROM:<intake@example.test>") {
+		t.Errorf("debug log lacks the dialogue:\n%s", log)
+	}
+	secret := base64.StdEncoding.EncodeToString([]byte("\x00intake\x00s3cret"))
+	if strings.Contains(log, "s3cret") || strings.Contains(log, secret) {
+		t.Errorf("debug log shows the password:\n%s", log)
+	}
+}
+
+func TestNewSenderErrors(t *testing.T) {
+	base := SMTPOptions{Host: "127.0.0.1", Port: 2525, Security: "plain", Auth: "none"}
+	for name, change := range map[string]func(*SMTPOptions){
+		"security":         func(o *SMTPOptions) { o.Security = "ssl" },
+		"auth":             func(o *SMTPOptions) { o.Auth = "cram" },
+		"plain no pass":    func(o *SMTPOptions) { o.Auth, o.Username = "plain", "u" },
+		"xoauth2 no token": func(o *SMTPOptions) { o.Auth, o.Username = "xoauth2", "u" },
+		"missing ca file":  func(o *SMTPOptions) { o.CAFile = "testdata/nope.pem" },
+	} {
+		o := base
+		change(&o)
+		if _, err := NewSender(o, nil); err == nil {
+			t.Errorf("NewSender(%s) = nil error, want one", name)
+		}
+	}
+}
+
+// testCA writes a self-signed certificate for 127.0.0.1 to a PEM file and
+// returns the server's TLS config and the file.
+func testCA(t *testing.T) (*tls.Config, string) {
+	t.Helper()
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl := &x509.Certificate{
+		SerialNumber:          big.NewInt(1),
+		Subject:               pkix.Name{CommonName: "127.0.0.1"},
+		IPAddresses:           []net.IP{net.IPv4(127, 0, 0, 1)},
+		NotBefore:             time.Now().Add(-time.Hour),
+		NotAfter:              time.Now().Add(time.Hour),
+		KeyUsage:              x509.KeyUsageDigitalSignature | x509.KeyUsageCertSign,
+		ExtKeyUsage:           []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth},
+		IsCA:                  true,
+		BasicConstraintsValid: true,
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(t.TempDir(), "ca.pem")
+	if err := os.WriteFile(file, pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: der}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cert := tls.Certificate{Certificate: [][]byte{der}, PrivateKey: key}
+	return &tls.Config{Certificates: []tls.Certificate{cert}}, file
+}
+
+func TestSendTLS(t *testing.T) {
+	cfg, caFile := testCA(t)
+	for _, security := range []string{"tls", "starttls"} {
+		t.Run(security, func(t *testing.T) {
+			rec, err := mailertest.StartTLS(cfg, security == "tls")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer rec.Close()
+			rec.RequireAuth("intake", "s3cret")
+			o := options(t, rec.Addr())
+			o.Security, o.Auth, o.Username, o.Password = security, "plain", "intake", "s3cret"
+
+			// Without the CA the certificate is not trusted: not sent.
+			err = newSender(t, o).Send(context.Background(), mustCompose(t, askSpec(t), false))
+			wantClass(t, err, Temporary, 0)
+
+			o.CAFile = caFile
+			if err := newSender(t, o).Send(context.Background(), mustCompose(t, askSpec(t), false)); err != nil {
+				t.Fatalf("Send(%s) = %v", security, err)
+			}
+			if msgs := rec.Messages(); len(msgs) != 1 || msgs[0].User != "intake" || !msgs[0].TLS {
+				t.Errorf("recorder holds %+v, want one message from user intake over TLS", msgs)
+			}
+		})
+	}
+
+	// A server without STARTTLS gets nothing when starttls is asked for.
+	rec := startRecorder(t)
+	o := options(t, rec.Addr())
+	o.Security, o.CAFile = "starttls", caFile
+	wantClass(t, newSender(t, o).Send(context.Background(), mustCompose(t, askSpec(t), false)), Temporary, 0)
+	if n := len(rec.Messages()); n != 0 {
+		t.Errorf("recorder holds %d messages, want 0", n)
+	}
+}
