@@ -76,6 +76,15 @@ func TestHostile(t *testing.T) {
 					t.Errorf("Parse(2 MiB part header).Body = %q, want kept", m.Body)
 				}
 			}},
+		{name: "20 MiB of header fields in a part", input: stringInput(multipart(
+			"Content-Type: text/plain\r\n"+strings.Repeat("X:y\r\n", 4<<20)+"\r\nlost\r\n",
+			"Content-Type: text/plain\r\n\r\nkept\r\n")), maxTime: time.Second,
+			note: "header_too_large: part 1",
+			checkMsg: func(t *testing.T, m *rules.Message) {
+				if m.Body != "kept" {
+					t.Errorf("Parse(20 MiB part header).Body = %q, want kept", m.Body)
+				}
+			}},
 		{name: "2 MiB message header", input: stringInput(hostileHead + "X-Junk: " + strings.Repeat("j", 2<<20) + "\r\n\r\nbody\r\n"),
 			maxTime: time.Second, problem: problemMalformed},
 		{name: "15,000 encoded words", input: stringInput(hostileHead + "X-Words:" + strings.Repeat(" =?utf-8?Q?a?=", 15000) + "\r\n\r\nbody\r\n"),

@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math"
 	"net/mail"
 	"net/textproto"
 	"path"
@@ -129,7 +128,8 @@ func (p *mimeParser) message(r io.Reader, depth int) *rules.Message {
 	if p.top == nil {
 		p.top = m.msg
 	}
-	h, body, err := readHeader(r, int64(p.lim.MaxHeaderBytes))
+	body := bufio.NewReader(r)
+	h, err := readHeader(body, int64(p.lim.MaxHeaderBytes), true)
 	fillHeader(m.msg, h)
 	switch {
 	case p.stopped():
@@ -147,99 +147,6 @@ func (p *mimeParser) message(r io.Reader, depth int) *rules.Message {
 	p.entity(m, h, body, depth)
 	m.finish(p.lim)
 	return m.msg
-}
-
-var errHeaderTooLarge = errors.New("header block too large")
-
-// readHeader reads a header block of at most max bytes from r and returns
-// it with a reader of the body that follows. Over max it returns the fields
-// read so far and errHeaderTooLarge.
-//
-// QUIRK: a header that breaks the syntax is read as far as it makes sense:
-// an indented first line is unindented (TestRealworld
-// low-quality__bad-header-start.eml), junk before the first field such as an
-// mbox "From " line, and fields with a damaged name are dropped
-// (TestRealworld plain_emails__raw_email_incorrect_header.eml), and a line
-// that is neither a field nor a continuation starts the body, as when the
-// empty line is missing (TestRealworld mail__qp-utf8-header-no-break.eml).
-func readHeader(r io.Reader, max int64) (mtextproto.Header, io.Reader, error) {
-	lr := &headerLimitReader{r: r, left: max}
-	br := bufio.NewReader(lr)
-	var block bytes.Buffer
-	var body io.Reader = br
-	var err error
-	for err == nil {
-		var line []byte
-		line, err = br.ReadBytes('\n')
-		if len(bytes.TrimRight(line, "\r\n")) == 0 {
-			break // the empty line ending the header, or the end of input
-		}
-		if block.Len() == 0 {
-			line = bytes.TrimLeft(line, " \t")
-			if !isFieldLine(line) {
-				continue
-			}
-		} else if line[0] != ' ' && line[0] != '\t' && !isFieldLine(line) {
-			if bytes.IndexByte(line, ':') > 0 {
-				continue // a damaged field
-			}
-			body = io.MultiReader(bytes.NewReader(line), br)
-			break
-		}
-		block.Write(line)
-		if !bytes.HasSuffix(line, []byte("\n")) {
-			block.WriteString("\r\n")
-		}
-	}
-	block.WriteString("\r\n")
-	h, _ := mtextproto.ReadHeader(bufio.NewReader(&block))
-	lr.left = math.MaxInt64
-	if errors.Is(err, errHeaderTooLarge) {
-		return h, body, err
-	}
-	return h, body, nil
-}
-
-// isFieldLine reports whether a header line starts with a field name and a colon.
-func isFieldLine(line []byte) bool {
-	i := bytes.IndexByte(line, ':')
-	if i <= 0 {
-		return false
-	}
-	for _, c := range bytes.TrimRight(line[:i], " \t") {
-		if c <= ' ' || c > '~' {
-			return false
-		}
-	}
-	return true
-}
-
-// headerLimitReader fails with errHeaderTooLarge once left bytes are read.
-type headerLimitReader struct {
-	r    io.Reader
-	left int64
-}
-
-func (l *headerLimitReader) Read(b []byte) (int, error) {
-	if l.left <= 0 {
-		return 0, errHeaderTooLarge
-	}
-	if int64(len(b)) > l.left {
-		b = b[:l.left]
-	}
-	n, err := l.r.Read(b)
-	l.left -= int64(n)
-	return n, err
-}
-
-// headerSize is the raw size of a header block.
-func headerSize(h mtextproto.Header) int64 {
-	var n int64
-	for f := h.Fields(); f.Next(); {
-		raw, _ := f.Raw()
-		n += int64(len(raw))
-	}
-	return n
 }
 
 // fillHeader sets the header fields of msg from h.
@@ -264,7 +171,7 @@ func fillHeader(msg *rules.Message, h mtextproto.Header) {
 func contentType(h mtextproto.Header) (string, map[string]string) {
 	t, params := parseParams(h.Get("Content-Type"))
 	if f := strings.Fields(t); len(f) > 0 {
-		t = f[0] // QUIRK: "text/html charset=..." without ";" (TestRealworld mail__mime-bad-content-type.eml)
+		t = f[0] // QUIRK: "text/html charset=..." without ";" (TestRealworldQuirks mail__mime-bad-content-type.eml)
 	}
 	if !strings.Contains(t, "/") {
 		t = "text/plain"
@@ -281,7 +188,7 @@ func (p *mimeParser) entity(m *msgState, h mtextproto.Header, body io.Reader, de
 			return
 		}
 		// QUIRK: multipart without a boundary is read as text
-		// (TestRealworld mail__multipart-wo-boundary.eml).
+		// (TestRealworldQuirks mail__multipart-wo-boundary.eml).
 		mediaType = "text/plain"
 	}
 	p.leaf(m, h, mediaType, params, body, depth)
@@ -289,16 +196,14 @@ func (p *mimeParser) entity(m *msgState, h mtextproto.Header, body io.Reader, de
 
 // multipart reads the parts of a multipart body one level below depth.
 func (p *mimeParser) multipart(m *msgState, body io.Reader, boundary string, depth int) {
-	mr := mtextproto.NewMultipartReader(body, boundary)
-	for n := 1; !p.stopped(); n++ {
-		part, err := mr.NextPart()
-		if err == io.EOF {
+	mr := newMultipartReader(body, boundary)
+	for n := 1; ; n++ {
+		h, part, err := mr.nextPart(int64(p.lim.MaxHeaderBytes))
+		switch {
+		case err == io.EOF || p.stopped():
 			return
-		}
-		if err != nil {
-			if !p.stopped() {
-				m.note("malformed_multipart: %v", err)
-			}
+		case err != nil && !errors.Is(err, errHeaderTooLarge):
+			m.note("malformed_multipart: %v", err)
 			return
 		}
 		p.parts++
@@ -309,13 +214,11 @@ func (p *mimeParser) multipart(m *msgState, body io.Reader, boundary string, dep
 		case depth+1 > p.lim.MaxDepth:
 			p.fail(problemTooDeep, fmt.Sprintf("MIME parts nested deeper than %d", p.lim.MaxDepth))
 			return
-		case headerSize(part.Header) > int64(p.lim.MaxHeaderBytes):
-			// go-message reads part headers without a limit; the source
-			// limit bounds them, and here the part is dropped.
+		case err != nil:
 			m.note("header_too_large: part %d: header block over %d bytes, skipped", n, p.lim.MaxHeaderBytes)
 			continue
 		}
-		p.entity(m, part.Header, part, depth+1)
+		p.entity(m, h, part, depth+1)
 	}
 }
 
@@ -363,7 +266,7 @@ func fileName(dparams, params map[string]string) string {
 // encoding gives an error and the body as sent.
 func transferDecoded(h mtextproto.Header, body io.Reader) (io.Reader, error) {
 	// QUIRK: "base64;" and " Base64 " as sent by some mailers
-	// (TestRealworld error_emails__content_transfer_encoding_with_semi_colon.eml).
+	// (TestRealworldQuirks error_emails__content_transfer_encoding_with_semi_colon.eml).
 	enc, _, _ := strings.Cut(h.Get("Content-Transfer-Encoding"), ";")
 	var th message.Header
 	th.Set("Content-Transfer-Encoding", strings.ToLower(strings.TrimSpace(enc)))
@@ -578,7 +481,7 @@ func (p *mimeParser) forward(m *msgState, r io.Reader, depth int, name string) {
 
 // looksLikeMail reports whether data starts with a mail header.
 func looksLikeMail(data []byte) bool {
-	h, _ := mtextproto.ReadHeader(bufio.NewReader(bytes.NewReader(data[:min(len(data), 64<<10)])))
+	h, _ := readHeader(bufio.NewReader(bytes.NewReader(data)), 64<<10, true)
 	return h.Has("From") || h.Has("Subject") || h.Has("Message-Id")
 }
 

@@ -22,7 +22,7 @@ import (
 // when the charset is not known; b is then decoded as unlabelled text.
 func decodeCharset(label string, b []byte) (s string, known bool) {
 	label = strings.ToLower(strings.Trim(strings.TrimSpace(label), `"'`))
-	// QUIRK: charset="charset=us-ascii" (TestRealworld mail__html-mime-bad-charset-inline.eml).
+	// QUIRK: charset="charset=us-ascii" (TestRealworldQuirks mail__html-mime-bad-charset-inline.eml).
 	label = strings.TrimPrefix(label, "charset=")
 	switch label {
 	case "", "us-ascii", "ascii", "utf-8", "utf8":
@@ -31,7 +31,8 @@ func decodeCharset(label string, b []byte) (s string, known bool) {
 		return decodeUnlabelled(b), true
 	case "gb2312", "gbk", "x-gbk", "cp936", "euc-cn", "gb18030", "x-gb18030":
 		// QUIRK: Chinese clients label GBK (and GB18030) text as gb2312; GB18030
-		// is a superset of both (TestParseMailFiles 08).
+		// is a superset of both (TestParseMailFiles 08, TestParseCharsets
+		// "gb2312 label with GBK-only characters").
 		s, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
 		return string(s), err == nil
 	}
@@ -79,7 +80,7 @@ var encodedWord = regexp.MustCompile(`=\?([^?\s]+)\?([bBqQ])\?([^?]*)\?=`)
 // are kept as written.
 //
 // QUIRK: adjacent words of one charset are joined before decoding, because
-// clients split multi-byte characters across words (TestDecodeWords "split").
+// clients split multi-byte characters across words (TestParseCharsets "split word").
 func decodeWords(s string) string {
 	if !utf8.ValidString(s) {
 		s = decodeUnlabelled([]byte(s))
@@ -212,7 +213,7 @@ func quotedString(s string) (string, string) {
 		}
 	}
 	// QUIRK: missing closing quote, the value runs to the end
-	// (TestRealworld parts__missing-closing-param-quote.eml).
+	// (TestParseParams "missing quote").
 	return b.String(), ""
 }
 
@@ -296,7 +297,7 @@ func parseMailbox(raw string) (addr, name string) {
 	if a, err := mail.ParseAddress(v); err == nil {
 		return strings.ToLower(a.Address), a.Name
 	}
-	// QUIRK: unparsable From (TestRealworld error_emails__cant_parse_from.eml):
+	// QUIRK: unparsable From (TestParseHeaders):
 	// take the last <addr> and the text before it, or the first address seen.
 	if m := angleAddr.FindAllStringSubmatchIndex(v, -1); m != nil {
 		last := m[len(m)-1]

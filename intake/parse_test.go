@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -459,4 +460,26 @@ func BenchmarkParse(b *testing.B) {
 		n++
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "mails/s")
+}
+
+func TestParseParams(t *testing.T) {
+	tests := []struct {
+		name, in, value string
+		params          map[string]string
+	}{
+		{"plain", `Text/Plain; charset="GBK"; format=flowed`, "text/plain", map[string]string{"charset": "GBK", "format": "flowed"}},
+		{"duplicate", `attachment; filename="a.pdf"; filename="b.pdf"`, "attachment", map[string]string{"filename": "a.pdf"}},
+		{"unquoted specials", `attachment; filename=Invoice_(1).pdf`, "attachment", map[string]string{"filename": "Invoice_(1).pdf"}},
+		{"missing quote", `text/html; charset="UTF-8`, "text/html", map[string]string{"charset": "UTF-8"}},
+		{"escaped quote", `a; name="x\"y"; b=1`, "a", map[string]string{"name": `x"y`, "b": "1"}},
+		{"bare token", `a; junk; b=1`, "a", map[string]string{"b": "1"}},
+		{"RFC 2231", `a; name*=utf-8'zh'%E6%96%87.txt; name="fallback"`, "a", map[string]string{"name": "文.txt"}},
+		{"RFC 2231 gap", `a; name*0=x; name*2=z`, "a", map[string]string{"name": "x"}},
+	}
+	for _, tt := range tests {
+		value, params := parseParams(tt.in)
+		if value != tt.value || !maps.Equal(params, tt.params) {
+			t.Errorf("parseParams(%s) = %q, %v, want %q, %v", tt.name, value, params, tt.value, tt.params)
+		}
+	}
 }

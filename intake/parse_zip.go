@@ -60,7 +60,7 @@ func (p *mimeParser) expandZip(m *msgState, archive rules.Attachment) {
 	}
 	for _, f := range zr.File {
 		// QUIRK: macOS adds __MACOSX/._name resource forks that would look
-		// like the real files (TestParseZip "macOS").
+		// like the real files (TestParseZip).
 		if f.FileInfo().IsDir() || strings.HasSuffix(f.Name, "/") || strings.HasPrefix(f.Name, "__MACOSX/") {
 			continue
 		}
@@ -119,7 +119,7 @@ func (p *mimeParser) zipEntry(f *zip.File, name string) (att rules.Attachment, s
 // zipEntryName decodes the name of an archive entry.
 //
 // QUIRK: Chinese Windows archivers store GBK names without the UTF-8 flag
-// (TestParseZip "GBK entry name").
+// (TestParseZip).
 func zipEntryName(f *zip.File) string {
 	if f.Flags&0x800 != 0 {
 		return strings.ToValidUTF8(f.Name, "\uFFFD")

@@ -433,7 +433,7 @@ func (p *Pipeline) plan(pl *plan, rec *Record) error {
 	case rules.ActionAsk, rules.ActionRequest:
 		c.State = StateWaiting
 		if !wasForwarded {
-			return p.queueReply(pl, rec, c, d.Action)
+			return p.queueReply(pl, rec, c, replyKind(d.Action))
 		}
 		// A forwarded case that now looks incomplete (a later mail changed
 		// the scenario) stays with the engineers; they get the update.
@@ -451,6 +451,14 @@ func (p *Pipeline) plan(pl *plan, rec *Record) error {
 		return p.queueReply(pl, rec, c, "forwarded")
 	}
 	return fmt.Errorf("planning: unknown action %q", d.Action)
+}
+
+// replyKind names the reply to a decision: request or ask.
+func replyKind(action string) string {
+	if action == rules.ActionAsk {
+		return "ask"
+	}
+	return "request"
 }
 
 // queueReply composes the customer's reply of a kind (request, ask,
@@ -475,7 +483,7 @@ func (p *Pipeline) queueReply(pl *plan, rec *Record, c *Case, kind string) error
 	data := replyData(cfg, c, pl.d)
 	data.Customer = displayName(pl.msg)
 	var atts []mailer.Attachment
-	if kind == rules.ActionRequest {
+	if kind == "request" {
 		for _, it := range data.Missing {
 			if it.Template == "" {
 				continue
@@ -578,7 +586,7 @@ func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 				rep.Errors = append(rep.Errors, err)
 			}
 			rep.Errors = append(rep.Errors, fmt.Errorf("sending %s mail %s: %w", o.Kind, o.MessageID, err))
-			if errors.As(err, &se) && se.Code == 0 {
+			if se != nil && se.Class == mailer.Temporary && se.Code == 0 {
 				return // the server is not reachable: the rest waits too
 			}
 			continue

@@ -64,6 +64,9 @@ func TestRealworldQuirks(t *testing.T) {
 		{"enmime/mail__multipart-wo-boundary.eml", func(m *rules.Message) string { return m.Body }, "I'm  multipart message without boundary"},
 		{"mikel-mail/error_emails__content_transfer_encoding_with_semi_colon.eml", func(m *rules.Message) string { return firstLine(m.Body) }, "Dear Homeowner,"},
 		{"enmime/mail__html-mime-bad-charset-inline.eml", func(m *rules.Message) string { return strings.Join(m.Notes, ",") + m.AltBody }, "Test of HTML section"},
+		{"enmime/low-quality__bad-header-wrap.eml", func(m *rules.Message) string { return m.Attachments[0].Name }, "7DDA4_foo_9E5D72.zip"},
+		{"enmime/parts__multi-malformed.eml", func(m *rules.Message) string { return m.Body },
+			"Section one\n\nI'm section without headers\n\nSection two"},
 		{"enmime/mail__mime-bad-8bit-filename.eml", func(m *rules.Message) string { return m.Attachments[0].Name }, "管理.doc"},
 	}
 	for _, tt := range tests {

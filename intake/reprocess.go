@@ -46,7 +46,7 @@ func (p *Pipeline) Reprocess(ctx context.Context, caseID string, reply, dryRun b
 	case (d.Action == rules.ActionRequest || d.Action == rules.ActionAsk) && c.State != StateForwarded:
 		cp.State = StateWaiting
 		if reply {
-			if err := p.queueReply(&pl, rec, &cp, d.Action); err != nil {
+			if err := p.queueReply(&pl, rec, &cp, replyKind(d.Action)); err != nil {
 				return nil, nil, err
 			}
 		}

@@ -241,10 +241,21 @@ func scanMessage(row interface{ Scan(...any) error }) (*MessageRow, error) {
 		return nil, err
 	}
 	m.ReceivedAt = time.Unix(received, 0)
-	if err := json.Unmarshal([]byte(decision), &m.Decision); err != nil {
+	var sd storedDecision
+	if err := json.Unmarshal([]byte(decision), &sd); err != nil {
 		return nil, fmt.Errorf("decoding decision of message %d: %w", m.ID, err)
 	}
+	m.Decision = sd.Decision
+	m.Decision.Why, m.Decision.Checklist = sd.Why, sd.Checklist
 	return &m, nil
+}
+
+// storedDecision is a decision as the store keeps it: with the explanation
+// and the checklist that the JSON contract of `intake check` leaves out.
+type storedDecision struct {
+	rules.Decision
+	Why       []string     `json:"why"`
+	Checklist []rules.Item `json:"checklist"`
 }
 
 func (s *Store) queryMessages(where string, args ...any) ([]*MessageRow, error) {
@@ -533,7 +544,7 @@ func (s *Store) Commit(r *Record, now time.Time) (int64, error) {
 			}
 		}
 		m := &r.Message
-		decision, err := json.Marshal(m.Decision)
+		decision, err := json.Marshal(storedDecision{Decision: m.Decision, Why: m.Decision.Why, Checklist: m.Decision.Checklist})
 		if err != nil {
 			return err
 		}

@@ -115,20 +115,19 @@ func compose(s Spec, nullSender bool) (*Outgoing, error) {
 	}
 	m.SetMessageIDWithValue(s.MessageID)
 	m.SetDateWithValue(s.Date)
-	if s.InReplyTo != "" {
-		if err := checkMsgID(s.InReplyTo); err != nil {
-			return nil, fmt.Errorf("in-reply-to: %w", err)
-		}
+	// In-Reply-To and References come from the customer's mail, where
+	// broken ids exist: one that cannot be written is left out, since a
+	// reply with less threading beats no reply.
+	if validRef(s.InReplyTo) {
 		m.SetGenHeader(gomail.HeaderInReplyTo, "<"+s.InReplyTo+">")
 	}
-	if len(s.References) > 0 {
-		refs := make([]string, len(s.References))
-		for i, r := range s.References {
-			if err := checkMsgID(r); err != nil {
-				return nil, fmt.Errorf("references: %w", err)
-			}
-			refs[i] = "<" + r + ">"
+	var refs []string
+	for _, r := range s.References {
+		if validRef(r) {
+			refs = append(refs, "<"+r+">")
 		}
+	}
+	if len(refs) > 0 {
 		// One value: go-mail joins several values with ", ", which is wrong
 		// for References; it folds this one at the spaces.
 		m.SetGenHeader(gomail.HeaderReferences, strings.Join(refs, " "))
@@ -202,12 +201,9 @@ func compose(s Spec, nullSender bool) (*Outgoing, error) {
 	return out, nil
 }
 
-// checkMsgID reports whether id can stand between < and > in a header.
+// checkMsgID reports whether id, one of ours, is id-left@id-right.
 func checkMsgID(id string) error {
-	if id == "" {
-		return errors.New("empty")
-	}
-	if strings.ContainsAny(id, "<> \t\r\n") || !strings.Contains(id, "@") {
+	if left, right, ok := strings.Cut(id, "@"); !ok || left == "" || right == "" || !validRef(id) {
 		return fmt.Errorf("%q is not id-left@id-right without <>", id)
 	}
 	return nil
@@ -254,6 +250,17 @@ var ownFields = map[string]bool{
 	"mime-version": true, "content-type": true, "content-transfer-encoding": true,
 }
 
+// validRef reports whether a customer's message id can be written between
+// < and >: printable ASCII without brackets or spaces.
+func validRef(id string) bool {
+	for i := 0; i < len(id); i++ {
+		if id[i] <= ' ' || id[i] > '~' || id[i] == '<' || id[i] == '>' {
+			return false
+		}
+	}
+	return id != ""
+}
+
 // validFieldName reports whether k is an RFC 5322 field name.
 func validFieldName(k string) bool {
 	if k == "" {
@@ -287,16 +294,40 @@ func cleanName(name string) string {
 	return name
 }
 
-// contentType returns the media type for a file: ct without its parameters
-// when it parses, else the type of the name's extension.
+// contentType returns the Content-Type for an attached file: ct when it
+// parses, keeping only a text type's charset, else the type of the name's
+// extension. A message or multipart type becomes application/octet-stream,
+// because attachments go base64, which RFC 2046 forbids for those.
 func contentType(ct, name string) string {
-	if t, _, err := mime.ParseMediaType(ct); err == nil && strings.Contains(t, "/") {
-		return t
+	t, params, err := mime.ParseMediaType(ct)
+	if err != nil || !strings.Contains(t, "/") {
+		t, params = extTypes[strings.ToLower(path.Ext(name))], nil
+		if t == "" {
+			t, params, _ = mime.ParseMediaType(mime.TypeByExtension(path.Ext(name)))
+		}
 	}
-	if t, _, err := mime.ParseMediaType(mime.TypeByExtension(path.Ext(name))); err == nil && t != "" {
-		return t
+	switch {
+	case t == "" || strings.HasPrefix(t, "message/") || strings.HasPrefix(t, "multipart/"):
+		return "application/octet-stream"
+	case strings.HasPrefix(t, "text/") && params["charset"] != "":
+		return mime.FormatMediaType(t, map[string]string{"charset": params["charset"]})
 	}
-	return "application/octet-stream"
+	return t
+}
+
+// extTypes are the types of the files intake handles most, so that they do
+// not depend on the host's mime.types.
+var extTypes = map[string]string{
+	".doc":  "application/msword",
+	".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+	".pdf":  "application/pdf",
+	".jpg":  "image/jpeg",
+	".jpeg": "image/jpeg",
+	".png":  "image/png",
+	".tif":  "image/tiff",
+	".tiff": "image/tiff",
+	".zip":  "application/zip",
+	".txt":  "text/plain",
 }
 
 // partHeaders sets an attachment's Content-Type and Content-Disposition, so

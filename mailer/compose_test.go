@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	_ "github.com/emersion/go-message/charset" // the GBK text attachment
 	"github.com/emersion/go-message/mail"
 	"go.yaml.in/yaml/v3"
 
@@ -370,7 +371,8 @@ func TestComposeAttachments(t *testing.T) {
 	s := forwardSpec(t)
 	s.Attachments = append(s.Attachments,
 		Attachment{Name: long, Data: []byte("long")},
-		Attachment{Name: `..\evil/"name".txt`, ContentType: "text/plain", Data: []byte("x")},
+		Attachment{Name: `..\evil/"name".txt`, ContentType: "text/plain; charset=GBK; name=x", Data: []byte("x")},
+		Attachment{Name: "fwd.eml", ContentType: "message/rfc822", Data: []byte("Subject: x\r\n\r\nx\r\n")},
 	)
 	text, atts := parts(t, mustCompose(t, s, false).Raw)
 	if !strings.Contains(text, "Case 案例: LX-20261127-0007") {
@@ -381,6 +383,7 @@ func TestComposeAttachments(t *testing.T) {
 		{"承诺书-盖章.pdf", "application/pdf", []byte("%PDF-1.4 stamped")},
 		{long, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", []byte("long")},
 		{`.._evil__name_.txt`, "text/plain", []byte("x")},
+		{"fwd.eml", "application/octet-stream", []byte("Subject: x\r\n\r\nx\r\n")},
 		{"original-1.eml", "message/rfc822", []byte(customerMail)},
 	}
 	if len(atts) != len(want) {
@@ -432,7 +435,6 @@ func TestComposeErrors(t *testing.T) {
 		"message id <>":   func(s *Spec) { s.MessageID = "<a@b>" },
 		"no message id":   func(s *Spec) { s.MessageID = "" },
 		"no date":         func(s *Spec) { s.Date = time.Time{} },
-		"bad reference":   func(s *Spec) { s.References = []string{"a b@c"} },
 		"own header":      func(s *Spec) { s.Headers = map[string]string{"subject": "x"} },
 		"bad header name": func(s *Spec) { s.Headers = map[string]string{"X Bad": "x"} },
 	} {
@@ -441,6 +443,22 @@ func TestComposeErrors(t *testing.T) {
 		if _, err := Compose(s, false); err == nil {
 			t.Errorf("Compose(%s) = nil error, want one", name)
 		}
+	}
+}
+
+func TestComposeBadReferences(t *testing.T) {
+	s := askSpec(t)
+	s.InReplyTo = "broken id"
+	s.References = []string{"a@b", "<c@d>", "no-at-sign", "中文@x"}
+	r, err := mail.CreateReader(bytes.NewReader(mustCompose(t, s, false).Raw))
+	if err != nil {
+		t.Fatalf("reading composed mail: %v", err)
+	}
+	if got := r.Header.Get("In-Reply-To"); got != "" {
+		t.Errorf("In-Reply-To = %q, want none", got)
+	}
+	if got, want := r.Header.Get("References"), "<a@b> <no-at-sign>"; got != want {
+		t.Errorf("References = %q, want %q", got, want)
 	}
 }
 

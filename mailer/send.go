@@ -49,6 +49,7 @@ const (
 	Unknown
 )
 
+// String returns the class as the logs show it.
 func (c Class) String() string {
 	switch c {
 	case Temporary:
@@ -69,8 +70,10 @@ type SendError struct {
 	Err   error
 }
 
+// Error returns the cause with the class after it.
 func (e *SendError) Error() string { return fmt.Sprintf("%v (%s)", e.Err, e.Class) }
 
+// Unwrap returns the cause.
 func (e *SendError) Unwrap() error { return e.Err }
 
 // Sender submits composed mail to one SMTP server. It is safe for
@@ -134,9 +137,13 @@ func NewSender(o SMTPOptions, log *slog.Logger) (*Sender, error) {
 		return nil, fmt.Errorf("unknown smtp security %q (hint: tls, starttls or plain)", o.Security)
 	}
 
-	// go-mail refuses PLAIN and LOGIN over a connection without TLS unless
-	// the host is localhost, 127.0.0.1 or ::1: passwords never go out in
-	// clear text.
+	// Credentials never go out in clear text. go-mail refuses PLAIN and
+	// LOGIN without TLS too, but only when it gets there, and it sends an
+	// XOAUTH2 token anyway.
+	loopback := o.Host == "localhost" || net.ParseIP(o.Host).IsLoopback()
+	if o.Security == "plain" && o.Auth != "none" && o.Auth != "" && !loopback {
+		return nil, fmt.Errorf("smtp auth %s without TLS to %s would send the credentials in clear text (hint: security: starttls or tls)", o.Auth, o.Host)
+	}
 	switch o.Auth {
 	case "none", "":
 	case "plain", "login":

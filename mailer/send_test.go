@@ -220,7 +220,7 @@ func TestSendCanceled(t *testing.T) {
 	}
 }
 
-func TestSendAuthPlain(t *testing.T) {
+func TestSendAuth(t *testing.T) {
 	rec := startRecorder(t)
 	rec.RequireAuth("intake", "s3cret")
 	o := options(t, rec.Addr())
@@ -237,8 +237,13 @@ func TestSendAuthPlain(t *testing.T) {
 	if err := newSender(t, o).Send(context.Background(), mustCompose(t, askSpec(t), false)); err != nil {
 		t.Fatalf("Send(auth plain) = %v", err)
 	}
-	if msgs := rec.Messages(); len(msgs) != 1 || msgs[0].User != "intake" {
-		t.Errorf("recorder holds %+v, want one message from user intake", msgs)
+
+	o.Auth, o.Password, o.Token = "xoauth2", "", "s3cret"
+	if err := newSender(t, o).Send(context.Background(), mustCompose(t, askSpec(t), false)); err != nil {
+		t.Fatalf("Send(auth xoauth2) = %v", err)
+	}
+	if msgs := rec.Messages(); len(msgs) != 2 || msgs[0].User != "intake" || msgs[1].User != "intake" {
+		t.Errorf("recorder holds %+v, want two messages from user intake", msgs)
 	}
 }
 
@@ -273,6 +278,7 @@ func TestNewSenderErrors(t *testing.T) {
 		"plain no pass":    func(o *SMTPOptions) { o.Auth, o.Username = "plain", "u" },
 		"xoauth2 no token": func(o *SMTPOptions) { o.Auth, o.Username = "xoauth2", "u" },
 		"missing ca file":  func(o *SMTPOptions) { o.CAFile = "testdata/nope.pem" },
+		"clear text auth":  func(o *SMTPOptions) { o.Host, o.Auth, o.Username, o.Token = "smtp.example.test", "xoauth2", "u", "t" },
 	} {
 		o := base
 		change(&o)

@@ -82,7 +82,7 @@ const bullet = `(?:\d{1,2}\s*[.、)）]\s*|[（(]\d{1,2}[)）]\s*|[-*•·]\s*)?
 
 // A label may be followed by a short parenthesis ("授权码（License Key）")
 // before its separator.
-const labelTail = `\s*(?:[（(][^）)\n]{0,40}[)）]\s*)?`
+const labelTail = `\s*(?:[（(][^）)\n]{0,40}[)）]\s*)?(?:为|為|是|\.)?`
 
 // Compile checks the rules and prepares their patterns. It reports every
 // problem at once; the rules are usable only when none is returned.
@@ -117,7 +117,7 @@ func (r *Rules) Compile() []Problem {
 			r.defSect = s.ID
 		}
 		if alt, ok := c.alternation(path+".headings", s.Headings); ok && len(s.Headings) > 0 {
-			s.headings = regexp.MustCompile(`(?i)^` + bullet + alt + `\s*[:：]?$`)
+			s.headings = regexp.MustCompile(`(?i)^` + bullet + `[【\[(（<]?\s*` + alt + `\s*[】\])）>]?\s*[:：]?$`)
 		}
 	}
 

@@ -79,6 +79,7 @@ type view struct {
 	msg     *Message
 	fresh   string // new text of the body (and of the HTML alternative)
 	quoted  string // quoted history and forwarded mails' text
+	ours    string // our own earlier mail quoted: read for the scenario only
 	subject string
 }
 
@@ -165,11 +166,12 @@ func describe(detail string) string {
 
 func (r *Rules) view(m *Message) view {
 	v := view{msg: m, subject: m.Subject}
-	fresh, quoted := r.splitQuoted(m.Body)
+	fresh, quoted, ours := r.splitQuoted(m.Body)
 	if m.AltBody != "" {
-		f2, q2 := r.splitQuoted(m.AltBody)
+		f2, q2, o2 := r.splitQuoted(m.AltBody)
 		fresh += "\n" + f2
 		quoted += "\n" + q2
+		ours += "\n" + o2
 	}
 	for _, fw := range m.Forwarded {
 		quoted += "\n" + fw.Subject + "\n" + fw.Body
@@ -177,7 +179,7 @@ func (r *Rules) view(m *Message) view {
 			quoted += fw.AltBody
 		}
 	}
-	v.fresh, v.quoted = fresh, quoted
+	v.fresh, v.quoted, v.ours = fresh, quoted, ours
 	return v
 }
 
@@ -203,14 +205,18 @@ func (r *Rules) readFields(views []view) map[string]fieldValue {
 
 // classifyScenario scores the scenarios' cues in the new text of each
 // message, newest first; the first message with a clear winner decides.
-// Quoted history is read only when no new text has a cue.
+// Quoted history is read only when no new text has a cue, and our own
+// quoted mail last of all.
 func (r *Rules) classifyScenario(views []view, hits []*fileHit, from []int) (string, []string) {
 	var ambiguous []string
-	for pass := 0; pass < 2; pass++ {
+	for pass := 0; pass < 3; pass++ {
 		for i := len(views) - 1; i >= 0; i-- {
 			text, subject := views[i].fresh, views[i].subject
-			if pass == 1 {
+			switch pass {
+			case 1:
 				text, subject = views[i].quoted, ""
+			case 2:
+				text, subject = views[i].ours, ""
 			}
 			var msgHits []*fileHit
 			for j, h := range hits {
@@ -226,10 +232,7 @@ func (r *Rules) classifyScenario(views []view, hits []*fileHit, from []int) (str
 				ambiguous = append(ambiguous, fmt.Sprintf("the cues are as strong for %s as for %s", best, tie))
 				continue
 			}
-			where := "new text"
-			if pass == 1 {
-				where = "quoted text"
-			}
+			where := [...]string{"new text", "quoted text", "our own quoted reply"}[pass]
 			return best, []string{fmt.Sprintf("scenario %s from the %s: %s", best, where, strings.Join(because, ", "))}
 		}
 	}
@@ -433,19 +436,28 @@ func (r *Rules) checklist(d *Decision, s *Scenario, views []view, fields map[str
 				continue
 			}
 			if h := findHit(hits, src, true); h != nil {
-				h.material, h.assumed, h.role = id, true, src.Role
+				h.material, h.role = id, src.Role
 				item.Present, item.Source = true, fileSource(h)
-				item.Assumed = fmt.Sprintf("%q taken as the %s server's file", h.att.Name, src.Role)
-				d.Notes = append(d.Notes, "roles_assumed: "+item.Assumed)
+				if by := fixedRoleOther(hits, src.Role); by != nil {
+					// Inferred, not assumed: the other role is taken by a
+					// file whose class fixes it (a license file is old).
+					item.Assumed = fmt.Sprintf("%q is the %s server's file, as %q is the %s server's", h.att.Name, src.Role, by.att.Name, by.role)
+				} else {
+					h.assumed = true
+					item.Assumed = fmt.Sprintf("%q taken as the %s server's file", h.att.Name, src.Role)
+					d.Notes = append(d.Notes, "roles_assumed: "+item.Assumed)
+				}
 				break
 			}
 		}
 	}
 	// Pass 3: a lone unrecognised file, when the text says what it is.
-	fresh := ""
+	// Sentences wrap: read the new text as one line of words.
+	var words []string
 	for _, v := range views {
-		fresh += v.fresh + "\n" + v.subject + "\n"
+		words = append(words, strings.Fields(v.subject+"\n"+v.fresh)...)
 	}
+	fresh := strings.Join(words, " ")
 	for _, id := range s.Materials {
 		item, m := found[id], r.mats[id]
 		if item.Present {
@@ -520,6 +532,17 @@ func (d *Decision) addNote(id, text string) {
 		}
 	}
 	d.Notes = append(d.Notes, id+": "+text)
+}
+
+// fixedRoleOther returns an assigned file whose class fixes a role other
+// than role, or nil.
+func fixedRoleOther(hits []*fileHit, role string) *fileHit {
+	for _, h := range hits {
+		if h.material != "" && h.class != nil && h.class.Role != "" && h.class.Role != role {
+			return h
+		}
+	}
+	return nil
 }
 
 // findHit returns the first unassigned file of the source's class whose role

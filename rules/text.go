@@ -9,28 +9,33 @@ import (
 
 // splitQuoted divides a body into the new text and the quoted history: lines
 // starting with ">" and everything below a separator line ("-----Original
-// Message-----", "在…写道：").
-func (r *Rules) splitQuoted(body string) (fresh, quoted string) {
-	var nb, qb strings.Builder
-	rest := body
-	for rest != "" {
-		line, tail, _ := strings.Cut(rest, "\n")
-		rest = tail
+// Message-----", "在…写道："). A quoted part whose separator or header
+// block names one of our own addresses is our own earlier mail: it goes to
+// ours, so that the checklist of our reply is not read as the customer's.
+func (r *Rules) splitQuoted(body string) (fresh, quoted, ours string) {
+	var nb, qb, ob strings.Builder
+	lines := strings.Split(body, "\n")
+	inQuote, own := false, false
+	for i, line := range lines {
 		if r.isSeparator(line) {
+			inQuote, own = true, r.mentionsOwn(strings.Join(lines[i:min(i+6, len(lines))], "\n"))
+		}
+		switch {
+		case inQuote && own:
+			ob.WriteString(line)
+			ob.WriteByte('\n')
+		case inQuote:
 			qb.WriteString(line)
 			qb.WriteByte('\n')
-			qb.WriteString(rest)
-			break
-		}
-		if strings.HasPrefix(strings.TrimLeft(line, " \t"), ">") {
+		case strings.HasPrefix(strings.TrimLeft(line, " \t"), ">"):
 			qb.WriteString(strings.TrimLeft(strings.TrimLeft(line, " \t"), "> "))
 			qb.WriteByte('\n')
-			continue
+		default:
+			nb.WriteString(line)
+			nb.WriteByte('\n')
 		}
-		nb.WriteString(line)
-		nb.WriteByte('\n')
 	}
-	return nb.String(), qb.String()
+	return nb.String(), qb.String(), ob.String()
 }
 
 func (r *Rules) isSeparator(line string) bool {
@@ -55,38 +60,56 @@ type fieldValue struct {
 
 // extractFields reads every labelled field of a text. A value is the rest of
 // the line after "label:" up to the next label on the same line; a label
-// alone on its line takes the next non-empty line. Under a section heading
-// the section's short labels apply.
+// alone on its line takes the next non-empty line (a list field takes every
+// line up to a blank one). Under a section heading the section's short
+// labels apply.
 func (r *Rules) extractFields(text, where string, into map[string]fieldValue) {
+	lines := strings.Split(text, "\n")
 	section := r.defSect
 	var pending *Field
 	var pendingLabel string
-	rest := text
-	for rest != "" {
-		var line string
-		line, rest, _ = strings.Cut(rest, "\n")
-		line = strings.TrimRight(line, "\r \t\u3000")
+	var list []string
+	flush := func() {
+		if pending != nil && len(list) > 0 {
+			r.setField(into, pending, strings.Join(list, ", "), pendingLabel, where)
+		}
+		pending, list = nil, nil
+	}
+	for i, raw := range lines {
+		line := strings.TrimRight(raw, "\r \t\u3000")
 		trimmed := strings.TrimSpace(line)
 		if trimmed == "" {
+			if len(list) > 0 {
+				flush()
+			}
 			continue
 		}
 		if s := r.heading(trimmed); s != "" {
-			section, pending = s, nil
-			continue
+			// "Customer:" may be a heading or a label whose value follows:
+			// a heading when labels follow it.
+			label := r.aloneLabel(strings.TrimRight(trimmed, ":："), section)
+			if label == nil || r.labelsFollow(lines[i+1:], s) {
+				flush()
+				section = s
+				continue
+			}
 		}
 		hits := r.lineLabels(line, section)
 		if len(hits) == 0 {
-			if pending != nil {
-				r.setField(into, pending, trimmed, pendingLabel, where)
-				pending = nil
+			if f := r.aloneLabel(trimmed, section); f != nil {
+				flush()
+				pending, pendingLabel = f, trimmed
 				continue
 			}
-			if f := r.aloneLabel(trimmed, section); f != nil {
-				pending, pendingLabel = f, trimmed
+			if pending != nil {
+				list = append(list, cleanValue(bulletRE.ReplaceAllString(trimmed, "")))
+				if !pending.List {
+					flush()
+				}
 			}
 			continue
 		}
-		pending = nil
+		flush()
 		for i, h := range hits {
 			end := len(line)
 			if i+1 < len(hits) {
@@ -100,6 +123,7 @@ func (r *Rules) extractFields(text, where string, into map[string]fieldValue) {
 			r.setField(into, h.field, v, h.label, where)
 		}
 	}
+	flush()
 	for i := range r.Fields {
 		f := &r.Fields[i]
 		if _, ok := into[f.ID]; ok {
@@ -112,6 +136,21 @@ func (r *Rules) extractFields(text, where string, into map[string]fieldValue) {
 			}
 		}
 	}
+}
+
+var bulletRE = regexp.MustCompile(`^` + bullet)
+
+// labelsFollow tells whether the next non-empty line holds a label (read
+// under section), as the lines below a heading do.
+func (r *Rules) labelsFollow(lines []string, section string) bool {
+	for _, l := range lines {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			continue
+		}
+		return len(r.lineLabels(l, section)) > 0 || r.aloneLabel(l, section) != nil || r.heading(l) != ""
+	}
+	return true
 }
 
 func (r *Rules) setField(into map[string]fieldValue, f *Field, v, label, where string) {
@@ -171,6 +210,10 @@ func (r *Rules) lineLabels(line, section string) []labelHit {
 // separatorAt returns the length of the label separator at line[i], or 0.
 func separatorAt(line string, i int) int {
 	switch {
+	case strings.HasPrefix(line[i:], " - "), strings.HasPrefix(line[i:], " – "), strings.HasPrefix(line[i:], " — "):
+		// "Authorization code - XXXX": a dash between spaces.
+		_, size := utf8.DecodeRuneInString(line[i+1:])
+		return size + 2
 	case strings.HasPrefix(line[i:], "："):
 		return len("：")
 	case line[i] == '\t':
@@ -275,9 +318,16 @@ func anchored(alt string) *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^` + bullet + alt + labelTail + `$`)
 }
 
-// listValues splits a list value (serial numbers) into its items.
+// listValues splits a list value (serial numbers) into its items: the
+// tokens that hold a digit, so that "A, B and C" is three items.
 func listValues(v string) []string {
-	return strings.FieldsFunc(v, func(r rune) bool {
+	var out []string
+	for _, tok := range strings.FieldsFunc(v, func(r rune) bool {
 		return r == ',' || r == '，' || r == ';' || r == '；' || r == '、' || r == '/' || unicode.IsSpace(r)
-	})
+	}) {
+		if strings.ContainsAny(tok, "0123456789") {
+			out = append(out, strings.Trim(tok, ".。()（）"))
+		}
+	}
+	return out
 }

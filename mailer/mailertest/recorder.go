@@ -81,12 +81,13 @@ func (r *Recorder) Addr() string { return r.ln.Addr().String() }
 // Close stops the server and drops every connection.
 func (r *Recorder) Close() error { return r.srv.Close() }
 
-// RequireAuth makes the server offer AUTH PLAIN and refuse MAIL FROM until
-// a client has logged in as user with password.
-func (r *Recorder) RequireAuth(user, password string) {
+// RequireAuth makes the server offer AUTH PLAIN and XOAUTH2 and refuse MAIL
+// FROM until a client has logged in as user, with secret as the password
+// (PLAIN) or the bearer token (XOAUTH2).
+func (r *Recorder) RequireAuth(user, secret string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.user, r.password = user, password
+	r.user, r.password = user, secret
 }
 
 // FailNext answers DATA of the next n messages with code (e.g. 451 or 550)
@@ -176,23 +177,53 @@ func (s *session) AuthMechanisms() []string {
 	if s.r.user == "" {
 		return nil
 	}
-	return []string{sasl.Plain}
+	return []string{sasl.Plain, "XOAUTH2"}
 }
 
 func (s *session) Auth(mech string) (sasl.Server, error) {
-	if mech != sasl.Plain {
-		return nil, smtp.ErrAuthUnknownMechanism
+	switch mech {
+	case sasl.Plain:
+		return sasl.NewPlainServer(func(identity, user, password string) error {
+			if identity != "" && identity != user {
+				return smtp.ErrAuthFailed
+			}
+			return s.login(user, password)
+		}), nil
+	case "XOAUTH2":
+		return xoauth2Server(s.login), nil
 	}
-	return sasl.NewPlainServer(func(identity, user, password string) error {
-		s.r.mu.Lock()
-		ok := s.r.user != "" && user == s.r.user && password == s.r.password
-		s.r.mu.Unlock()
-		if !ok || (identity != "" && identity != user) {
-			return smtp.ErrAuthFailed
+	return nil, smtp.ErrAuthUnknownMechanism
+}
+
+func (s *session) login(user, secret string) error {
+	s.r.mu.Lock()
+	ok := s.r.user != "" && user == s.r.user && secret == s.r.password
+	s.r.mu.Unlock()
+	if !ok {
+		return smtp.ErrAuthFailed
+	}
+	s.user, s.authd = user, true
+	return nil
+}
+
+// xoauth2Server reads the one XOAUTH2 message,
+// "user=NAME\x01auth=Bearer TOKEN\x01\x01", and checks it with login.
+type xoauth2Server func(user, token string) error
+
+func (x xoauth2Server) Next(resp []byte) ([]byte, bool, error) {
+	if resp == nil {
+		return []byte{}, false, nil // no initial response: ask for it
+	}
+	var user, token string
+	for _, f := range strings.Split(string(resp), "\x01") {
+		if v, ok := strings.CutPrefix(f, "user="); ok {
+			user = v
 		}
-		s.user, s.authd = user, true
-		return nil
-	}), nil
+		if v, ok := strings.CutPrefix(f, "auth=Bearer "); ok {
+			token = v
+		}
+	}
+	return nil, true, x(user, token)
 }
 
 func (s *session) Mail(from string, _ *smtp.MailOptions) error {
