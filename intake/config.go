@@ -53,7 +53,18 @@ func LoadConfig(path string) (*Config, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading config: %w", err)
 	}
-	return ParseConfig(path, data, os.DirFS(filepath.Dir(path)))
+	return ParseConfig(path, data, configDir(filepath.Dir(path)))
+}
+
+// configDir opens the files a config names: relative paths from the
+// config's folder, absolute paths as they are.
+type configDir string
+
+func (d configDir) Open(name string) (fs.File, error) {
+	if !filepath.IsAbs(name) {
+		name = filepath.Join(string(d), name)
+	}
+	return os.Open(name)
 }
 
 // ParseConfig decodes and checks a config. name is used in messages; files

@@ -94,6 +94,13 @@ func TestHostile(t *testing.T) {
 					t.Errorf("Parse(15,000 encoded words).Header[X-Words] is %d bytes, want 15000 a's", len(got))
 				}
 			}},
+		{name: "50,000 nested HTML tables", input: stringInput(hostileHead + "Content-Type: text/html\r\n\r\n" +
+			strings.Repeat("<table><tr><td>x", 50000) + "\r\n"), maxTime: time.Second,
+			checkMsg: func(t *testing.T, m *rules.Message) {
+				if n := strings.Count(m.Body, "x"); n != 50000 {
+					t.Errorf("Parse(nested HTML tables).Body has %d x, want 50000", n)
+				}
+			}},
 		{name: "truncated base64", input: stringInput(multipart(
 			"Content-Type: text/plain\r\n\r\ntext\r\n",
 			"Content-Type: application/pdf; name=a.pdf\r\nContent-Transfer-Encoding: base64\r\n\r\nJVBERi0xLjQK\r\nJVBER")), maxTime: time.Second,

@@ -74,6 +74,7 @@ const (
 	GiB ByteSize = 1 << 30
 )
 
+// byteUnits are the units ParseByteSize accepts, in lower case.
 var byteUnits = map[string]ByteSize{
 	"": 1, "b": 1,
 	"k": 1000, "kb": 1000, "kib": KiB,

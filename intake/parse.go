@@ -28,6 +28,7 @@ const (
 	problemMalformed    = "malformed"
 )
 
+// Sizes of the parts of a file kept beside Data.
 const (
 	maxHeadBytes           = 512      // rules.Attachment.Head
 	maxAttachmentTextBytes = 64 << 10 // rules.Attachment.Text
@@ -370,14 +371,20 @@ func capture(r io.Reader, max int64) (captured, error) {
 	h := sha256.New()
 	w := &cappedWriter{max: max}
 	_, err := io.Copy(io.MultiWriter(h, w), r)
-	c := captured{data: w.buf, size: w.n, sum: hex.EncodeToString(h.Sum(nil))}
+	c := captured{size: w.n, sum: hex.EncodeToString(h.Sum(nil))}
+	switch {
+	case w.n > max:
+		c.head = bytes.Clone(w.buf[:min(len(w.buf), maxHeadBytes)])
+		return c, err
+	case cap(w.buf)-len(w.buf) > len(w.buf)/4:
+		c.data = bytes.Clone(w.buf) // do not keep the doubled buffer
+	default:
+		c.data = w.buf
+	}
 	if c.data == nil {
 		c.data = []byte{} // empty, not skipped
 	}
 	c.head = c.data[:min(len(c.data), maxHeadBytes)]
-	if w.n > max {
-		c.data, c.head = nil, bytes.Clone(c.head)
-	}
 	return c, err
 }
 

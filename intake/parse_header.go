@@ -72,6 +72,7 @@ func decodeGB18030(b []byte) (string, bool) {
 	return string(s), true
 }
 
+// encodedWord is an RFC 2047 word: charset, encoding and text.
 var encodedWord = regexp.MustCompile(`=\?([^?\s]+)\?([bBqQ])\?([^?]*)\?=`)
 
 // decodeWords decodes the RFC 2047 encoded words in a header value, wherever
@@ -284,6 +285,8 @@ func percentDecode(s string) []byte {
 	return b
 }
 
+// Patterns of addresses and message ids, for header values that net/mail
+// cannot parse.
 var (
 	addrSpec    = regexp.MustCompile(`[A-Za-z0-9.!#$%&'*+/=?^_{|}~-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+`)
 	angleAddr   = regexp.MustCompile(`<\s*([^<>@\s]+@[^<>\s]+)\s*>`)

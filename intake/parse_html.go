@@ -8,8 +8,8 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// maxTableNesting bounds the tables laid out as rows; deeper tables are read
-// as plain blocks so that hostile nesting stays linear.
+// maxTableNesting bounds the tables laid out as tables; deeper tables are
+// read as plain blocks so that hostile nesting stays linear.
 const maxTableNesting = 32
 
 // blockTags end a line of text before and after them.
@@ -30,11 +30,8 @@ var hiddenTags = map[atom.Atom]bool{
 }
 
 // htmlToText turns an HTML body into plain text: <head>, <style> and
-// <script> are dropped, block elements become line breaks, &nbsp; a space,
-// and a table row becomes one line: "label: value" for two cells (as
-// Outlook lays out forms), "l1: v1" lines for an even number of cells, cells
-// joined by " | " otherwise. Rows whose cells hold tables (layout tables)
-// are read as blocks.
+// <script> are dropped, block elements become line breaks and &nbsp; a
+// space. Tables become "label: value" lines, see htmlTable.render.
 func htmlToText(src string) string {
 	c := &htmlConverter{}
 	z := html.NewTokenizer(strings.NewReader(src))
@@ -64,25 +61,47 @@ func htmlToText(src string) string {
 // htmlConverter is the state of htmlToText.
 type htmlConverter struct {
 	out    strings.Builder
-	tables []*htmlTable
-	flat   int // tables beyond maxTableNesting, read as blocks
+	tables []*htmlTable // open tables, innermost last
+	flat   int          // open tables beyond maxTableNesting, read as blocks
 	hidden int
+	bold   int
 	inHead bool
 }
 
-// htmlTable is an open table: the cells of its current row.
+// htmlTable is an open table.
 type htmlTable struct {
-	cells  []string
-	cell   *strings.Builder // the open cell, nil between cells
-	layout bool             // a cell of the row holds a table
+	rows   [][]htmlCell
+	cell   *openCell // nil between cells
+	layout bool      // a cell holds a table: the table lays out the page
 }
 
-// target is where text goes: the innermost open cell, else the document.
-func (c *htmlConverter) target() *strings.Builder {
+// openCell is a table cell being read.
+type openCell struct {
+	text  strings.Builder
+	plain int // bytes of text outside <b> and <strong>
+	th    bool
+}
+
+// htmlCell is a table cell read.
+type htmlCell struct {
+	text   string
+	header bool // a <th>, or bold throughout: a column heading
+}
+
+// openCell returns the innermost open cell, nil outside tables.
+func (c *htmlConverter) openCell() *openCell {
 	for i := len(c.tables) - 1; i >= 0; i-- {
 		if c.tables[i].cell != nil {
 			return c.tables[i].cell
 		}
+	}
+	return nil
+}
+
+// target is where text goes: the innermost open cell, else the document.
+func (c *htmlConverter) target() *strings.Builder {
+	if cell := c.openCell(); cell != nil {
+		return &cell.text
 	}
 	return &c.out
 }
@@ -90,16 +109,30 @@ func (c *htmlConverter) target() *strings.Builder {
 // htmlSpace is a run of white space, &nbsp; included.
 var htmlSpace = regexp.MustCompile(`[\s\x{00a0}]+`)
 
+// text adds the text of the document, its white space collapsed.
 func (c *htmlConverter) text(s string) {
 	w := c.target()
 	s = htmlSpace.ReplaceAllString(s, " ")
 	if w.Len() == 0 || strings.HasSuffix(w.String(), "\n") {
 		s = strings.TrimLeft(s, " ") // white space does not open a line
 	}
+	if cell := c.openCell(); cell != nil && c.bold == 0 {
+		cell.plain += len(strings.TrimSpace(s))
+	}
 	w.WriteString(s)
 }
 
+// lineBreak ends the current line of text, if one is open.
+func (c *htmlConverter) lineBreak() {
+	w := c.target()
+	if w.Len() > 0 && !strings.HasSuffix(w.String(), "\n") {
+		w.WriteString("\n")
+	}
+}
+
+// start handles a start tag.
 func (c *htmlConverter) start(a atom.Atom, selfClosing bool) {
+	inTable := c.flat == 0 && len(c.tables) > 0
 	switch {
 	case a == atom.Head:
 		c.inHead = true
@@ -109,6 +142,8 @@ func (c *htmlConverter) start(a atom.Atom, selfClosing bool) {
 		if !selfClosing {
 			c.hidden++
 		}
+	case a == atom.B || a == atom.Strong:
+		c.bold++
 	case a == atom.Table && len(c.tables) < maxTableNesting:
 		for i := len(c.tables) - 1; i >= 0; i-- {
 			if c.tables[i].cell != nil {
@@ -121,12 +156,14 @@ func (c *htmlConverter) start(a atom.Atom, selfClosing bool) {
 	case a == atom.Table:
 		c.flat++
 		c.lineBreak()
-	case a == atom.Tr && c.flat == 0 && len(c.tables) > 0:
-		c.endRow()
-	case (a == atom.Td || a == atom.Th) && c.flat == 0 && len(c.tables) > 0:
+	case a == atom.Tr && inTable:
 		t := c.tables[len(c.tables)-1]
 		t.endCell()
-		t.cell = &strings.Builder{}
+		t.rows = append(t.rows, nil)
+	case (a == atom.Td || a == atom.Th) && inTable:
+		t := c.tables[len(c.tables)-1]
+		t.endCell()
+		t.cell = &openCell{th: a == atom.Th}
 	case a == atom.Br:
 		c.target().WriteString("\n")
 	case blockTags[a]:
@@ -134,74 +171,128 @@ func (c *htmlConverter) start(a atom.Atom, selfClosing bool) {
 	}
 }
 
+// end handles an end tag.
 func (c *htmlConverter) end(a atom.Atom) {
+	inTable := c.flat == 0 && len(c.tables) > 0
 	switch {
 	case a == atom.Head:
 		c.inHead = false
 	case hiddenTags[a]:
-		if c.hidden > 0 {
-			c.hidden--
-		}
+		c.hidden = max(0, c.hidden-1)
+	case a == atom.B || a == atom.Strong:
+		c.bold = max(0, c.bold-1)
 	case a == atom.Table && c.flat > 0:
 		c.flat--
 		c.lineBreak()
 	case a == atom.Table && len(c.tables) > 0:
-		c.endRow()
+		t := c.tables[len(c.tables)-1]
+		t.endCell()
 		c.tables = c.tables[:len(c.tables)-1]
 		c.lineBreak()
-	case a == atom.Tr && c.flat == 0 && len(c.tables) > 0:
-		c.endRow()
-	case (a == atom.Td || a == atom.Th) && c.flat == 0 && len(c.tables) > 0:
+		c.target().WriteString(t.render())
+		c.lineBreak()
+	case (a == atom.Td || a == atom.Th || a == atom.Tr) && inTable:
 		c.tables[len(c.tables)-1].endCell()
 	case blockTags[a]:
 		c.lineBreak()
 	}
 }
 
-// lineBreak ends the current line of text, if one is open.
-func (c *htmlConverter) lineBreak() {
-	w := c.target()
-	if w.Len() > 0 && !strings.HasSuffix(w.String(), "\n") {
-		w.WriteString("\n")
-	}
-}
-
 // endCell closes the open cell of t, if any.
 func (t *htmlTable) endCell() {
-	if t.cell != nil {
-		t.cells = append(t.cells, t.cell.String())
-		t.cell = nil
-	}
-}
-
-// endRow writes the current row of the innermost table as text.
-func (c *htmlConverter) endRow() {
-	t := c.tables[len(c.tables)-1]
-	t.endCell()
-	cells, layout := t.cells, t.layout
-	t.cells, t.layout = nil, false
-	if len(cells) == 0 {
+	if t.cell == nil {
 		return
 	}
-	c.lineBreak()
-	w := c.target()
-	if layout {
-		for _, cell := range cells {
-			w.WriteString(cell)
-			w.WriteString("\n")
+	if len(t.rows) == 0 {
+		t.rows = append(t.rows, nil)
+	}
+	text := t.cell.text.String()
+	cell := htmlCell{text: text, header: t.cell.th || t.cell.plain == 0 && strings.TrimSpace(text) != ""}
+	t.rows[len(t.rows)-1] = append(t.rows[len(t.rows)-1], cell)
+	t.cell = nil
+}
+
+// rowNumber is the text of a numbering cell ("1", "2.", "3、").
+var rowNumber = regexp.MustCompile(`^\d{1,3}[.、)）]?$`)
+
+// render lays out a table as text:
+//   - a layout table (cells holding tables) as the blocks of its cells;
+//   - a table whose first row holds column headings (bold or <th>) over
+//     three or more columns, as a spreadsheet pasted into Outlook is, as
+//     "heading: value" lines for every data row;
+//   - otherwise row by row (see formatRow), as Outlook writes a form with a
+//     label cell and a value cell.
+//
+// A first column that only numbers the rows ("序号": 1, 2, 3) is dropped.
+func (t *htmlTable) render() string {
+	if t.layout {
+		var b strings.Builder
+		for _, row := range t.rows {
+			for _, cell := range row {
+				b.WriteString(cell.text + "\n")
+			}
 		}
-		return
+		return b.String()
 	}
-	w.WriteString(formatRow(cells))
-	w.WriteString("\n")
+	var rows [][]string
+	heading := true
+	for _, row := range t.rows {
+		var cells []string
+		filled := false
+		for _, cell := range row {
+			text := strings.Join(strings.Fields(cell.text), " ")
+			cells = append(cells, text)
+			filled = filled || text != ""
+			if len(rows) == 0 && text != "" && !cell.header {
+				heading = false
+			}
+		}
+		if filled {
+			rows = append(rows, cells)
+		}
+	}
+	if len(rows) == 0 {
+		return ""
+	}
+	heading = heading && len(rows) > 1
+	data := rows
+	if heading {
+		data = rows[1:]
+	}
+	numbered := true
+	for _, row := range data {
+		numbered = numbered && len(row) >= 3 && rowNumber.MatchString(row[0])
+	}
+	if numbered {
+		for i := range rows {
+			rows[i] = rows[i][1:]
+		}
+	}
+	var lines []string
+	if heading && len(rows[0]) >= 3 {
+		for _, row := range rows[1:] {
+			for i, v := range row {
+				if v != "" && i < len(rows[0]) && rows[0][i] != "" {
+					lines = append(lines, labelled(rows[0][i], v))
+				}
+			}
+		}
+	} else {
+		for _, row := range rows {
+			lines = append(lines, formatRow(row))
+		}
+	}
+	return strings.Join(lines, "\n")
 }
 
-// formatRow lays out the cells of a row as one or more lines.
+// formatRow lays out the cells of a row: "label: value" for two cells,
+// "l1: v1" lines for an even number, cells joined by " | " otherwise.
+// Empty cells are left out.
 func formatRow(cells []string) string {
 	var kept []string
 	for _, cell := range cells {
-		if s := strings.Join(strings.Fields(cell), " "); s != "" {
-			kept = append(kept, s)
+		if cell != "" {
+			kept = append(kept, cell)
 		}
 	}
 	if len(kept) < 2 || len(kept)%2 == 1 {
@@ -209,14 +300,17 @@ func formatRow(cells []string) string {
 	}
 	var lines []string
 	for i := 0; i < len(kept); i += 2 {
-		label := kept[i]
-		sep := ": "
-		if strings.HasSuffix(label, ":") || strings.HasSuffix(label, "：") {
-			sep = " "
-		}
-		lines = append(lines, label+sep+kept[i+1])
+		lines = append(lines, labelled(kept[i], kept[i+1]))
 	}
 	return strings.Join(lines, "\n")
+}
+
+// labelled writes a label and its value as one line.
+func labelled(label, value string) string {
+	if strings.HasSuffix(label, ":") || strings.HasSuffix(label, "：") {
+		return label + " " + value
+	}
+	return label + ": " + value
 }
 
 // cleanLines collapses the spaces of every line and keeps at most one blank

@@ -15,6 +15,7 @@ import (
 // "20 MiB of header fields in a part") and gives up on the first malformed
 // part header (TestRealworldQuirks low-quality__bad-header-wrap.eml).
 
+// Errors of malformed multipart bodies.
 var (
 	errHeaderTooLarge  = errors.New("header block too large")
 	errMissingBoundary = errors.New("multipart body ended without its final boundary")
@@ -129,6 +130,7 @@ type multipartReader struct {
 	cutShort bool // the input ended before it
 }
 
+// newMultipartReader reads the parts of r, a multipart body with the given boundary.
 func newMultipartReader(r io.Reader, boundary string) *multipartReader {
 	mr := &multipartReader{
 		br:   bufio.NewReaderSize(r, max(4096, 2*len(boundary))),

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -267,6 +268,12 @@ func TestParseHTML(t *testing.T) {
 			"授权码: IMC-1\n站点： A"},
 		{"four cells pair up", "<table><tr><td>a</td><td>1</td><td>b</td><td>2</td></tr></table>", "a: 1\nb: 2"},
 		{"three cells", "<table><tr><th>a</th><th>b</th><th>c</th></tr></table>", "a | b | c"},
+		{"heading row over columns", "<table><tr><td><b>单位</b></td><td><b>联系人</b></td><td><strong>授权码</strong></td></tr>" +
+			"<tr><td>A局</td><td>张三</td><td>IMC-1</td></tr></table>", "单位: A局\n联系人: 张三\n授权码: IMC-1"},
+		{"numbered rows", "<table><tr><th>序号</th><th>项目</th><th>内容</th></tr><tr><td>1</td><td>授权码</td><td>IMC-1</td></tr>" +
+			"<tr><td>2.</td><td>用户联系人</td><td>张三</td></tr></table>", "项目: 内容\n授权码: IMC-1\n用户联系人: 张三"},
+		{"label cells in bold", "<table><tr><td><b>授权码</b></td><td>IMC-1</td><td><b>站点</b></td><td>A</td></tr>" +
+			"<tr><td><b>联系人</b></td><td>张三</td><td></td><td></td></tr></table>", "授权码: IMC-1\n站点: A\n联系人: 张三"},
 		{"layout table", "<table><tr><td><table><tr><td>k</td><td>v</td></tr></table><p>text</p></td></tr></table>",
 			"k: v\ntext"},
 	}
@@ -481,5 +488,53 @@ func TestParseParams(t *testing.T) {
 		if value != tt.value || !maps.Equal(params, tt.params) {
 			t.Errorf("parseParams(%s) = %q, %v, want %q, %v", tt.name, value, params, tt.value, tt.params)
 		}
+	}
+}
+
+func TestParseByteSize(t *testing.T) {
+	tests := []struct {
+		yaml string
+		want ByteSize
+		err  string
+	}{
+		{"1024", 1024, ""},
+		{"64MiB", 64 << 20, ""},
+		{`"25 MB"`, 25_000_000, ""},
+		{"512KiB", 512 << 10, ""},
+		{"1GiB", 1 << 30, ""},
+		{"1.5 KiB", 1536, ""},
+		{"12 parsecs", 0, `line 1: invalid byte size "12 parsecs"`},
+		{"-5", 0, "invalid byte size"},
+		{"[1]", 0, "must be a number"},
+	}
+	for _, tt := range tests {
+		var got ByteSize
+		err := yaml.Unmarshal([]byte(tt.yaml), &got)
+		if tt.err == "" && (err != nil || got != tt.want) {
+			t.Errorf("yaml.Unmarshal(%s) = %d, %v, want %d", tt.yaml, got, err, tt.want)
+		}
+		if tt.err != "" && (err == nil || !strings.Contains(err.Error(), tt.err)) {
+			t.Errorf("yaml.Unmarshal(%s) error = %v, want one containing %q", tt.yaml, err, tt.err)
+		}
+	}
+	var lim Limits
+	if err := yaml.Unmarshal([]byte("max_message_bytes: 10MiB\nmax_parts: 7\n"), &lim); err != nil ||
+		lim.MaxMessageBytes != 10<<20 || lim.MaxParts != 7 || lim.withDefaults().MaxDepth != 20 {
+		t.Errorf("yaml.Unmarshal(limits) = %+v, %v", lim, err)
+	}
+}
+
+// TestParseEMLAttachment checks that a mail attached as a .eml file of type
+// application/octet-stream is read like message/rfc822.
+func TestParseEMLAttachment(t *testing.T) {
+	inner := strings.Replace(withFile("application/pdf", `attachment; filename="letter.pdf"`), "Subject: x", "Subject: 解绑申请", 1)
+	m := parseString(t, withData("application/octet-stream", `attachment; filename="req.eml"`, inner))
+	want := []file{{"letter.pdf", "forwarded"}}
+	if got := files(m); !slices.Equal(got, want) || len(m.Forwarded) != 1 || m.Attachments[0].Container != "解绑申请" {
+		t.Errorf("Parse(.eml attachment).Attachments = %v, Forwarded %d, want %v from 1 message", got, len(m.Forwarded), want)
+	}
+	m = parseString(t, withData("application/octet-stream", `attachment; filename="notes.eml"`, "just text"))
+	if want := []file{{"notes.eml", ""}}; !slices.Equal(files(m), want) {
+		t.Errorf("Parse(.eml that is no mail).Attachments = %v, want %v", files(m), want)
 	}
 }
