@@ -1,7 +1,6 @@
 package intake
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"os"
@@ -12,37 +11,13 @@ import (
 	"intake/rules"
 )
 
-// expectation is one line of an expected.jsonl beside example mail.
-type expectation struct {
-	File     string   `json:"file"`
-	Action   string   `json:"action"`
-	Scenario string   `json:"scenario"`
-	Missing  []string `json:"missing"`
-	Notes    []string `json:"notes"`
-	Reason   string   `json:"reason"`
-}
-
 func readExpectations(t testing.TB, path string) []expectation {
 	t.Helper()
-	f, err := os.Open(path)
+	exps, err := readExpectationsFS(os.DirFS(filepath.Dir(path)), filepath.Base(path))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	var out []expectation
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		if len(sc.Bytes()) == 0 {
-			continue
-		}
-		var e expectation
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			t.Fatalf("%s: %v", path, err)
-		}
-		out = append(out, e)
-	}
-	return out
+	return exps
 }
 
 func shippedConfig(t testing.TB) *Config {

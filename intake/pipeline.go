@@ -672,12 +672,12 @@ func (p *Pipeline) housekeep(cfg *Config) error {
 	return nil
 }
 
-// customer names the sender as "Name <address>".
+// customer names the sender as "Name <address>", for people to read.
 func customer(m *rules.Message) string {
 	if m.FromName == "" {
 		return m.From
 	}
-	return (&mail.Address{Name: m.FromName, Address: m.From}).String()
+	return m.FromName + " <" + m.From + ">"
 }
 
 func displayName(m *rules.Message) string {

@@ -24,6 +24,7 @@ usage:
   intake cases list [--state S] [--config FILE]   the cases in the store
   intake cases show ID [--config FILE]            a case: its messages, decisions and mail
   intake reprocess ID [--reply] [--dry-run]       evaluate a case again with the current rules
+  intake demo [--out DIR] [--serve]               the whole job on mail servers inside this process
   intake help                                     this text
 
 Without --config, ./config.yaml is used when present, else the built-in default.
@@ -50,6 +51,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cases(args, stdout, stderr)
 	case "reprocess":
 		return reprocess(args, stdout, stderr)
+	case "demo":
+		return demo(args, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

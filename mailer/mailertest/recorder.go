@@ -42,6 +42,7 @@ type Recorder struct {
 	rejects  map[string]int // recipient → reply code
 	user     string
 	password string
+	onRecv   func(Received)
 }
 
 // Start listens on 127.0.0.1 on a free port, without TLS, and serves until
@@ -112,6 +113,15 @@ func (r *Recorder) RejectRcpt(addr string, code int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.rejects[strings.ToLower(addr)] = code
+}
+
+// OnReceive calls f with every message accepted from now on (after it is
+// recorded), so that a caller can deliver it somewhere (intake demo puts it
+// in the recipients' IMAP mailboxes).
+func (r *Recorder) OnReceive(f func(Received)) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.onRecv = f
 }
 
 // Messages returns a copy of what was received so far, in order.
@@ -254,7 +264,14 @@ func (s *session) Data(rd io.Reader) error {
 		return err
 	}
 	_, isTLS := s.conn.TLSConnectionState()
-	fail, drop := s.r.record(Received{From: s.from, To: s.to, Raw: raw, User: s.user, TLS: isTLS})
+	m := Received{From: s.from, To: s.to, Raw: raw, User: s.user, TLS: isTLS}
+	fail, drop := s.r.record(m)
+	s.r.mu.Lock()
+	onRecv := s.r.onRecv
+	s.r.mu.Unlock()
+	if fail == nil && onRecv != nil {
+		onRecv(m)
+	}
 	if drop {
 		// go-smtp then writes its reply to a closed connection and gives up.
 		_ = s.conn.Conn().Close()
