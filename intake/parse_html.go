@@ -3,6 +3,7 @@ package intake
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -106,13 +107,10 @@ func (c *htmlConverter) target() *strings.Builder {
 	return &c.out
 }
 
-// htmlSpace is a run of white space, &nbsp; included.
-var htmlSpace = regexp.MustCompile(`[\s\x{00a0}]+`)
-
 // text adds the text of the document, its white space collapsed.
 func (c *htmlConverter) text(s string) {
 	w := c.target()
-	s = htmlSpace.ReplaceAllString(s, " ")
+	s = collapseSpace(s)
 	if w.Len() == 0 || strings.HasSuffix(w.String(), "\n") {
 		s = strings.TrimLeft(s, " ") // white space does not open a line
 	}
@@ -120,6 +118,27 @@ func (c *htmlConverter) text(s string) {
 		cell.plain += len(strings.TrimSpace(s))
 	}
 	w.WriteString(s)
+}
+
+// collapseSpace replaces every run of white space, &nbsp; included, by one space.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) { // U+00A0 too
+			space = true
+			continue
+		}
+		if space {
+			b.WriteByte(' ')
+			space = false
+		}
+		b.WriteRune(r)
+	}
+	if space {
+		b.WriteByte(' ')
+	}
+	return b.String()
 }
 
 // lineBreak ends the current line of text, if one is open.
