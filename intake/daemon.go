@@ -27,6 +27,7 @@ type Daemon struct {
 	Reload func() (*Config, error)
 	Log    *slog.Logger
 
+	httpListen                       atomic.Value // the address /healthz is served on
 	polls, pollErrors, reloadsFailed atomic.Int64
 	lastOK                           atomic.Int64 // unix seconds of the last poll without error
 	processed                        sync.Map     // action → *atomic.Int64
@@ -142,6 +143,7 @@ func (d *Daemon) serveHTTP(addr string) (*http.Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("listening on %s: %w", addr, err)
 	}
+	d.httpListen.Store(ln.Addr().String())
 	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	go func() {
 		if err := srv.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
@@ -149,4 +151,11 @@ func (d *Daemon) serveHTTP(addr string) (*http.Server, error) {
 		}
 	}()
 	return srv, nil
+}
+
+// httpAddr returns the address /healthz and /metrics are served on, "" when
+// none.
+func (d *Daemon) httpAddr() string {
+	a, _ := d.httpListen.Load().(string)
+	return a
 }

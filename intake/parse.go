@@ -198,7 +198,7 @@ func (p *mimeParser) entity(m *msgState, h mtextproto.Header, body io.Reader, de
 // multipart reads the parts of a multipart body one level below depth.
 func (p *mimeParser) multipart(m *msgState, body io.Reader, boundary string, depth int) {
 	mr := newMultipartReader(body, boundary)
-	for n := 1; ; n++ {
+	for n := 1; !p.stopped(); n++ {
 		h, part, err := mr.nextPart(int64(p.lim.MaxHeaderBytes))
 		switch {
 		case err == io.EOF || p.stopped():

@@ -18,7 +18,7 @@ func (r *Rules) splitQuoted(body string) (fresh, quoted, ours string) {
 	inQuote, own := false, false
 	for i, line := range lines {
 		if r.isSeparator(line) {
-			inQuote, own = true, r.mentionsOwn(strings.Join(lines[i:min(i+6, len(lines))], "\n"))
+			inQuote, own = true, r.mentionsOwn(quoteHeader(lines[i:]))
 		}
 		switch {
 		case inQuote && own:
@@ -37,6 +37,18 @@ func (r *Rules) splitQuoted(body string) (fresh, quoted, ours string) {
 	}
 	return nb.String(), qb.String(), ob.String()
 }
+
+// quoteHeader returns a separator line with the header fields under it
+// ("From: …", "发件人：…"), which name the quoted mail's sender.
+func quoteHeader(lines []string) string {
+	end := 1
+	for end < len(lines) && end < 8 && headerLine.MatchString(strings.TrimSpace(lines[end])) {
+		end++
+	}
+	return strings.Join(lines[:end], "\n")
+}
+
+var headerLine = regexp.MustCompile(`^[^\s:：]{1,20}\s*[:：]\s*\S`)
 
 func (r *Rules) isSeparator(line string) bool {
 	line = strings.TrimSpace(line)

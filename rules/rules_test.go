@@ -1,0 +1,121 @@
+package rules
+
+import (
+	"slices"
+	"strings"
+	"testing"
+)
+
+// testRules is a small process: two parties, a few labels, a list field.
+func testRules(t *testing.T) *Rules {
+	t.Helper()
+	r := &Rules{
+		OwnAddresses:    []string{"desk@example.test"},
+		QuoteSeparators: []string{`^-{2,} ?original message ?-{2,}$`, `^on .* wrote:$`, `^.{0,80}写道[:：]?$`},
+		EmptyValues:     `n/a|无|…+`,
+		Sections: []Section{
+			{ID: "customer", Default: true, Headings: []string{`customer( info)?`, `客户信息`}},
+			{ID: "partner", Headings: []string{`partner( info)?`, `代理商信息`}},
+		},
+		Fields: []Field{
+			{ID: "org", Labels: []string{`(customer )?organi[sz]ation`, `单位名称`}},
+			{ID: "phone", Labels: []string{`customer phone`}, Section: "customer", SectionLabels: []string{`phone|电话`}},
+			{ID: "partner_phone", Labels: []string{`partner phone`}, Section: "partner", SectionLabels: []string{`phone|电话`}},
+			{ID: "code", Labels: []string{`auth(orization)? code`, `授权码`}, Value: `[A-Z0-9-]{6,}`,
+				Inline: []string{`code is ([A-Z0-9]+(?:-[A-Z0-9]+){2,})`}},
+			{ID: "serials", Labels: []string{`serials`}, List: true},
+		},
+		Files:     []FileClass{{ID: "doc", Names: []string{`\.pdf$`}}},
+		Materials: []Material{{ID: "org", Kind: "field", Name: Text{"单位", "Org"}, AnyOf: []Source{{Field: "org"}}}},
+		Scenarios: []Scenario{{ID: "s", Cues: []Cue{{Pattern: "help"}}, Materials: []string{"org"}}},
+	}
+	if probs := r.Compile(); len(probs) > 0 {
+		t.Fatalf("Compile: %v", probs)
+	}
+	return r
+}
+
+func TestExtractFields(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want map[string]string
+	}{
+		{"colon forms", "Organisation: ACME Ltd\n授权码：IMC-1234-ABCD\n", map[string]string{"org": "ACME Ltd", "code": "IMC-1234-ABCD"}},
+		{"two on a line", "Customer organization: ACME, Customer phone: 123 456\n", map[string]string{"org": "ACME", "phone": "123 456"}},
+		{"dash separator", "Authorization code - IMC-1234-ABCD\n", map[string]string{"code": "IMC-1234-ABCD"}},
+		{"label alone, value below", "Organisation\nACME Ltd\n", map[string]string{"org": "ACME Ltd"}},
+		{"label list is not a value", "- Organisation\n- Customer phone\n", map[string]string{}},
+		{"sections", "Customer:\nPhone: 111\nPartner:\nPhone: 222\n", map[string]string{"phone": "111", "partner_phone": "222"}},
+		{"bracketed heading", "【代理商信息】\n电话：333\n", map[string]string{"partner_phone": "333"}},
+		{"empty value", "Organisation: N/A\n", map[string]string{}},
+		{"value must match", "授权码：见附件\n", map[string]string{}},
+		{"inline", "our code is IMC-ABCD-1234 thanks\n", map[string]string{"code": "IMC-ABCD-1234"}},
+		{"list over lines", "Serials:\n1. SN-001\n2. SN-002\n\nOrganisation: X\n", map[string]string{"serials": "SN-001, SN-002", "org": "X"}},
+		{"time is not a separator", "Meeting at 09:40 tomorrow\n", map[string]string{}},
+	}
+	r := testRules(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := map[string]fieldValue{}
+			r.extractFields(tt.text, "body", got)
+			vals := map[string]string{}
+			for k, v := range got {
+				vals[k] = v.Value
+			}
+			if len(vals) != len(tt.want) {
+				t.Fatalf("extractFields(%q) = %v, want %v", tt.text, vals, tt.want)
+			}
+			for k, v := range tt.want {
+				if vals[k] != v {
+					t.Errorf("extractFields(%q)[%s] = %q, want %q", tt.text, k, vals[k], v)
+				}
+			}
+		})
+	}
+}
+
+func TestSplitQuoted(t *testing.T) {
+	r := testRules(t)
+	body := "new words\n> old line\nOn Monday, Bob <bob@example.com> wrote:\nbob's text\n在2026年，Desk <desk@example.test> 写道：\nour checklist\n"
+	fresh, quoted, ours := r.splitQuoted(body)
+	if strings.TrimSpace(fresh) != "new words" {
+		t.Errorf("fresh = %q", fresh)
+	}
+	if !strings.Contains(quoted, "old line") || !strings.Contains(quoted, "bob's text") || strings.Contains(quoted, "our checklist") {
+		t.Errorf("quoted = %q, want the customer's history without ours", quoted)
+	}
+	if !strings.Contains(ours, "our checklist") {
+		t.Errorf("ours = %q, want our own quoted reply", ours)
+	}
+}
+
+func TestCoversAndLists(t *testing.T) {
+	if got := listValues("SN-1, SN-2 and SN-3。"); !slices.Equal(got, []string{"SN-1", "SN-2", "SN-3"}) {
+		t.Errorf("listValues = %v", got)
+	}
+	if !covers("SN-3；SN-1、SN-2", "SN-1, SN-2, SN-3") {
+		t.Error("covers: the same serials in another order and separators")
+	}
+	if covers("SN-1", "SN-1, SN-2") {
+		t.Error("covers: a part is not the whole")
+	}
+}
+
+func TestCompileReportsEveryProblem(t *testing.T) {
+	r := &Rules{
+		Fields:    []Field{{ID: "a", Labels: []string{"("}}},
+		Materials: []Material{{ID: "m", Kind: "atachment", AnyOf: []Source{{Field: "zz"}}}},
+		Scenarios: []Scenario{{ID: "s", Materials: []string{"m", "nope"}}},
+	}
+	probs := r.Compile()
+	var paths []string
+	for _, p := range probs {
+		paths = append(paths, p.Path)
+	}
+	for _, want := range []string{"fields[0].labels[0]", "materials[0].kind", "materials[0].name", "materials[0].any_of[0].field", "scenarios[0].materials[1]"} {
+		if !slices.Contains(paths, want) {
+			t.Errorf("Compile problems at %v, want one at %s", paths, want)
+		}
+	}
+}
