@@ -114,7 +114,7 @@ func (c *Config) Explain(w io.Writer, ch *Checked) {
 		for _, it := range d.Checklist {
 			name := it.Material
 			if m := c.Rules.Material(it.Material); m != nil {
-				name = fmt.Sprintf("%s (%s)", it.Material, m.Name.ZH)
+				name = fmt.Sprintf("%s (%s / %s)", it.Material, m.Name.ZH, m.Name.EN)
 			}
 			if it.Present {
 				p("     ✓ %s — %s\n", name, it.Source)

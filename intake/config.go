@@ -15,6 +15,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	shipped "intake"
 	"intake/mailer"
 	"intake/rules"
 )
@@ -57,14 +58,22 @@ func LoadConfig(path string) (*Config, error) {
 }
 
 // configDir opens the files a config names: relative paths from the
-// config's folder, absolute paths as they are.
+// config's folder, absolute paths as they are. A relative path missing
+// there is taken from the files intake ships with, so that a copy of the
+// shipped config.yaml moved elsewhere still finds its letter templates.
 type configDir string
 
 func (d configDir) Open(name string) (fs.File, error) {
-	if !filepath.IsAbs(name) {
-		name = filepath.Join(string(d), name)
+	if filepath.IsAbs(name) {
+		return os.Open(name)
 	}
-	return os.Open(name)
+	f, err := os.Open(filepath.Join(string(d), name))
+	if errors.Is(err, fs.ErrNotExist) && fs.ValidPath(name) {
+		if sf, serr := shipped.Files.Open(name); serr == nil {
+			return sf, nil
+		}
+	}
+	return f, err
 }
 
 // ParseConfig decodes and checks a config. name is used in messages; files
@@ -84,8 +93,9 @@ func ParseConfig(name string, data []byte, files fs.FS) (*Config, error) {
 		if !errors.As(err, &te) {
 			return nil, &ConfigError{Problems: []string{yamlSyntaxProblem(base, err)}}
 		}
+		lines := nodeLines(&root)
 		for _, msg := range te.Errors {
-			probs = append(probs, typeProblem(base, msg))
+			probs = append(probs, typeProblem(base, msg, lines))
 		}
 	}
 	lines := nodeLines(&root)
@@ -189,8 +199,9 @@ var (
 )
 
 // typeProblem turns one of yaml's decoding errors into a config problem,
-// with the keys the place allows as the hint.
-func typeProblem(file, msg string) string {
+// with the key it is about and, for an unknown key, the keys the place
+// allows as the hint.
+func typeProblem(file, msg string, lines map[string]int) string {
 	if m := unknownField.FindStringSubmatch(msg); m != nil {
 		hint := ""
 		if keys := knownKeys[m[3]]; len(keys) > 0 {
@@ -199,9 +210,32 @@ func typeProblem(file, msg string) string {
 		return fmt.Sprintf("%s:%s: unknown key %q%s", file, m[1], m[2], hint)
 	}
 	if m := typeMismatch.FindStringSubmatch(msg); m != nil {
-		return fmt.Sprintf("%s:%s: %s", file, m[1], m[2])
+		text := m[2]
+		if key := keyAtLine(lines, m[1]); key != "" {
+			text = key + ": " + text
+		}
+		if strings.Contains(text, "into int") {
+			text += " (hint: a whole number)"
+		} else if strings.Contains(text, "into bool") {
+			text += " (hint: true or false)"
+		} else if strings.Contains(text, "into []") {
+			text += " (hint: a list, [a, b] or one \"- item\" a line)"
+		}
+		return fmt.Sprintf("%s:%s: %s", file, m[1], text)
 	}
 	return file + ": " + msg
+}
+
+// keyAtLine returns the longest YAML path that starts on a line.
+func keyAtLine(lines map[string]int, line string) string {
+	n, _ := strconv.Atoi(line)
+	best := ""
+	for path, l := range lines {
+		if l == n && len(path) > len(best) {
+			best = path
+		}
+	}
+	return best
 }
 
 // knownKeys maps the Go type names yaml reports to the keys they accept.

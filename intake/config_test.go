@@ -42,7 +42,7 @@ func TestLoadConfigBad(t *testing.T) {
 		want []string
 	}{
 		{"bad-typo.yaml", []string{
-			`bad-typo.yaml:26: unknown key "lables" (hint: known keys here: id, inline, labels`,
+			`bad-typo.yaml:26: unknown key "lables" (hint: known keys here: also, id, inline, labels`,
 			`bad-typo.yaml:36: material "invoice": unknown kind "atachment" (hint: field or attachment)`,
 		}},
 		{"bad-unknown-material.yaml", []string{

@@ -319,8 +319,10 @@ func writeRound(w io.Writer, rep *Report, files []demoFile) {
 		for _, n := range d.Notes {
 			fmt.Fprintf(w, "  %42s note: %s\n", "", clipName(n, 110))
 		}
-		if len(d.Why) > 0 {
-			fmt.Fprintf(w, "  %42s why: %s\n", "", clipName(d.Why[0], 110))
+		for _, why := range d.Why {
+			if !strings.HasPrefix(why, "missing ") && !strings.HasPrefix(why, "every material") {
+				fmt.Fprintf(w, "  %42s why: %s\n", "", why)
+			}
 		}
 	}
 }
@@ -442,7 +444,8 @@ func writeCasesAndMail(w io.Writer, st *Store, outDir string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\nMail sent (%d)\n", len(out))
+	fmt.Fprintf(w, "\nMail sent (%d): request and ask are replies to customers, forward is a case sent to the engineers,\n"+
+		"forwarded tells the customer their case went to the engineers, admin is a notice to the admin\n", len(out))
 	if outDir != "" {
 		if err := os.MkdirAll(outDir, 0o755); err != nil {
 			return fmt.Errorf("creating %s: %w", outDir, err)
@@ -495,6 +498,9 @@ func mailDetail(st *Store, o *OutboxRow) string {
 			return s
 		}
 	case "forward", "update":
+		if len(files) == 0 {
+			files = []string{"none"}
+		}
 		return fmt.Sprintf("files: %s; originals: %d", strings.Join(files, ", "), len(msg.Forwarded))
 	}
 	if len(files) > 0 {

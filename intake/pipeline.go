@@ -268,7 +268,7 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 	}
 	d := cfg.Rules.Evaluate(msgs)
 	rec := &Record{Checkpoint: uint32(env.UID)}
-	pl := plan{cfg: cfg, now: now, msg: msg, raw: raw, d: &d, msgs: msgs, raws: raws, c: c, joined: joined}
+	pl := plan{cfg: cfg, now: now, msg: msg, raw: raw, sum: row.SHA256, d: &d, msgs: msgs, raws: raws, c: c, joined: joined}
 	if err := p.plan(&pl, rec); err != nil {
 		return nil, err
 	}
@@ -382,6 +382,7 @@ type plan struct {
 	now    time.Time
 	msg    *rules.Message
 	raw    []byte
+	sum    string // SHA-256 of raw, "" when it was not fetched
 	d      *rules.Decision
 	msgs   []*rules.Message // the case's messages, this one last
 	raws   [][]byte         // raw of the earlier ones
@@ -395,8 +396,8 @@ func (p *Pipeline) plan(pl *plan, rec *Record) error {
 	switch d.Action {
 	case rules.ActionQuarantine:
 		notice, err := p.adminNotice(cfg, "", fmt.Sprintf("quarantined mail from %s: %s", orDash(pl.msg.From), d.Reason),
-			fmt.Sprintf("A mail could not be read within the limits and was moved to %s.\n\nFrom: %s\nSubject: %s\nMessage-ID: %s\nReason: %s %s\n",
-				cfg.Mailbox.Folders.Failed, pl.msg.From, pl.msg.Subject, pl.msg.MessageID, d.Reason, pl.msg.Detail), pl.now)
+			fmt.Sprintf("A mail could not be read within the limits and was moved to %s.\n\nFrom: %s\nSubject: %s\nMessage-ID: <%s>\nReason: %s: %s\n\nNo reply was sent. The raw mail is kept in the data directory under raw/%.2s/%s.eml; `intake check` on it shows the same decision.\n",
+				cfg.Mailbox.Folders.Failed, orDash(pl.msg.From), pl.msg.Subject, pl.msg.MessageID, d.Reason, pl.msg.Detail, pl.sum, orDash(pl.sum)), pl.now)
 		if err != nil {
 			return err
 		}

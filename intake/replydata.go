@@ -18,6 +18,7 @@ func replyData(cfg *Config, c *Case, d *rules.Decision) mailer.ReplyData {
 	if s := rs.Scenario(d.Scenario); s != nil {
 		data.Scenario = s.Name
 	}
+	shownSteps := map[rules.Text]bool{}
 	for _, it := range d.Checklist {
 		m := rs.Material(it.Material)
 		if m == nil {
@@ -25,9 +26,14 @@ func replyData(cfg *Config, c *Case, d *rules.Decision) mailer.ReplyData {
 		}
 		item := mailer.Item{ID: m.ID, Name: m.Name, Hint: m.Hint, Steps: m.Steps, Source: it.Source}
 		if it.Present {
+			item.Steps = rules.Text{}
 			data.Present = append(data.Present, item)
 			continue
 		}
+		if shownSteps[m.Steps] {
+			item.Steps = rules.Text{} // the same instructions once
+		}
+		shownSteps[m.Steps] = true
 		if m.Template != "" {
 			item.Template = path.Base(m.Template)
 		}

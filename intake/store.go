@@ -107,10 +107,26 @@ func OpenStore(dir string) (*Store, error) {
 	return &Store{db: db, dir: dir, lock: lock}, nil
 }
 
+// OpenStoreReadOnly opens an existing store for reading only, without the
+// lock, so that `intake cases` works while `intake run` holds it.
+func OpenStoreReadOnly(dir string) (*Store, error) {
+	path := filepath.Join(dir, "intake.db")
+	if _, err := os.Stat(path); err != nil {
+		return nil, fmt.Errorf("opening store: no %s (has intake polled with this data_dir yet?)", path)
+	}
+	db, err := sql.Open("sqlite", "file:"+path+"?mode=ro&_pragma=busy_timeout(5000)")
+	if err != nil {
+		return nil, fmt.Errorf("opening database: %w", err)
+	}
+	return &Store{db: db, dir: dir}, nil
+}
+
 // Close closes the database and releases the lock.
 func (s *Store) Close() error {
 	err := s.db.Close()
-	s.lock.Close()
+	if s.lock != nil {
+		s.lock.Close()
+	}
 	return err
 }
 

@@ -150,6 +150,16 @@ func (r *Rules) Compile() []Problem {
 			f.value = c.re(path+".value", `^(?:`+f.Value+`)`)
 		}
 	}
+	for i := range r.Fields {
+		for j := range r.Fields[i].Also {
+			a := &r.Fields[i].Also[j]
+			ap := fmt.Sprintf("fields[%d].also[%d]", i, j)
+			a.re = c.re(ap+".pattern", a.Pattern)
+			if r.fields[a.Field] == nil {
+				c.add(ap+".field", "the id of a field under rules.fields", "unknown field %q", a.Field)
+			}
+		}
+	}
 
 	r.files = map[string]*FileClass{}
 	seen = map[string]bool{}

@@ -252,17 +252,17 @@ func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score
 			case c.re != nil:
 				if m := c.re.FindString(subject); m != "" {
 					scores[s.ID] += c.Weight * r.SubjectWeight
-					reasons[s.ID] = append(reasons[s.ID], fmt.Sprintf("subject says %q", m))
+					reasons[s.ID] = addReason(reasons[s.ID], "subject", m)
 				}
 				if m := c.re.FindString(text); m != "" {
 					scores[s.ID] += c.Weight
-					reasons[s.ID] = append(reasons[s.ID], fmt.Sprintf("text says %q", m))
+					reasons[s.ID] = addReason(reasons[s.ID], "text", m)
 				}
 			case c.File != "":
 				for _, h := range hits {
 					if h.class != nil && h.class.ID == c.File && !h.rejected {
 						scores[s.ID] += c.Weight
-						reasons[s.ID] = append(reasons[s.ID], fmt.Sprintf("attachment %q is a %s", h.att.Name, c.File))
+						reasons[s.ID] = append(reasons[s.ID], fmt.Sprintf("attachment %q is classed as %s", h.att.Name, c.File))
 						break
 					}
 				}
@@ -279,6 +279,16 @@ func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score
 		}
 	}
 	return best, score, tie, reasons[best]
+}
+
+// addReason adds `where says "m"` unless a reason already quotes m.
+func addReason(reasons []string, where, m string) []string {
+	for _, r := range reasons {
+		if strings.HasPrefix(r, where) && strings.Contains(r, m) {
+			return reasons
+		}
+	}
+	return append(reasons, fmt.Sprintf("%s says %q", where, m))
 }
 
 // product names the product: the product field when given, else the product
@@ -336,7 +346,7 @@ func (r *Rules) adjust(d *Decision, scenario string, views []view, fields map[st
 			continue
 		}
 		if a.Scenario != "" && a.Scenario != scenario {
-			d.Why = append(d.Why, fmt.Sprintf("scenario changed from %s to %s by the process rule %s", orNone(scenario), a.Scenario, orNone(a.Note)))
+			d.Why = append(d.Why, fmt.Sprintf("scenario changed from %s to %s by a rule of the process (%s)", orNone(scenario), a.Scenario, orNone(a.Note)))
 			scenario = a.Scenario
 		}
 		if a.Note != "" && !d.HasNote(a.Note) {
@@ -503,7 +513,7 @@ func (r *Rules) checklist(d *Decision, s *Scenario, views []view, fields map[str
 		for _, w := range m.Wrong {
 			for _, h := range hits {
 				if h.class != nil && h.class.ID == w.File && h.material == "" {
-					d.addNote(w.Note, fmt.Sprintf("%q is a %s, but %s is needed", h.att.Name, w.File, id))
+					d.addNote(w.Note, fmt.Sprintf("%q is classed as %s, but %s is needed", h.att.Name, w.File, id))
 				}
 			}
 		}

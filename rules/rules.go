@@ -95,10 +95,21 @@ type Field struct {
 	// List marks values that are lists (serial numbers), split on commas,
 	// semicolons and spaces.
 	List bool `yaml:"list"`
+	// Also moves a part of the value to another field: "李四 13822223333"
+	// under a name label gives the phone number to the phone field.
+	Also []Also `yaml:"also"`
 
 	label, sectionLabel *regexp.Regexp
 	inline              []*regexp.Regexp
 	value               *regexp.Regexp
+}
+
+// Also is a pattern whose match in a field's value belongs to another field.
+type Also struct {
+	Pattern string `yaml:"pattern"`
+	Field   string `yaml:"field"`
+
+	re *regexp.Regexp
 }
 
 // FileClass recognises one kind of attachment (a license file, a host

@@ -169,6 +169,20 @@ func (r *Rules) setField(into map[string]fieldValue, f *Field, v, label, where s
 	if _, ok := into[f.ID]; ok || v == "" {
 		return
 	}
+	for _, a := range f.Also {
+		loc := a.re.FindStringSubmatchIndex(v)
+		if loc == nil {
+			continue
+		}
+		part := v[loc[0]:loc[1]]
+		if len(loc) >= 4 && loc[2] >= 0 {
+			part = v[loc[2]:loc[3]]
+		}
+		if rest := cleanValue(v[:loc[0]] + " " + v[loc[1]:]); rest != "" {
+			v = rest
+			r.setField(into, r.fields[a.Field], cleanValue(part), label, where)
+		}
+	}
 	if r.empty != nil && r.empty.MatchString(v) {
 		return
 	}

@@ -109,7 +109,7 @@ func cases(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
-	st, err := intake.OpenStore(cfg.DataDir)
+	st, err := intake.OpenStoreReadOnly(cfg.DataDir)
 	if err != nil {
 		fmt.Fprintf(stderr, "intake cases: %v\n", err)
 		return 2
