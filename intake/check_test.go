@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 
 	"intake/rules"
@@ -190,4 +191,40 @@ func BenchmarkEvaluateParallel(b *testing.B) {
 		}
 	})
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "mails/s")
+}
+
+// TestCheckRealworld runs mail from other libraries' test suites through the
+// whole decision: every one gets an action (and a reason where it is ignored
+// or quarantined), and the delivery reports are ignored as bounces.
+func TestCheckRealworld(t *testing.T) {
+	cfg := shippedConfig(t)
+	files, err := MailFiles([]string{"../testdata/realworld"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(files) < 150 {
+		t.Fatalf("found %d real-world mails, want the whole set", len(files))
+	}
+	actions := map[string]int{}
+	for _, f := range files {
+		got, err := cfg.CheckFile(f)
+		if err != nil {
+			t.Errorf("CheckFile(%s): %v", f, err)
+			continue
+		}
+		actions[got.Action]++
+		switch got.Action {
+		case rules.ActionIgnore, rules.ActionQuarantine:
+			if got.Reason == "" {
+				t.Errorf("Check(%s) = %s without a reason", filepath.Base(f), got.Action)
+			}
+		case rules.ActionForward, rules.ActionRequest, rules.ActionAsk:
+		default:
+			t.Errorf("Check(%s).Action = %q", filepath.Base(f), got.Action)
+		}
+		if strings.Contains(f, "multipart_report_emails__") && (got.Action != rules.ActionIgnore || got.Reason != "bounce") {
+			t.Errorf("Check(%s) = %s %q, want ignore bounce", filepath.Base(f), got.Action, got.Reason)
+		}
+	}
+	t.Logf("%d real-world mails: %v", len(files), actions)
 }

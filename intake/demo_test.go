@@ -6,9 +6,14 @@ import (
 	"io"
 	"log/slog"
 	"os"
+	"net/smtp"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/emersion/go-imap/v2/imapclient"
 )
 
 // TestDemo runs `intake demo` as a newcomer would and holds its report to
@@ -58,4 +63,54 @@ func TestDemo(t *testing.T) {
 			t.Errorf("%s does not read back as mail: %v %s", filepath.Base(f), err, msg.Problem)
 		}
 	}
+}
+
+// TestDemoServe follows the README's demo --serve path: a request sent to
+// the demo's SMTP server is answered in the customer's IMAP inbox.
+func TestDemoServe(t *testing.T) {
+	out := &lockedBuffer{}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := RunDemo(ctx, DemoOptions{Config: shippedConfig(t), Mail: os.DirFS("../testdata/mail"), Serve: true,
+			Out: out, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		done <- err
+	}()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("RunDemo --serve: %v", err)
+		}
+	}()
+	addrs := regexp.MustCompile(`IMAP  (127\.0\.0\.1:\d+) .*\n  SMTP  (127\.0\.0\.1:\d+)`)
+	var m []string
+	for deadline := time.Now().Add(10 * time.Second); m == nil && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		m = addrs.FindStringSubmatch(out.String())
+	}
+	if m == nil {
+		t.Fatalf("demo --serve printed no addresses:\n%s", out.String())
+	}
+	msg := "From: Customer <customer@example.test>\r\nTo: intake@example.test\r\nSubject: License找回\r\nMessage-ID: <serve-1@example.test>\r\n" +
+		"Content-Type: text/plain; charset=utf-8\r\n\r\n激活文件丢失，申请找回。\r\n客户局点名称：示例中心\r\n"
+	if err := smtp.SendMail(m[2], nil, "customer@example.test", []string{"intake@example.test"}, []byte(msg)); err != nil {
+		t.Fatalf("sending to the demo: %v", err)
+	}
+	for deadline := time.Now().Add(20 * time.Second); time.Now().Before(deadline); time.Sleep(500 * time.Millisecond) {
+		c, err := imapclient.DialInsecure(m[1], nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := c.Login("customer@example.test", DemoPassword).Wait(); err != nil {
+			t.Fatal(err)
+		}
+		sel, err := c.Select("INBOX", nil).Wait()
+		c.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sel.NumMessages > 0 {
+			return // answered
+		}
+	}
+	t.Fatalf("no reply in the customer's inbox within 20s:\n%s", out.String())
 }

@@ -274,6 +274,17 @@ func TestE2EHardwareChange(t *testing.T) {
 	if err != nil || strings.Count(out, "forwarded") != 1 {
 		t.Errorf("intake cases list: %v\n%s", err, out)
 	}
+	caseID := strings.Trim(subject[strings.Index(subject, "["):strings.Index(subject, "]")+1], "[]")
+	out, err = runIntake(t, nil, "cases", "show", caseID, "--config", cfg)
+	for _, want := range []string{"case " + caseID + ": forwarded", "decision: request_materials", "decision: forward", "- forward to " + e2eEngineers} {
+		if err != nil || !strings.Contains(out, want) {
+			t.Errorf("intake cases show %s lacks %q (err %v):\n%s", caseID, want, err, out)
+		}
+	}
+	out, err = runIntake(t, nil, "reprocess", caseID, "--dry-run", "--config", cfg)
+	if err != nil || !strings.Contains(out, "case "+caseID+": forward, scenario hardware_change, missing []") {
+		t.Errorf("intake reprocess --dry-run: %v\n%s", err, out)
+	}
 }
 
 // TestE2ECrash kills intake with SIGKILL at each step of a message and

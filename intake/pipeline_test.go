@@ -473,3 +473,50 @@ func readFile(path string) (string, error) {
 	b, err := os.ReadFile(path)
 	return string(b), err
 }
+
+// TestPipelineReprocess: after a rules change, reprocessing a waiting case
+// evaluates its stored mail again and forwards it when it is now complete.
+func TestPipelineReprocess(t *testing.T) {
+	h := newHarness(t)
+	// The auth code is written with a label the rules do not know yet.
+	body := strings.Replace(hwChangeFollowUp, "授权码：", "许可证编号：", 1)
+	h.deliver(testMail("chen@hospital.example", "License硬件变更申请", "a@hospital.example", "", hwChangeIncomplete+body, licenseFile, newHostFile, letterScan))
+	pr := h.poll().Processed[0]
+	if !slices.Equal(pr.Decision.Missing, []string{"auth_code"}) {
+		t.Fatalf("before the change missing %v, want [auth_code]", pr.Decision.Missing)
+	}
+	d, kinds, err := h.p.Reprocess(context.Background(), pr.CaseID, false, true)
+	if err != nil || d.Action != rules.ActionRequest || len(kinds) != 0 {
+		t.Fatalf("dry run before the change: %v %v %v", d, kinds, err)
+	}
+
+	// The admin teaches the rules the label.
+	f := &h.cfg.Rules.Fields[slices.IndexFunc(h.cfg.Rules.Fields, func(f rules.Field) bool { return f.ID == "auth_code" })]
+	f.Labels = append(f.Labels, "许可证编号")
+	if probs := h.cfg.Rules.Compile(); len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	d, kinds, err = h.p.Reprocess(context.Background(), pr.CaseID, false, false)
+	if err != nil {
+		t.Fatalf("Reprocess: %v", err)
+	}
+	if d.Action != rules.ActionForward || !slices.Equal(kinds, []string{"forward", "forwarded"}) {
+		t.Fatalf("Reprocess = %s, mail %v; want forward with the forward and the confirmation", d.Action, kinds)
+	}
+	if c, _ := h.store.Case(pr.CaseID); c.State != StateForwarded {
+		t.Errorf("case state %s, want forwarded", c.State)
+	}
+	sent := h.sentSince(1)
+	if len(sent) != 2 {
+		t.Fatalf("reprocess sent %d mails, want 2", len(sent))
+	}
+	var buf bytes.Buffer
+	if err := WriteCase(&buf, h.store, pr.CaseID); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"case " + pr.CaseID + ": forwarded", "decision: request_materials", "✗ auth_code", "- request to chen@hospital.example", "- forward to license-engineers@example.test", "sent"} {
+		if !strings.Contains(buf.String(), want) {
+			t.Errorf("cases show lacks %q:\n%s", want, buf.String())
+		}
+	}
+}

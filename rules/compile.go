@@ -88,6 +88,7 @@ const labelTail = `\s*(?:[（(][^）)\n]{0,40}[)）]\s*)?(?:为|為|是|\.)?`
 // problem at once; the rules are usable only when none is returned.
 func (r *Rules) Compile() []Problem {
 	c := &compiler{}
+	r.compiled, r.defSect = false, ""
 	r.request = c.res("request_cues", r.RequestCues)
 	r.quoteSep = c.res("quote_separators", r.QuoteSeparators)
 	if r.EmptyValues != "" {

@@ -135,7 +135,7 @@ func (r *Rules) Evaluate(msgs []*Message) Decision {
 	d.Notes = append(d.Notes, last.Notes...)
 
 	if scenario == "" {
-		if r.looksLikeRequest(views, hits, fields) {
+		if r.looksLikeRequest(views, hits) {
 			d.Action = ActionAsk
 			d.Why = append(d.Why, "it looks like a request, so the reply explains the processes and their materials")
 		} else {
@@ -381,31 +381,18 @@ func covers(a, b string) bool {
 	return true
 }
 
-func (r *Rules) looksLikeRequest(views []view, hits []*fileHit, fields map[string]fieldValue) bool {
+// looksLikeRequest tells whether a mail without a scenario is still about
+// the process: a file of a known kind, or a request cue in the text. Labels
+// alone ("Name:", "Phone:") are not enough: spam has them too.
+func (r *Rules) looksLikeRequest(views []view, hits []*fileHit) bool {
 	for _, h := range hits {
 		if h.class != nil {
-			return true
-		}
-	}
-	for id := range fields {
-		if r.mats[id] != nil || r.isMaterialField(id) {
 			return true
 		}
 	}
 	for _, v := range views {
 		if matchAny(r.request, v.subject) || matchAny(r.request, v.fresh) {
 			return true
-		}
-	}
-	return false
-}
-
-func (r *Rules) isMaterialField(id string) bool {
-	for _, m := range r.Materials {
-		for _, s := range m.AnyOf {
-			if s.Field == id {
-				return true
-			}
 		}
 	}
 	return false

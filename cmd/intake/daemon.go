@@ -102,7 +102,8 @@ func cases(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	configPath := fl.String("config", "", "config file (default ./config.yaml)")
 	state := fl.String("state", "", "only cases in this state (waiting, forwarded, failed, closed)")
-	if err := fl.Parse(args[1:]); err != nil {
+	pos, err := parseArgs(fl, args[1:])
+	if err != nil {
 		return 2
 	}
 	cfg, ok := loadConfig(*configPath, stderr)
@@ -124,11 +125,11 @@ func cases(args []string, stdout, stderr io.Writer) int {
 		intake.WriteCases(stdout, cs)
 		return 0
 	}
-	if fl.NArg() != 1 {
+	if len(pos) != 1 {
 		fmt.Fprintln(stderr, "intake cases show: give one case id")
 		return 2
 	}
-	if err := intake.WriteCase(stdout, st, fl.Arg(0)); err != nil {
+	if err := intake.WriteCase(stdout, st, pos[0]); err != nil {
 		fmt.Fprintf(stderr, "intake cases show: %v\n", err)
 		return 1
 	}
@@ -141,21 +142,23 @@ func reprocess(args []string, stdout, stderr io.Writer) int {
 	configPath := fl.String("config", "", "config file (default ./config.yaml)")
 	reply := fl.Bool("reply", false, "send the customer a new request when materials are still missing")
 	dry := fl.Bool("dry-run", false, "show the new decision, queue nothing")
-	if err := fl.Parse(args); err != nil {
+	pos, err := parseArgs(fl, args)
+	if err != nil {
 		return 2
 	}
-	if fl.NArg() != 1 {
+	if len(pos) != 1 {
 		fmt.Fprintln(stderr, "intake reprocess: give one case id")
 		return 2
 	}
+	id := pos[0]
 	p, st, _, ok := open(*configPath, stderr)
 	if !ok {
 		return 2
 	}
 	defer st.Close()
-	d, kinds, err := p.Reprocess(context.Background(), fl.Arg(0), *reply, *dry)
+	d, kinds, err := p.Reprocess(context.Background(), id, *reply, *dry)
 	if d != nil {
-		fmt.Fprintf(stdout, "case %s: %s, scenario %s, missing %v\n", fl.Arg(0), d.Action, d.Scenario, d.Missing)
+		fmt.Fprintf(stdout, "case %s: %s, scenario %s, missing %v\n", id, d.Action, d.Scenario, d.Missing)
 		for _, k := range kinds {
 			fmt.Fprintf(stdout, "  mail queued: %s\n", k)
 		}

@@ -103,10 +103,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	configPath := fl.String("config", "", "config file (default ./config.yaml, else built in)")
 	asJSON := fl.Bool("json", false, "one JSON object per message per line")
-	if err := fl.Parse(args); err != nil {
+	paths, err := parseArgs(fl, args)
+	if err != nil {
 		return 2
 	}
-	if fl.NArg() == 0 {
+	if len(paths) == 0 {
 		fmt.Fprintln(stderr, "intake check: give .eml files or folders")
 		return 2
 	}
@@ -114,7 +115,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
-	files, err := intake.MailFiles(fl.Args())
+	files, err := intake.MailFiles(paths)
 	if err != nil {
 		fmt.Fprintf(stderr, "intake check: %v\n", err)
 		return 2
@@ -153,4 +154,21 @@ func checkConfig(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintf(stdout, "%s: ok (%d scenarios, %d materials, %d ignore rules)\n",
 		cfg.Path, len(cfg.Rules.Scenarios), len(cfg.Rules.Materials), len(cfg.Rules.Ignore))
 	return 0
+}
+
+// parseArgs parses flags placed anywhere among the arguments ("cases show
+// ID --config F" as well as "--config F cases show ID") and returns the
+// positional ones.
+func parseArgs(fl *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fl.Parse(args); err != nil {
+			return nil, err
+		}
+		if fl.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fl.Arg(0))
+		args = fl.Args()[1:]
+	}
 }
