@@ -38,6 +38,15 @@ func checkAgainst(t *testing.T, dir string) {
 	if len(exps) == 0 {
 		t.Fatalf("%s/expected.jsonl holds no expectation", dir)
 	}
+	files, err := MailFiles([]string{dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if !slices.ContainsFunc(exps, func(e expectation) bool { return e.File == filepath.Base(f) }) {
+			t.Errorf("%s has no line in expected.jsonl", filepath.Base(f))
+		}
+	}
 	for _, e := range exps {
 		t.Run(e.File, func(t *testing.T) {
 			got, err := cfg.CheckFile(filepath.Join(dir, e.File))
@@ -60,6 +69,9 @@ func checkAgainst(t *testing.T, dir string) {
 			}
 			if e.Reason != "" && got.Reason != e.Reason {
 				t.Errorf("Check(%s).Reason = %q, want %q", e.File, got.Reason, e.Reason)
+			}
+			if t.Failed() && e.Why != "" {
+				t.Logf("the mail: %s", e.Why)
 			}
 		})
 	}
@@ -135,16 +147,7 @@ func (j *jsonBuffer) Write(p []byte) (int, error) { j.b = append(j.b, p...); ret
 // daemon does for each new message.
 func BenchmarkEvaluate(b *testing.B) {
 	cfg := shippedConfig(b)
-	files, err := MailFiles([]string{"../testdata/mail"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	raws := make([][]byte, len(files))
-	for i, f := range files {
-		if raws[i], err = os.ReadFile(f); err != nil {
-			b.Fatal(err)
-		}
-	}
+	raws := corpusRaws(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	n := 0
@@ -166,16 +169,7 @@ func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }
 // catching up on a backlog would run.
 func BenchmarkEvaluateParallel(b *testing.B) {
 	cfg := shippedConfig(b)
-	files, err := MailFiles([]string{"../testdata/mail"})
-	if err != nil {
-		b.Fatal(err)
-	}
-	raws := make([][]byte, len(files))
-	for i, f := range files {
-		if raws[i], err = os.ReadFile(f); err != nil {
-			b.Fatal(err)
-		}
-	}
+	raws := corpusRaws(b)
 	b.ReportAllocs()
 	b.ResetTimer()
 	b.RunParallel(func(pb *testing.PB) {
@@ -227,4 +221,19 @@ func TestCheckRealworld(t *testing.T) {
 		}
 	}
 	t.Logf("%d real-world mails: %v", len(files), actions)
+}
+
+// corpusRaws reads the example mail.
+func corpusRaws(b *testing.B) [][]byte {
+	files, err := MailFiles([]string{"../testdata/mail"})
+	if err != nil {
+		b.Fatal(err)
+	}
+	raws := make([][]byte, len(files))
+	for i, f := range files {
+		if raws[i], err = os.ReadFile(f); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return raws
 }

@@ -134,6 +134,7 @@ type expectation struct {
 	Missing  []string `json:"missing"`
 	Notes    []string `json:"notes"`
 	Reason   string   `json:"reason"`
+	Why      string   `json:"why"` // for people: what the mail is
 }
 
 // RunDemo runs the real pipeline with the shipped rules against servers
