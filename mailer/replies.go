@@ -5,9 +5,11 @@ package mailer
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"text/template"
+	"text/template/parse"
 
 	"intake/rules"
 )
@@ -60,6 +62,10 @@ func (r *Replies) Parse() []Problem {
 			probs = append(probs, Problem{t.name + ".body", fmt.Sprintf("bad template: %v", err)})
 			continue
 		}
+		if err := boundedLoops(t.tpl.subject, t.tpl.body); err != nil {
+			probs = append(probs, Problem{t.name, err.Error()})
+			continue
+		}
 		if _, _, err := t.tpl.Render(t.sample); err != nil {
 			probs = append(probs, Problem{t.name, fmt.Sprintf("template fails on sample data: %v (hint: fields are listed in the README's config reference)", err)})
 		}
@@ -84,6 +90,64 @@ func (r *Replies) all() []namedTemplate {
 		{"forward", &r.Forward, sampleForward()},
 		{"admin", &r.Admin, AdminData{Subject: "sample", Text: "sample"}},
 	}
+}
+
+// boundedLoops refuses a range over a number ({{range 99999999999}}): Go
+// templates can range over integers, and such a loop would hang the
+// rendering of every reply. Ranges over the data's lists are bounded by the
+// mail.
+func boundedLoops(ts ...*template.Template) error {
+	var walk func(n parse.Node) error
+	walk = func(n parse.Node) error {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n == nil {
+				return nil
+			}
+			for _, c := range n.Nodes {
+				if err := walk(c); err != nil {
+					return err
+				}
+			}
+		case *parse.RangeNode:
+			if strings.ContainsAny(n.Pipe.String(), "0123456789") && hasNumber(n.Pipe) {
+				return fmt.Errorf("line %d: range over a number is not allowed in reply templates (hint: range over .Missing, .Present, .Notes…)", n.Line)
+			}
+			return errors.Join(walk(n.List), walk(n.ElseList))
+		case *parse.IfNode:
+			return errors.Join(walk(n.List), walk(n.ElseList))
+		case *parse.WithNode:
+			return errors.Join(walk(n.List), walk(n.ElseList))
+		}
+		return nil
+	}
+	for _, t := range ts {
+		for _, tt := range t.Templates() {
+			if tt.Tree != nil {
+				if err := walk(tt.Tree.Root); err != nil {
+					return err
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// hasNumber tells whether a pipeline holds a number literal.
+func hasNumber(p *parse.PipeNode) bool {
+	for _, c := range p.Cmds {
+		for _, a := range c.Args {
+			switch a := a.(type) {
+			case *parse.NumberNode:
+				return true
+			case *parse.PipeNode:
+				if hasNumber(a) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // Render executes the template with data, returning the subject (one line)
