@@ -520,3 +520,39 @@ func TestPipelineReprocess(t *testing.T) {
 		}
 	}
 }
+
+// TestPipelineTooLarge: a message over max_message_bytes is quarantined on
+// the server's size alone, without being fetched, and the next one is
+// processed as usual.
+func TestPipelineTooLarge(t *testing.T) {
+	h := newHarness(t)
+	h.cfg.Limits.MaxMessageBytes = 4 << 10
+	big := testFile{"big.bin", "application/octet-stream", bytes.Repeat([]byte("x"), 8<<10)}
+	h.deliver(testMail("chen@hospital.example", "License硬件变更申请", "big@hospital.example", "", hwChangeIncomplete, big))
+	h.deliver(testMail("li@school.example", "License找回", "small@school.example", "", "激活文件丢失，需要找回。客户局点名称：示例学校"))
+	rep := h.poll()
+	if len(rep.Processed) != 2 {
+		t.Fatalf("processed %d, want 2", len(rep.Processed))
+	}
+	if d := rep.Processed[0].Decision; d.Action != rules.ActionQuarantine || d.Reason != "too_large" {
+		t.Errorf("big mail: %s %s, want quarantine too_large", d.Action, d.Reason)
+	}
+	if d := rep.Processed[1].Decision; d.Action != rules.ActionRequest {
+		t.Errorf("next mail: %s, want request_materials", d.Action)
+	}
+	if strings.Contains(h.imap.transcript.String(), "UID FETCH 1 (UID BODY.PEEK[])") {
+		t.Error("the too-large mail was fetched")
+	}
+	if got := len(h.imap.inspect(t, "Intake/Failed")); got != 1 {
+		t.Errorf("Intake/Failed holds %d, want 1", got)
+	}
+	var admin int
+	for _, s := range h.sentSince(0) {
+		if slices.Contains(s.to, "license-admin@example.test") && strings.Contains(s.body, "too_large") {
+			admin++
+		}
+	}
+	if admin != 1 {
+		t.Errorf("%d admin notices about the large mail, want 1", admin)
+	}
+}

@@ -62,7 +62,14 @@ func replyData(cfg *Config, c *Case, d *rules.Decision) mailer.ReplyData {
 // forwardData fills the engineers' summary.
 func forwardData(cfg *Config, c *Case, d *rules.Decision, msgs []*rules.Message) mailer.ForwardData {
 	rs := &cfg.Rules
-	data := mailer.ForwardData{CaseID: c.ID, Product: d.Product, Customer: c.Customer, Subject: c.Subject, Notes: d.Notes}
+	data := mailer.ForwardData{CaseID: c.ID, Product: d.Product, Customer: c.Customer, Subject: c.Subject}
+	for _, n := range d.Notes {
+		// A bare note id gets its text, so that engineers read what it means.
+		if t, ok := cfg.Replies.Notes[n]; ok {
+			n += ": " + t.ZH + " / " + t.EN
+		}
+		data.Notes = append(data.Notes, n)
+	}
 	if s := rs.Scenario(d.Scenario); s != nil {
 		data.Scenario = s.Name
 	}
