@@ -383,3 +383,46 @@ func walkParts(t *testing.T, raw []byte, f func(gomail.PartHeader, []byte)) {
 		f(p.Header, b)
 	}
 }
+
+// TestE2EUIDValidityChange: Dovecot's UIDVALIDITY of the request mailbox
+// changes (doveadm mailbox update) while a processed mail is back in it; the
+// poller reads the mailbox again and files the mail without answering twice.
+func TestE2EUIDValidityChange(t *testing.T) {
+	imapAddr, smtpAddr := mailStack(t)
+	conf := os.Getenv("INTAKE_E2E_DOVECOT_CONF")
+	if conf == "" {
+		if os.Getenv("INTAKE_E2E_REQUIRE") == "1" {
+			t.Fatal("INTAKE_E2E_DOVECOT_CONF is not set (the stack's dovecot.conf, for doveadm)")
+		}
+		t.Skip("INTAKE_E2E_DOVECOT_CONF is not set")
+	}
+	resetAll(t, imapAddr)
+	cfg := e2eConfig(t, imapAddr, smtpAddr)
+	e2eSendMail(t, smtpAddr, e2eCustomer, []string{e2eIntake},
+		e2eMail(e2eCustomer, "License硬件变更申请", "uidv-1@example.test", "", e2eRequest, e2eLicense))
+	e2eWaitFor(t, imapAddr, e2eIntake, "INBOX", e2eTimeout, func([]byte) bool { return len(e2eReadMailbox(t, imapAddr, e2eIntake)) == 1 })
+	mustPoll(t, cfg)
+	e2eWaitFor(t, imapAddr, e2eCustomer, "INBOX", e2eTimeout, func([]byte) bool { return len(e2eReadMailbox(t, imapAddr, e2eCustomer)) == 1 })
+
+	// The processed mail comes back, and the mailbox gets a new UIDVALIDITY.
+	waiting := e2eReadFolder(t, imapAddr, e2eIntake, "Intake/Waiting")
+	if len(waiting) != 1 {
+		t.Fatalf("Intake/Waiting holds %d, want 1", len(waiting))
+	}
+	e2eAppend(t, imapAddr, e2eIntake, "INBOX", waiting[0])
+	uv := fmt.Sprint(uint32(time.Now().Unix()))
+	if out, err := exec.Command("doveadm", "-c", conf, "mailbox", "update", "-u", e2eIntake, "--uid-validity", uv, "INBOX").CombinedOutput(); err != nil {
+		t.Fatalf("doveadm mailbox update: %v\n%s", err, out)
+	}
+	out := mustPoll(t, cfg)
+	if !strings.Contains(out, "duplicate") {
+		t.Errorf("poll after the UIDVALIDITY change:\n%s\nwant the mail recognised as a duplicate", out)
+	}
+	time.Sleep(time.Second)
+	if n := len(e2eReadMailbox(t, imapAddr, e2eCustomer)); n != 1 {
+		t.Errorf("customer got %d replies, want still 1", n)
+	}
+	if n := len(e2eReadMailbox(t, imapAddr, e2eIntake)); n != 0 {
+		t.Errorf("INBOX holds %d, want 0", n)
+	}
+}
