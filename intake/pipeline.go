@@ -225,7 +225,6 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 	now := p.Now()
 	row := MessageRow{Mailbox: key, UIDValidity: uv, UID: uint32(env.UID), ReceivedAt: now, Size: env.Size}
 	var msg *rules.Message
-	var raw []byte
 	if env.Size > int64(cfg.Limits.MaxMessageBytes) {
 		// Not fetched at all: the server's size is enough to refuse it.
 		msg = &rules.Message{Problem: "too_large", Detail: fmt.Sprintf("%d bytes, over max_message_bytes %d", env.Size, cfg.Limits.MaxMessageBytes)}
@@ -239,12 +238,8 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 		}
 		p.crash("after_fetch")
 		row.SHA256, row.Size = sum, size
-		if raw, err = p.store.ReadRaw(sum); err != nil {
+		if msg, err = p.parseStored(cfg, sum); err != nil {
 			return nil, err
-		}
-		msg, err = Parse(strings.NewReader(string(raw)), cfg.Limits)
-		if err != nil {
-			return nil, fmt.Errorf("parsing: %w", err)
 		}
 		dup, err := p.store.Duplicate(sum, msg.MessageID)
 		if err != nil {
@@ -257,18 +252,17 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 	row.MessageID, row.From, row.Subject = msg.MessageID, msg.From, msg.Subject
 
 	c, joined := p.findCase(cfg, msg)
-	msgs := []*rules.Message{msg}
-	var raws [][]byte
+	msgs, sums := []*rules.Message{msg}, []string{row.SHA256}
 	if c != nil {
-		hist, hraws, err := p.history(cfg, c.ID)
+		hist, hsums, err := p.history(cfg, c.ID)
 		if err != nil {
 			return nil, err
 		}
-		msgs, raws = append(hist, msg), hraws
+		msgs, sums = append(hist, msg), append(hsums, row.SHA256)
 	}
 	d := cfg.Rules.Evaluate(msgs)
 	rec := &Record{Checkpoint: uint32(env.UID)}
-	pl := plan{cfg: cfg, now: now, msg: msg, raw: raw, sum: row.SHA256, d: &d, msgs: msgs, raws: raws, c: c, joined: joined}
+	pl := plan{cfg: cfg, now: now, msg: msg, d: &d, msgs: msgs, sums: sums, c: c, joined: joined}
 	if err := p.plan(&pl, rec); err != nil {
 		return nil, err
 	}
@@ -349,31 +343,42 @@ func isParty(c *Case, from string, byDomain bool) bool {
 }
 
 // history parses the earlier messages of a case that count for its
-// checklist (not the ignored or quarantined ones), oldest first.
-func (p *Pipeline) history(cfg *Config, caseID string) ([]*rules.Message, [][]byte, error) {
+// checklist (not the ignored or quarantined ones), oldest first, and
+// returns them with the digests of their raw mail.
+func (p *Pipeline) history(cfg *Config, caseID string) ([]*rules.Message, []string, error) {
 	rows, err := p.store.CaseMessages(caseID)
 	if err != nil {
 		return nil, nil, err
 	}
 	var msgs []*rules.Message
-	var raws [][]byte
+	var sums []string
 	for _, r := range rows {
 		switch r.Action {
 		case rules.ActionRequest, rules.ActionAsk, rules.ActionForward:
 		default:
 			continue
 		}
-		raw, err := p.store.ReadRaw(r.SHA256)
+		m, err := p.parseStored(cfg, r.SHA256)
 		if err != nil {
 			return nil, nil, fmt.Errorf("reading case %s history: %w", caseID, err)
 		}
-		m, err := Parse(strings.NewReader(string(raw)), cfg.Limits)
-		if err != nil {
-			return nil, nil, fmt.Errorf("parsing case %s history: %w", caseID, err)
-		}
-		msgs, raws = append(msgs, m), append(raws, raw)
+		msgs, sums = append(msgs, m), append(sums, r.SHA256)
 	}
-	return msgs, raws, nil
+	return msgs, sums, nil
+}
+
+// parseStored parses a raw mail of the store, streaming it from its file.
+func (p *Pipeline) parseStored(cfg *Config, sum string) (*rules.Message, error) {
+	f, err := p.store.OpenRaw(sum)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	m, err := Parse(f, cfg.Limits)
+	if err != nil {
+		return nil, fmt.Errorf("parsing %.12s: %w", sum, err)
+	}
+	return m, nil
 }
 
 // plan is one message's decision and what it is about.
@@ -381,11 +386,9 @@ type plan struct {
 	cfg    *Config
 	now    time.Time
 	msg    *rules.Message
-	raw    []byte
-	sum    string // SHA-256 of raw, "" when it was not fetched
 	d      *rules.Decision
 	msgs   []*rules.Message // the case's messages, this one last
-	raws   [][]byte         // raw of the earlier ones
+	sums   []string         // the digests of their raw mail ("" when not fetched)
 	c      *Case            // the case joined, or nil
 	joined bool
 }
@@ -395,9 +398,13 @@ func (p *Pipeline) plan(pl *plan, rec *Record) error {
 	cfg, d := pl.cfg, pl.d
 	switch d.Action {
 	case rules.ActionQuarantine:
+		kept := "It was not fetched: its size alone was over the limit."
+		if sum := pl.sums[0]; sum != "" {
+			kept = fmt.Sprintf("The raw mail is kept in the data directory as raw/%s/%s.eml; `intake check` on it shows the same decision.", sum[:2], sum)
+		}
 		notice, err := p.adminNotice(cfg, "", fmt.Sprintf("quarantined mail from %s: %s", orDash(pl.msg.From), d.Reason),
-			fmt.Sprintf("A mail could not be read within the limits and was moved to %s.\n\nFrom: %s\nSubject: %s\nMessage-ID: <%s>\nReason: %s: %s\n\nNo reply was sent. The raw mail is kept in the data directory under raw/%.2s/%s.eml; `intake check` on it shows the same decision.\n",
-				cfg.Mailbox.Folders.Failed, orDash(pl.msg.From), pl.msg.Subject, pl.msg.MessageID, d.Reason, pl.msg.Detail, pl.sum, orDash(pl.sum)), pl.now)
+			fmt.Sprintf("A mail could not be read within the limits and was moved to %s. No reply was sent.\n\nFrom: %s\nSubject: %s\nMessage-ID: <%s>\nReason: %s: %s\n\n%s\n",
+				cfg.Mailbox.Folders.Failed, orDash(pl.msg.From), pl.msg.Subject, pl.msg.MessageID, d.Reason, pl.msg.Detail, kept), pl.now)
 		if err != nil {
 			return err
 		}
@@ -517,7 +524,14 @@ func (p *Pipeline) queueForward(pl *plan, rec *Record, c *Case, kind string) err
 	for _, f := range files {
 		data.Files = append(data.Files, f.Name)
 	}
-	originals := append(append([][]byte{}, pl.raws...), pl.raw)
+	var originals [][]byte
+	for _, sum := range pl.sums {
+		raw, err := p.store.ReadRaw(sum)
+		if err != nil {
+			return fmt.Errorf("forwarding case %s: %w", c.ID, err)
+		}
+		originals = append(originals, raw)
+	}
 	data.Messages = len(originals)
 	out, err := p.compose(cfg, &cfg.Replies.Forward, data, kind, c.ID, rt.To, pl.msg, files, originals, false, replyAddressFull(pl.msg))
 	if err != nil {

@@ -21,7 +21,7 @@ func (p *Pipeline) Reprocess(ctx context.Context, caseID string, reply, dryRun b
 	if c == nil {
 		return nil, nil, fmt.Errorf("reprocessing: no case %s", caseID)
 	}
-	msgs, raws, err := p.history(cfg, caseID)
+	msgs, sums, err := p.history(cfg, caseID)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -30,7 +30,7 @@ func (p *Pipeline) Reprocess(ctx context.Context, caseID string, reply, dryRun b
 	}
 	d := cfg.Rules.Evaluate(msgs)
 	last := len(msgs) - 1
-	pl := plan{cfg: cfg, now: p.Now(), msg: msgs[last], raw: raws[last], d: &d, msgs: msgs, raws: raws[:last], c: c, joined: true}
+	pl := plan{cfg: cfg, now: p.Now(), msg: msgs[last], d: &d, msgs: msgs, sums: sums, c: c, joined: true}
 	rec := &Record{}
 	cp := *c
 	cp.Scenario, cp.Product, cp.UpdatedAt = d.Scenario, d.Product, pl.now
