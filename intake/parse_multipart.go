@@ -118,7 +118,7 @@ func isFieldLine(line []byte) bool {
 // isParamLine reports whether a line looks like a MIME parameter (name=value).
 func isParamLine(line []byte) bool {
 	i := bytes.IndexByte(line, '=')
-	return i > 0 && bytes.IndexAny(line[:i], " \t:;\"") < 0
+	return i > 0 && !bytes.ContainsAny(line[:i], " \t:;\"")
 }
 
 // multipartReader splits a multipart body into its parts.

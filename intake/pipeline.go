@@ -251,7 +251,7 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 	}
 	row.MessageID, row.From, row.Subject = msg.MessageID, msg.From, msg.Subject
 
-	c, joined := p.findCase(cfg, msg)
+	c := p.findCase(cfg, msg)
 	msgs, sums := []*rules.Message{msg}, []string{row.SHA256}
 	if c != nil {
 		hist, hsums, err := p.history(cfg, c.ID)
@@ -262,7 +262,7 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 	}
 	d := cfg.Rules.Evaluate(msgs)
 	rec := &Record{Checkpoint: uint32(env.UID)}
-	pl := plan{cfg: cfg, now: now, msg: msg, d: &d, msgs: msgs, sums: sums, c: c, joined: joined}
+	pl := plan{cfg: cfg, now: now, msg: msg, d: &d, msgs: msgs, sums: sums, c: c}
 	if err := p.plan(&pl, rec); err != nil {
 		return nil, err
 	}
@@ -303,9 +303,9 @@ func (p *Pipeline) commitDuplicate(cfg *Config, row MessageRow, msg *rules.Messa
 
 // findCase returns the case a message belongs to: by the tag in its subject
 // or by a reference to one of our Message-IDs, and only when the sender is
-// a party to the case (or of its domains, with join_by_domain). joined says
-// whether it was found.
-func (p *Pipeline) findCase(cfg *Config, msg *rules.Message) (*Case, bool) {
+// a party to the case (or of its domains, with join_by_domain); nil when it
+// belongs to none.
+func (p *Pipeline) findCase(cfg *Config, msg *rules.Message) *Case {
 	var ids []string
 	if m := caseTag(cfg.Cases.Prefix).FindStringSubmatch(msg.Subject); m != nil {
 		ids = append(ids, m[1])
@@ -321,11 +321,11 @@ func (p *Pipeline) findCase(cfg *Config, msg *rules.Message) (*Case, bool) {
 			continue
 		}
 		if isParty(c, msg.From, cfg.Cases.JoinByDomain) {
-			return c, true
+			return c
 		}
 		p.log.Warn("case reference from a stranger: opening a new case", "case", id, "from", msg.From)
 	}
-	return nil, false
+	return nil
 }
 
 func isParty(c *Case, from string, byDomain bool) bool {
@@ -390,7 +390,6 @@ type plan struct {
 	msgs   []*rules.Message // the case's messages, this one last
 	sums   []string         // the digests of their raw mail ("" when not fetched)
 	c      *Case            // the case joined, or nil
-	joined bool
 }
 
 // plan turns a decision into the case change and the mail to queue.

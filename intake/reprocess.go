@@ -30,7 +30,7 @@ func (p *Pipeline) Reprocess(ctx context.Context, caseID string, reply, dryRun b
 	}
 	d := cfg.Rules.Evaluate(msgs)
 	last := len(msgs) - 1
-	pl := plan{cfg: cfg, now: p.Now(), msg: msgs[last], d: &d, msgs: msgs, sums: sums, c: c, joined: true}
+	pl := plan{cfg: cfg, now: p.Now(), msg: msgs[last], d: &d, msgs: msgs, sums: sums, c: c}
 	rec := &Record{}
 	cp := *c
 	cp.Scenario, cp.Product, cp.UpdatedAt = d.Scenario, d.Product, pl.now

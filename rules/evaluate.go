@@ -145,7 +145,7 @@ func (r *Rules) Evaluate(msgs []*Message) Decision {
 		d.Attachments = fileResults(hits, from)
 		return d
 	}
-	r.checklist(&d, r.scens[scenario], views, fields, hits, len(msgs) > 1)
+	r.checklist(&d, r.scens[scenario], views, fields, hits)
 	d.Attachments = fileResults(hits, from)
 	if len(d.Missing) == 0 {
 		d.Action = ActionForward
@@ -399,7 +399,7 @@ func (r *Rules) looksLikeRequest(views []view, hits []*fileHit) bool {
 }
 
 // checklist fills Present, Missing, Checklist and the notes about files.
-func (r *Rules) checklist(d *Decision, s *Scenario, views []view, fields map[string]fieldValue, hits []*fileHit, many bool) {
+func (r *Rules) checklist(d *Decision, s *Scenario, views []view, fields map[string]fieldValue, hits []*fileHit) {
 	found := map[string]*Item{}
 	// Pass 1: fields and files whose class and role are known.
 	for _, id := range s.Materials {
@@ -440,7 +440,6 @@ func (r *Rules) checklist(d *Decision, s *Scenario, views []view, fields map[str
 					// file whose class fixes it (a license file is old).
 					item.Assumed = fmt.Sprintf("%q is the %s server's file, as %q is the %s server's", h.att.Name, src.Role, by.att.Name, by.role)
 				} else {
-					h.assumed = true
 					item.Assumed = fmt.Sprintf("%q taken as the %s server's file", h.att.Name, src.Role)
 					d.Notes = append(d.Notes, "roles_assumed: "+item.Assumed)
 				}
@@ -473,7 +472,7 @@ func (r *Rules) checklist(d *Decision, s *Scenario, views []view, fields map[str
 			}
 			if len(cand) == 1 {
 				h := cand[0]
-				h.class, h.material, h.assumed = fc, id, true
+				h.class, h.material = fc, id
 				item.Present, item.Source = true, fileSource(h)
 				item.Assumed = fmt.Sprintf("%q taken as the %s, as the text mentions it", h.att.Name, fc.ID)
 				d.Notes = append(d.Notes, "file_assumed: "+item.Assumed)
@@ -516,7 +515,6 @@ func (r *Rules) checklist(d *Decision, s *Scenario, views []view, fields map[str
 			d.addNote("from_forwarded", fmt.Sprintf("%q found in the forwarded mail %q", h.att.Name, h.att.Container))
 		}
 	}
-	_ = many
 }
 
 func (d *Decision) addNote(id, text string) {

@@ -11,7 +11,6 @@ type fileHit struct {
 	class    *FileClass // nil when no class matched
 	role     string     // old, new or "" when unknown
 	rejected bool       // looks like the class by name, but its type does not count
-	assumed  bool       // class or role taken by assumption
 	material string     // the material it satisfies, once assigned
 }
 

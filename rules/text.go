@@ -142,7 +142,7 @@ func (r *Rules) extractFields(text, where string, into map[string]fieldValue) {
 			continue
 		}
 		for _, re := range f.inline {
-			if m := re.FindStringSubmatch(text); m != nil && len(m) > 1 {
+			if m := re.FindStringSubmatch(text); len(m) > 1 {
 				r.setField(into, f, cleanValue(m[1]), "", where)
 				break
 			}
