@@ -383,13 +383,13 @@ func (p *Pipeline) parseStored(cfg *Config, sum string) (*rules.Message, error) 
 
 // plan is one message's decision and what it is about.
 type plan struct {
-	cfg    *Config
-	now    time.Time
-	msg    *rules.Message
-	d      *rules.Decision
-	msgs   []*rules.Message // the case's messages, this one last
-	sums   []string         // the digests of their raw mail ("" when not fetched)
-	c      *Case            // the case joined, or nil
+	cfg  *Config
+	now  time.Time
+	msg  *rules.Message
+	d    *rules.Decision
+	msgs []*rules.Message // the case's messages, this one last
+	sums []string         // the digests of their raw mail ("" when not fetched)
+	c    *Case            // the case joined, or nil
 }
 
 // plan turns a decision into the case change and the mail to queue.
