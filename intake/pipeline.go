@@ -667,9 +667,13 @@ func (p *Pipeline) housekeep(cfg *Config) error {
 		data.Customer = c.Customer
 		data.Days = int(idle.Hours() / 24)
 		tpl := &cfg.Replies.Reminder
-		if kind == "closed" {
+		switch {
+		case kind == "closed":
 			tpl, c.State = &cfg.Replies.Closed, StateClosed
-		} else {
+		case last.Action == rules.ActionAsk:
+			// Still no scenario: the reminder asks again which one.
+			tpl, c.RemindedAt = &cfg.Replies.Ask, now
+		default:
 			c.RemindedAt = now
 		}
 		to := last.From
