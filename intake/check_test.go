@@ -53,6 +53,12 @@ func checkAgainst(t *testing.T, dir string) {
 			if err != nil {
 				t.Fatalf("CheckFile(%s): %v", e.File, err)
 			}
+			if e.KnownGap != "" {
+				if got.Action == e.Action && got.Scenario == e.Scenario && slices.Equal(got.Missing, orEmpty(e.Missing)) {
+					t.Fatalf("Check(%s) now gives what is expected: the known gap %q is closed, remove it", e.File, e.KnownGap)
+				}
+				t.Skipf("known gap: %s (got %s %v)", e.KnownGap, got.Action, got.Missing)
+			}
 			if got.Action != e.Action {
 				t.Errorf("Check(%s).Action = %q, want %q (why: %v)", e.File, got.Action, e.Action, got.Why)
 			}

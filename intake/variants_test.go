@@ -7,3 +7,7 @@ import "testing"
 // by gen.py beside it), through the code of `intake check` with the shipped
 // config, against the outcome a careful reader of the process expects.
 func TestCheckVariants(t *testing.T) { checkAgainst(t, "../testdata/variants") }
+
+// TestCheckBlind runs a third set, written by someone who had read only the
+// process and not the rules (made by gen.py beside it).
+func TestCheckBlind(t *testing.T) { checkAgainst(t, "../testdata/blind") }

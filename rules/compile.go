@@ -90,6 +90,11 @@ func (r *Rules) Compile() []Problem {
 	c := &compiler{}
 	r.compiled, r.defSect = false, ""
 	r.request = c.res("request_cues", r.RequestCues)
+	r.notReq = c.res("not_request", r.NotRequest)
+	r.negation = nil
+	if alt, ok := c.alternation("negations", r.Negations); ok && len(r.Negations) > 0 {
+		r.negation = regexp.MustCompile(`(?i)` + alt + `\s*\S{0,3}\s*$`)
+	}
 	r.quoteSep = c.res("quote_separators", r.QuoteSeparators)
 	if r.EmptyValues != "" {
 		r.empty = c.re("empty_values", `^\s*(?:`+r.EmptyValues+`)\s*$`)
@@ -314,8 +319,11 @@ func (c *compiler) ignore(path string, ig *IgnoreRule) {
 	if ig.Reason == "" {
 		c.add(path+".reason", "a reason id such as bounce or list", "ignore rule without a reason")
 	}
-	if ig.Header == "" && ig.From == "" && ig.Subject == "" && !ig.OwnAddress {
-		c.add(path, "give header:, from:, subject: or own_address: true", "ignore rule %q matches nothing", ig.Reason)
+	if ig.Header == "" && ig.From == "" && ig.Subject == "" && ig.Body == "" && !ig.OwnAddress {
+		c.add(path, "give header:, from:, subject:, body: or own_address: true", "ignore rule %q matches nothing", ig.Reason)
+	}
+	if ig.Body != "" {
+		ig.body = c.re(path+".body", ig.Body)
 	}
 	if ig.Match != "" {
 		ig.match = c.re(path+".match", ig.Match)

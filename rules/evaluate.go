@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Actions a Decision can take (DESIGN §2).
@@ -122,7 +123,12 @@ func (r *Rules) Evaluate(msgs []*Message) Decision {
 			from = append(from, i)
 		}
 	}
-	hits := r.classify(atts)
+	var mention strings.Builder
+	for _, v := range views {
+		mention.WriteString(v.fresh)
+		mention.WriteByte('\n')
+	}
+	hits := r.classify(atts, mention.String())
 
 	scenario, why := r.classifyScenario(views, hits, from)
 	d.Why = append(d.Why, why...)
@@ -198,6 +204,9 @@ func (r *Rules) readFields(views []view) map[string]fieldValue {
 		r.extractFields(views[i].fresh, where(i, "body"), out)
 	}
 	for i := len(views) - 1; i >= 0; i-- {
+		r.extractFields(views[i].subject, where(i, "subject"), out)
+	}
+	for i := len(views) - 1; i >= 0; i-- {
 		r.extractFields(views[i].quoted, where(i, "quoted text"), out)
 	}
 	return out
@@ -250,11 +259,11 @@ func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score
 		for _, c := range s.Cues {
 			switch {
 			case c.re != nil:
-				if m := c.re.FindString(subject); m != "" {
+				if m := r.cueMatch(c.re, subject); m != "" {
 					scores[s.ID] += c.Weight * r.SubjectWeight
 					reasons[s.ID] = addReason(reasons[s.ID], "subject", m)
 				}
-				if m := c.re.FindString(text); m != "" {
+				if m := r.cueMatch(c.re, text); m != "" {
 					scores[s.ID] += c.Weight
 					reasons[s.ID] = addReason(reasons[s.ID], "text", m)
 				}
@@ -279,6 +288,24 @@ func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score
 		}
 	}
 	return best, score, tie, reasons[best]
+}
+
+// cueMatch returns the first match of a cue in s that no negation right
+// before it cancels ("我们不是要找回"), or "".
+func (r *Rules) cueMatch(re *regexp.Regexp, s string) string {
+	if s == "" {
+		return ""
+	}
+	for _, loc := range re.FindAllStringIndex(s, 8) {
+		before := s[max(0, loc[0]-24):loc[0]]
+		for len(before) > 0 && !utf8.RuneStart(before[0]) {
+			before = before[1:]
+		}
+		if r.negation == nil || !r.negation.MatchString(before) {
+			return s[loc[0]:loc[1]]
+		}
+	}
+	return ""
 }
 
 // addReason adds `where says "m"` unless a reason already quotes m.
@@ -382,12 +409,18 @@ func covers(a, b string) bool {
 }
 
 // looksLikeRequest tells whether a mail without a scenario is still about
-// the process: a file of a known kind, or a request cue in the text. Labels
-// alone ("Name:", "Phone:") are not enough: spam has them too.
+// the process: a file of a known kind, or a request cue in the text, and no
+// sign of other business (an invoice). Labels alone ("Name:", "Phone:") are
+// not enough: spam has them too.
 func (r *Rules) looksLikeRequest(views []view, hits []*fileHit) bool {
 	for _, h := range hits {
 		if h.class != nil {
 			return true
+		}
+	}
+	for _, v := range views {
+		if matchAny(r.notReq, v.subject) || matchAny(r.notReq, v.fresh) {
+			return false
 		}
 	}
 	for _, v := range views {
@@ -653,6 +686,13 @@ func (r *Rules) ignoreMatch(ig *IgnoreRule, m *Message) (string, bool) {
 			return "", false
 		}
 		why = append(why, fmt.Sprintf("subject %q", clip(m.Subject, 80)))
+	}
+	if ig.body != nil {
+		loc := ig.body.FindStringIndex(m.Body + "\n" + m.AltBody)
+		if loc == nil {
+			return "", false
+		}
+		why = append(why, fmt.Sprintf("text %q", clip((m.Body + "\n" + m.AltBody)[loc[0]:loc[1]], 60)))
 	}
 	return fmt.Sprintf("ignored as %s: %s", ig.Reason, strings.Join(why, ", ")), true
 }

@@ -2,7 +2,9 @@ package rules
 
 import (
 	"path"
+	"slices"
 	"strings"
+	"unicode/utf8"
 )
 
 // fileHit is an attachment with the class the rules recognised in it.
@@ -23,8 +25,10 @@ func ext(name string) string {
 var archiveExts = map[string]bool{"zip": true, "rar": true, "7z": true, "eml": true}
 
 // classify recognises the class of every attachment: content patterns first
-// (for every class), then name patterns in the order of the classes.
-func (r *Rules) classify(atts []*Attachment) []*fileHit {
+// (for every class), then name patterns in the order of the classes. text is
+// the mail's new text, where a file's role may be said ("附件HostInfo.txt是
+// 新服务器的").
+func (r *Rules) classify(atts []*Attachment, text string) []*fileHit {
 	hits := make([]*fileHit, 0, len(atts))
 	for _, a := range atts {
 		h := &fileHit{att: a}
@@ -35,6 +39,9 @@ func (r *Rules) classify(atts []*Attachment) []*fileHit {
 		h.class, h.rejected = r.classOf(a)
 		if h.class != nil {
 			h.role = r.roleOf(h.class, a.Name)
+			if h.role == "" && h.class.RolesFromName {
+				h.role = r.roleFromText(a.Name, text)
+			}
 		}
 	}
 	return hits
@@ -101,6 +108,56 @@ func (fc *FileClass) rejects(a *Attachment) bool {
 		}
 	}
 	return false
+}
+
+// roleFromText reads old/new from what the text says right after the file's
+// name, or else right before it, within the same clause.
+func (r *Rules) roleFromText(name, text string) string {
+	lower := strings.ToLower(text)
+	i := strings.Index(lower, strings.ToLower(name))
+	n := len(name)
+	if i < 0 {
+		base := strings.TrimSuffix(name, path.Ext(name))
+		if utf8.RuneCountInString(base) < 4 {
+			return ""
+		}
+		i, n = strings.Index(lower, strings.ToLower(base)), len(base)
+		if i < 0 {
+			return ""
+		}
+	}
+	after := clause(text[i+n:], false)
+	before := clause(text[:i], true)
+	for _, w := range []string{after, before} {
+		old, neu := matchAny(r.Roles.old, w), matchAny(r.Roles.new, w)
+		switch {
+		case old && !neu:
+			return "old"
+		case neu && !old:
+			return "new"
+		}
+	}
+	return ""
+}
+
+// clause returns the words of s up to the next (or, backwards, the last)
+// clause break, at most 30 runes.
+func clause(s string, backwards bool) string {
+	runes := []rune(s)
+	if backwards {
+		slices.Reverse(runes)
+	}
+	var out []rune
+	for _, c := range runes {
+		if len(out) == 30 || strings.ContainsRune("。；;！!？?，,\n", c) {
+			break
+		}
+		out = append(out, c)
+	}
+	if backwards {
+		slices.Reverse(out)
+	}
+	return string(out)
 }
 
 // roleOf reads old/new from the file name where the class allows it.

@@ -15,8 +15,10 @@ type Rules struct {
 	OwnAddresses []string `yaml:"own_addresses"`
 
 	// RequestCues are patterns that make an unclassified mail look like a
-	// request worth an ask_scenario reply rather than mail to ignore.
+	// request worth an ask_scenario reply rather than mail to ignore;
+	// NotRequest patterns (an invoice, a quotation) override them.
 	RequestCues []string `yaml:"request_cues"`
+	NotRequest  []string `yaml:"not_request"`
 
 	// QuoteSeparators are line patterns after which the rest of a body is
 	// quoted history ("-----Original Message-----", "在…写道：").
@@ -28,6 +30,10 @@ type Rules struct {
 
 	// SubjectWeight multiplies the weight of a cue found in the subject.
 	SubjectWeight int `yaml:"subject_weight"`
+
+	// Negations are patterns that, right before a cue, cancel it ("不是要
+	// 找回", "not a recovery").
+	Negations []string `yaml:"negations"`
 
 	Roles      Roles        `yaml:"roles"`
 	Sections   []Section    `yaml:"sections"`
@@ -41,7 +47,9 @@ type Rules struct {
 	ProductKey string       `yaml:"product_field"` // id of the field that names the product
 
 	compiled bool
+	negation *regexp.Regexp
 	request  []*regexp.Regexp
+	notReq   []*regexp.Regexp
 	quoteSep []*regexp.Regexp
 	empty    *regexp.Regexp
 	own      map[string]bool
@@ -239,13 +247,14 @@ type IgnoreRule struct {
 	Unless string `yaml:"unless"`
 	// From matches the sender's bare address.
 	From string `yaml:"from"`
-	// Subject matches the decoded subject.
+	// Subject matches the decoded subject; Body the text of the mail.
 	Subject string `yaml:"subject"`
+	Body    string `yaml:"body"`
 	// OwnAddress: the sender (or, with Header, the header value) is one of
 	// our own addresses.
 	OwnAddress bool `yaml:"own_address"`
 
-	match, unless, from, subject *regexp.Regexp
+	match, unless, from, subject, body *regexp.Regexp
 }
 
 // IsSet tells whether both languages are given.

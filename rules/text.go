@@ -38,17 +38,28 @@ func (r *Rules) splitQuoted(body string) (fresh, quoted, ours string) {
 	return nb.String(), qb.String(), ob.String()
 }
 
-// quoteHeader returns a separator line with the header fields under it
-// ("From: …", "发件人：…"), which name the quoted mail's sender.
+// quoteHeader returns a separator line with the sender lines of the header
+// block under it ("From: …", "发件人：…"): who wrote the quoted mail. The
+// recipients (To, 收件人) are left out: a customer's own mail quoted back
+// names us as its recipient.
 func quoteHeader(lines []string) string {
-	end := 1
-	for end < len(lines) && end < 8 && headerLine.MatchString(strings.TrimSpace(lines[end])) {
-		end++
+	out := []string{lines[0]}
+	for i := 1; i < len(lines) && i < 8; i++ {
+		l := strings.TrimSpace(lines[i])
+		if !headerLine.MatchString(l) {
+			break
+		}
+		if senderLine.MatchString(l) {
+			out = append(out, l)
+		}
 	}
-	return strings.Join(lines[:end], "\n")
+	return strings.Join(out, "\n")
 }
 
-var headerLine = regexp.MustCompile(`^[^\s:：]{1,20}\s*[:：]\s*\S`)
+var (
+	headerLine = regexp.MustCompile(`^[^\s:：]{1,20}\s*[:：]\s*\S`)
+	senderLine = regexp.MustCompile(`(?i)^(from|发件人|發件人|寄件者|寄件人|发信人|de|von)\s*[:：]`)
+)
 
 func (r *Rules) isSeparator(line string) bool {
 	line = strings.TrimSpace(line)
@@ -106,11 +117,14 @@ func (r *Rules) extractFields(text, where string, into map[string]fieldValue) {
 				continue
 			}
 		}
-		hits := r.lineLabels(line, section)
+		hits := r.lineLabels(line, &section)
 		if len(hits) == 0 {
 			if f := r.aloneLabel(trimmed, section); f != nil {
 				flush()
 				pending, pendingLabel = f, trimmed
+				if f.Section != "" && f.label != nil && f.label.MatchString(trimmed) {
+					section = f.Section
+				}
 				continue
 			}
 			if pending != nil {
@@ -127,7 +141,16 @@ func (r *Rules) extractFields(text, where string, into map[string]fieldValue) {
 			if i+1 < len(hits) {
 				end = hits[i+1].start
 			}
-			v := cleanValue(line[h.valStart:end])
+			v := line[h.valStart:end]
+			if h.prose {
+				if cut := strings.IndexAny(v, "，,。；;！!"); cut >= 0 {
+					v = v[:cut]
+				}
+			}
+			v = cleanValue(v)
+			if strings.HasSuffix(v, ":") || strings.HasSuffix(v, "：") {
+				v = "" // "用户联系方式 如下：": the value follows
+			}
 			if v == "" && i == len(hits)-1 {
 				pending, pendingLabel = h.field, h.label
 				continue
@@ -160,7 +183,7 @@ func (r *Rules) labelsFollow(lines []string, section string) bool {
 		if l == "" {
 			continue
 		}
-		return len(r.lineLabels(l, section)) > 0 || r.aloneLabel(l, section) != nil || r.heading(l) != ""
+		return len(r.lineLabels(l, &section)) > 0 || r.aloneLabel(l, section) != nil || r.heading(l) != ""
 	}
 	return true
 }
@@ -201,29 +224,47 @@ func cleanValue(s string) string {
 type labelHit struct {
 	field    *Field
 	label    string
-	start    int // where the label starts
-	valStart int // just after the separator
+	start    int  // where the label starts
+	valStart int  // just after the separator
+	prose    bool // "最终用户是…": the value ends with the clause
 }
 
 // lineLabels finds the labels of one line: at each separator (":", "：", a
-// tab or a run of three spaces) the longest text before it, starting at a
-// word boundary, that is the label of a field.
-func (r *Rules) lineLabels(line, section string) []labelHit {
+// tab, " - " or a run of spaces; after a Chinese label also "是", "为" or a
+// single space) the longest text before it, starting at a word boundary,
+// that is the label of a field. A field's own label (not a section's short
+// one) moves *section to the field's party, so that a bare "电话" after
+// "代理商工程师：…" is the reseller's.
+func (r *Rules) lineLabels(line string, section *string) []labelHit {
 	var hits []labelHit
 	prev := 0
 	for i := 0; i < len(line); {
-		sepLen := separatorAt(line, i)
+		sepLen, weak := separatorAt(line, i)
 		if sepLen == 0 {
 			_, size := utf8.DecodeRuneInString(line[i:])
 			i += size
 			continue
 		}
-		if f, start := r.labelBefore(line[prev:i], section); f != nil {
+		f, start, own := r.labelBefore(line[prev:i], *section)
+		if f != nil && weak {
+			last, _ := utf8.DecodeLastRuneInString(line[prev+start : i])
+			if !unicode.Is(unicode.Han, last) {
+				f = nil // weak separators only follow Chinese labels
+			}
+		}
+		if f != nil {
 			valStart := i + sepLen
 			for valStart < len(line) && (line[valStart] == ' ' || line[valStart] == '\t') {
 				valStart++
 			}
-			hits = append(hits, labelHit{field: f, label: line[prev+start : i], start: prev + start, valStart: valStart})
+			if weak {
+				// "授权码为：…": a colon may still follow.
+				valStart += len(line[valStart:]) - len(strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(line[valStart:], "："), ":"), " \t"))
+			}
+			hits = append(hits, labelHit{field: f, label: line[prev+start : i], start: prev + start, valStart: valStart, prose: weak})
+			if own && f.Section != "" {
+				*section = f.Section
+			}
 			prev = valStart
 			i = valStart
 			continue
@@ -233,42 +274,52 @@ func (r *Rules) lineLabels(line, section string) []labelHit {
 	return hits
 }
 
-// separatorAt returns the length of the label separator at line[i], or 0.
-func separatorAt(line string, i int) int {
+// separatorAt returns the length of the label separator at line[i], or 0;
+// weak separators count only after a Chinese label.
+func separatorAt(line string, i int) (n int, weak bool) {
 	switch {
 	case strings.HasPrefix(line[i:], " - "), strings.HasPrefix(line[i:], " – "), strings.HasPrefix(line[i:], " — "):
 		// "Authorization code - XXXX": a dash between spaces.
 		_, size := utf8.DecodeRuneInString(line[i+1:])
-		return size + 2
+		return size + 2, false
 	case strings.HasPrefix(line[i:], "："):
-		return len("：")
+		return len("："), false
 	case line[i] == '\t':
-		return 1
+		return 1, false
 	case line[i] == ':':
 		// Not a separator inside "http://" or a time such as 09:40.
 		if strings.HasPrefix(line[i:], "://") {
-			return 0
+			return 0, false
 		}
 		if i > 0 && i+1 < len(line) && isDigit(line[i-1]) && isDigit(line[i+1]) {
-			return 0
+			return 0, false
 		}
-		return 1
-	case strings.HasPrefix(line[i:], "   ") && i > 0 && strings.TrimSpace(line[:i]) != "":
+		return 1, false
+	case strings.HasPrefix(line[i:], "  ") && i > 0 && strings.TrimSpace(line[:i]) != "":
 		n := 0
 		for i+n < len(line) && line[i+n] == ' ' {
 			n++
 		}
-		return n
+		return n, false
+	case line[i] == ' ' && i > 0:
+		// "联系人 张三": a single space after a Chinese label.
+		if last, _ := utf8.DecodeLastRuneInString(line[:i]); unicode.Is(unicode.Han, last) {
+			return 1, true
+		}
+	case strings.HasPrefix(line[i:], "是"), strings.HasPrefix(line[i:], "为"), strings.HasPrefix(line[i:], "為"):
+		// "最终用户是…", "授权码为…"
+		return len("是"), true
 	}
-	return 0
+	return 0, false
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
 // labelBefore finds the field whose label is the longest suffix of region
-// that starts at a word boundary. It returns the field and the offset of the
-// label in region.
-func (r *Rules) labelBefore(region, section string) (*Field, int) {
+// that starts at a word boundary. It returns the field, the offset of the
+// label in region, and whether it was the field's own label (not a
+// section's short one).
+func (r *Rules) labelBefore(region, section string) (*Field, int, bool) {
 	base := 0
 	if len(region) > 200 {
 		base = len(region) - 200
@@ -278,42 +329,43 @@ func (r *Rules) labelBefore(region, section string) (*Field, int) {
 	}
 	for off := base; off < len(region); {
 		if off == base || isBoundary(region, off) {
-			if f := r.labelField(region[off:], section); f != nil {
-				return f, off
+			if f, own := r.labelField(region[off:], section); f != nil {
+				return f, off, own
 			}
 		}
 		_, size := utf8.DecodeRuneInString(region[off:])
 		off += size
 	}
-	return nil, 0
+	return nil, 0, false
 }
 
-// isBoundary tells whether a label may start at region[off]: after a space
-// or punctuation.
+// isBoundary tells whether a label may start at region[off]: after a space,
+// punctuation or the particle 的 ("我们的授权码：…").
 func isBoundary(region string, off int) bool {
 	r, _ := utf8.DecodeLastRuneInString(region[:off])
-	return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '|' || r == '\u3000'
+	return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '|' || r == '\u3000' || r == '的'
 }
 
-// labelField returns the field whose label is exactly s (after trimming).
-func (r *Rules) labelField(s, section string) *Field {
+// labelField returns the field whose label is exactly s (after trimming),
+// and whether it is the field's own label rather than a section's.
+func (r *Rules) labelField(s, section string) (*Field, bool) {
 	s = strings.TrimSpace(s)
 	if s == "" || utf8.RuneCountInString(s) > 60 {
-		return nil
+		return nil, false
 	}
 	for i := range r.Fields {
 		f := &r.Fields[i]
 		if f.label != nil && f.label.MatchString(s) {
-			return f
+			return f, true
 		}
 	}
 	for i := range r.Fields {
 		f := &r.Fields[i]
 		if f.sectionLabel != nil && f.Section == section && f.sectionLabel.MatchString(s) {
-			return f
+			return f, false
 		}
 	}
-	return nil
+	return nil, false
 }
 
 // aloneLabel returns the field whose label makes up the whole line (a value
@@ -322,7 +374,8 @@ func (r *Rules) aloneLabel(line, section string) *Field {
 	if utf8.RuneCountInString(line) > 40 {
 		return nil
 	}
-	return r.labelField(line, section)
+	f, _ := r.labelField(line, section)
+	return f
 }
 
 // heading returns the section a heading line opens, or "".
@@ -344,9 +397,13 @@ func anchored(alt string) *regexp.Regexp {
 	return regexp.MustCompile(`(?i)^` + bullet + alt + labelTail + `$`)
 }
 
+// remark is a parenthesised remark in a value: "（全部）", "(3 in all)".
+var remark = regexp.MustCompile(`[（(][^）)]*[）)]`)
+
 // listValues splits a list value (serial numbers) into its items: the
 // tokens that hold a digit, so that "A, B and C" is three items.
 func listValues(v string) []string {
+	v = remark.ReplaceAllString(v, " ")
 	var out []string
 	for _, tok := range strings.FieldsFunc(v, func(r rune) bool {
 		return r == ',' || r == '，' || r == ';' || r == '；' || r == '、' || r == '/' || unicode.IsSpace(r)
