@@ -255,6 +255,7 @@ func (r *Rules) Compile() []Problem {
 				c.add(cp, "a cue has either pattern: or file:", "cue needs exactly one of pattern and file")
 			case cue.Pattern != "":
 				cue.re = c.re(cp+".pattern", cue.Pattern)
+				cue.need = requiredLiterals(cue.Pattern)
 			case r.files[cue.File] == nil:
 				c.add(cp+".file", "the id of a class under rules.files", "unknown file class %q", cue.File)
 			}

@@ -254,16 +254,17 @@ func (r *Rules) classifyScenario(views []view, hits []*fileHit, from []int) (str
 func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score int, tie string, because []string) {
 	reasons := map[string][]string{}
 	scores := map[string]int{}
+	lowSubject, lowText := strings.ToLower(subject), strings.ToLower(text)
 	for i := range r.Scenarios {
 		s := &r.Scenarios[i]
 		for _, c := range s.Cues {
 			switch {
 			case c.re != nil:
-				if m := r.cueMatch(c.re, subject); m != "" {
+				if m := r.cueMatch(c, subject, lowSubject); m != "" {
 					scores[s.ID] += c.Weight * r.SubjectWeight
 					reasons[s.ID] = addReason(reasons[s.ID], "subject", m)
 				}
-				if m := r.cueMatch(c.re, text); m != "" {
+				if m := r.cueMatch(c, text, lowText); m != "" {
 					scores[s.ID] += c.Weight
 					reasons[s.ID] = addReason(reasons[s.ID], "text", m)
 				}
@@ -292,18 +293,25 @@ func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score
 
 // cueMatch returns the first match of a cue in s that no negation right
 // before it cancels ("我们不是要找回"), or "".
-func (r *Rules) cueMatch(re *regexp.Regexp, s string) string {
-	if s == "" {
+func (r *Rules) cueMatch(c Cue, s, lower string) string {
+	if s == "" || !mayMatch(c.need, lower) {
 		return ""
 	}
-	for _, loc := range re.FindAllStringIndex(s, 8) {
-		before := s[max(0, loc[0]-24):loc[0]]
+	re := c.re
+	for pos, tries := 0, 0; pos < len(s) && tries < 8; tries++ {
+		loc := re.FindStringIndex(s[pos:])
+		if loc == nil {
+			return ""
+		}
+		start, end := pos+loc[0], pos+loc[1]
+		before := s[max(0, start-24):start]
 		for len(before) > 0 && !utf8.RuneStart(before[0]) {
 			before = before[1:]
 		}
 		if r.negation == nil || !r.negation.MatchString(before) {
-			return s[loc[0]:loc[1]]
+			return s[start:end]
 		}
+		pos = max(end, start+1)
 	}
 	return ""
 }

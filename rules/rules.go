@@ -212,7 +212,8 @@ type Cue struct {
 	File    string `yaml:"file"`
 	Weight  int    `yaml:"weight"`
 
-	re *regexp.Regexp
+	re   *regexp.Regexp
+	need []string // literals one of which every match holds (see requiredLiterals)
 }
 
 // Adjustment is one of the process's own rules: when its condition holds,

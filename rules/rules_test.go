@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -116,6 +117,35 @@ func TestCompileReportsEveryProblem(t *testing.T) {
 	for _, want := range []string{"fields[0].labels[0]", "materials[0].kind", "materials[0].name", "materials[0].any_of[0].field", "scenarios[0].materials[1]"} {
 		if !slices.Contains(paths, want) {
 			t.Errorf("Compile problems at %v, want one at %s", paths, want)
+		}
+	}
+}
+
+func TestRequiredLiterals(t *testing.T) {
+	tests := []struct {
+		pattern string
+		match   []string // texts the pattern matches: each must pass the filter
+		want    bool     // a filter is found
+	}{
+		{`找回|(license|licence)\S{0,8}(丢失|遗失)`, []string{"请帮忙找回", "LICENSE文件丢失", "Licence遗失"}, true},
+		{`\b(recover|re-?issue)\b`, []string{"please RECOVER it", "reissue"}, true},
+		{`hardware change|new (server|machine)`, []string{"Hardware Change", "a NEW machine"}, true},
+		{`.{0,3}x?`, []string{"abc"}, false},
+		{`(a|b*)c`, []string{"c", "ac"}, true},
+	}
+	for _, tt := range tests {
+		need := requiredLiterals(tt.pattern)
+		if (need != nil) != tt.want {
+			t.Errorf("requiredLiterals(%q) = %q, want a filter: %v", tt.pattern, need, tt.want)
+		}
+		re := regexp.MustCompile("(?i)" + tt.pattern)
+		for _, s := range tt.match {
+			if !re.MatchString(s) {
+				t.Fatalf("test bug: %q does not match %q", tt.pattern, s)
+			}
+			if !mayMatch(need, strings.ToLower(s)) {
+				t.Errorf("filter %q of %q rejects %q, which matches", need, tt.pattern, s)
+			}
 		}
 	}
 }
