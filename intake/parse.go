@@ -247,7 +247,8 @@ func (p *mimeParser) leaf(m *msgState, h mtextproto.Header, mediaType string, pa
 	case (mediaType == "text/plain" || mediaType == "text/html") && name == "" && disposition != "attachment":
 		p.text(m, mediaType, params["charset"], body)
 	default:
-		p.attachment(m, mediaType, params["charset"], name, body, depth)
+		inline := disposition == "inline" || disposition == "" && h.Get("Content-Id") != ""
+		p.attachment(m, mediaType, params["charset"], name, body, depth, inline)
 	}
 }
 
@@ -332,7 +333,7 @@ func normalizeNewlines(s string) string {
 
 // attachment reads a file part and adds it, and the entries of a .zip, to
 // the message. A .eml file holding a mail is read as an attached message.
-func (p *mimeParser) attachment(m *msgState, mediaType, label, name string, body io.Reader, depth int) {
+func (p *mimeParser) attachment(m *msgState, mediaType, label, name string, body io.Reader, depth int, inline bool) {
 	c, err := capture(body, int64(p.lim.MaxAttachmentBytes))
 	if p.stopped() {
 		return
@@ -349,6 +350,7 @@ func (p *mimeParser) attachment(m *msgState, mediaType, label, name string, body
 		return
 	}
 	att := newAttachment(display, mediaType, label, c)
+	att.Inline = inline
 	if c.data == nil {
 		m.note("attachment_skipped: %s: larger than %d bytes", display, p.lim.MaxAttachmentBytes)
 	}

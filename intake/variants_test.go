@@ -11,3 +11,7 @@ func TestCheckVariants(t *testing.T) { checkAgainst(t, "../testdata/variants") }
 // TestCheckBlind runs a third set, written by someone who had read only the
 // process and not the rules (made by gen.py beside it).
 func TestCheckBlind(t *testing.T) { checkAgainst(t, "../testdata/blind") }
+
+// TestCheckBlind2 runs a fourth set, also written from the process alone,
+// about resellers, reply and forward chains, signatures and odd files.
+func TestCheckBlind2(t *testing.T) { checkAgainst(t, "../testdata/blind2") }

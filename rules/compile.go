@@ -96,6 +96,7 @@ func (r *Rules) Compile() []Problem {
 		r.negation = regexp.MustCompile(`(?i)` + alt + `\s*\S{0,3}\s*$`)
 	}
 	r.quoteSep = c.res("quote_separators", r.QuoteSeparators)
+	r.sigSep = c.res("signature_separators", r.SignatureSeparators)
 	if r.EmptyValues != "" {
 		r.empty = c.re("empty_values", `^\s*(?:`+r.EmptyValues+`)\s*$`)
 	}

@@ -254,6 +254,7 @@ func (r *Rules) classifyScenario(views []view, hits []*fileHit, from []int) (str
 func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score int, tie string, because []string) {
 	reasons := map[string][]string{}
 	scores := map[string]int{}
+	denied := map[string]bool{}
 	lowSubject, lowText := strings.ToLower(subject), strings.ToLower(text)
 	for i := range r.Scenarios {
 		s := &r.Scenarios[i]
@@ -264,7 +265,12 @@ func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score
 					scores[s.ID] += c.Weight * r.SubjectWeight
 					reasons[s.ID] = addReason(reasons[s.ID], "subject", m)
 				}
-				if m := r.cueMatch(c, text, lowText); m != "" {
+				m, negated := r.cueMatchNegated(c, text, lowText)
+				if negated && c.Weight >= 3 {
+					// "不是找回": the sender says it is not this one.
+					denied[s.ID] = true
+				}
+				if m != "" {
 					scores[s.ID] += c.Weight
 					reasons[s.ID] = addReason(reasons[s.ID], "text", m)
 				}
@@ -278,6 +284,10 @@ func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score
 				}
 			}
 		}
+	}
+	for id := range denied {
+		delete(scores, id)
+		reasons[id] = nil
 	}
 	for i := range r.Scenarios {
 		id := r.Scenarios[i].ID
@@ -294,26 +304,39 @@ func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score
 // cueMatch returns the first match of a cue in s that no negation right
 // before it cancels ("我们不是要找回"), or "".
 func (r *Rules) cueMatch(c Cue, s, lower string) string {
+	m, _ := r.cueMatchNegated(c, s, lower)
+	return m
+}
+
+// cueMatchNegated is cueMatch that also tells whether some match of the cue
+// was negated.
+func (r *Rules) cueMatchNegated(c Cue, s, lower string) (match string, negated bool) {
 	if s == "" || !mayMatch(c.need, lower) {
-		return ""
+		return "", false
 	}
 	re := c.re
 	for pos, tries := 0, 0; pos < len(s) && tries < 8; tries++ {
 		loc := re.FindStringIndex(s[pos:])
 		if loc == nil {
-			return ""
+			break
 		}
 		start, end := pos+loc[0], pos+loc[1]
 		before := s[max(0, start-24):start]
 		for len(before) > 0 && !utf8.RuneStart(before[0]) {
 			before = before[1:]
 		}
-		if r.negation == nil || !r.negation.MatchString(before) {
-			return s[start:end]
+		switch {
+		case r.negation != nil && r.negation.MatchString(before):
+			negated = true
+		case match == "":
+			match = s[start:end]
+		}
+		if negated && match != "" || r.negation == nil {
+			break
 		}
 		pos = max(end, start+1)
 	}
-	return ""
+	return match, negated
 }
 
 // addReason adds `where says "m"` unless a reason already quotes m.
@@ -477,13 +500,14 @@ func (r *Rules) checklist(d *Decision, s *Scenario, views []view, fields map[str
 				h.material, h.role = id, src.Role
 				item.Present, item.Source = true, fileSource(h)
 				if by := fixedRoleOther(hits, src.Role); by != nil {
-					// Inferred, not assumed: the other role is taken by a
-					// file whose class fixes it (a license file is old).
-					item.Assumed = fmt.Sprintf("%q is the %s server's file, as %q is the %s server's", h.att.Name, src.Role, by.att.Name, by.role)
+					// The other role is taken by a file whose class fixes it
+					// (a license file is old): this one is likely the other
+					// server's, but it may be a second file of the same.
+					item.Assumed = fmt.Sprintf("%q taken as the %s server's file, as %q is the %s server's", h.att.Name, src.Role, by.att.Name, by.role)
 				} else {
 					item.Assumed = fmt.Sprintf("%q taken as the %s server's file", h.att.Name, src.Role)
-					d.Notes = append(d.Notes, "roles_assumed: "+item.Assumed)
 				}
+				d.Notes = append(d.Notes, "roles_assumed: "+item.Assumed)
 				break
 			}
 		}
@@ -511,6 +535,7 @@ func (r *Rules) checklist(d *Decision, s *Scenario, views []view, fields map[str
 					cand = append(cand, h)
 				}
 			}
+			cand = narrow(cand, fresh)
 			if len(cand) == 1 {
 				h := cand[0]
 				h.class, h.material = fc, id
@@ -568,6 +593,21 @@ func (d *Decision) addNote(id, text string) {
 		}
 	}
 	d.Notes = append(d.Notes, id+": "+text)
+}
+
+// narrow picks, among files that could be the one the text speaks of, those
+// it names; else those the sender attached rather than showed inline (an
+// HTML signature's logo).
+func narrow(cand []*fileHit, text string) []*fileHit {
+	if len(cand) < 2 {
+		return cand
+	}
+	lower := strings.ToLower(text)
+	named := slices.DeleteFunc(slices.Clone(cand), func(h *fileHit) bool { return !strings.Contains(lower, strings.ToLower(h.att.Name)) })
+	if len(named) > 0 {
+		return named
+	}
+	return slices.DeleteFunc(slices.Clone(cand), func(h *fileHit) bool { return h.att.Inline })
 }
 
 // fixedRoleOther returns an assigned file whose class fixes a role other

@@ -84,6 +84,10 @@ type Attachment struct {
 	// Data is the whole decoded content, kept so that a forward can attach
 	// it. Nil for skipped files.
 	Data []byte `json:"-"`
+
+	// Inline marks a part shown inside the body (an HTML mail's logo, with a
+	// Content-ID or disposition inline) rather than attached by the sender.
+	Inline bool
 }
 
 // HeaderValue returns the first value of the named header field, "" if absent.

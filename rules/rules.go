@@ -24,6 +24,11 @@ type Rules struct {
 	// quoted history ("-----Original Message-----", "在…写道：").
 	QuoteSeparators []string `yaml:"quote_separators"`
 
+	// SignatureSeparators are line patterns (a closing, "-- ", a
+	// disclaimer) after which a body's lines up to the next quoted part
+	// are a signature: read neither for fields nor for cues.
+	SignatureSeparators []string `yaml:"signature_separators"`
+
 	// EmptyValues is a pattern for field values that mean "nothing given"
 	// (无, N/A, TBD).
 	EmptyValues string `yaml:"empty_values"`
@@ -51,6 +56,7 @@ type Rules struct {
 	request  []*regexp.Regexp
 	notReq   []*regexp.Regexp
 	quoteSep []*regexp.Regexp
+	sigSep   []*regexp.Regexp
 	empty    *regexp.Regexp
 	own      map[string]bool
 	fields   map[string]*Field

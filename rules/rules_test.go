@@ -149,3 +149,29 @@ func TestRequiredLiterals(t *testing.T) {
 		}
 	}
 }
+
+func TestSignaturesSectionsAndDenial(t *testing.T) {
+	r := testRules(t)
+	r.SignatureSeparators = []string{`^--\s*$`, `^.{0,30}\bregards[\s,.!]*$`}
+	r.Negations = []string{`不是|\bnot\b`}
+	r.Scenarios = []Scenario{
+		{ID: "recovery", Cues: []Cue{{Pattern: "找回|recover", Weight: 3}}, Materials: []string{"org"}},
+		{ID: "change", Cues: []Cue{{Pattern: "硬件变更|hardware change", Weight: 3}}, Materials: []string{"org"}},
+	}
+	if probs := r.Compile(); len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	fresh, _, _ := r.splitQuoted("Organisation: ACME\nKind regards\nBob\nCustomer phone: 999\n-----Original Message-----\nPartner phone: 1\n")
+	if strings.Contains(fresh, "999") || !strings.Contains(fresh, "ACME") {
+		t.Errorf("fresh = %q, want the text without the signature", fresh)
+	}
+	got := map[string]fieldValue{}
+	r.extractFields("Partner:\nPhone: 1\n-----Original Message-----\nPhone: 2\n", "quoted", got)
+	if got["phone"].Value != "2" || got["partner_phone"].Value != "1" {
+		t.Errorf("fields = %v, want the second mail of the chain back in the customer's section", got)
+	}
+	v := r.view(&Message{Subject: "Re: 找回", Body: "上封写的是找回，需要的是硬件变更，不是找回。"})
+	if s, _ := r.classifyScenario([]view{v}, nil, nil); s != "change" {
+		t.Errorf("classifyScenario = %q, want change: the sender denies recovery", s)
+	}
+}

@@ -9,25 +9,31 @@ import (
 
 // splitQuoted divides a body into the new text and the quoted history: lines
 // starting with ">" and everything below a separator line ("-----Original
-// Message-----", "在…写道："). A quoted part whose separator or header
+// Message-----", "在…写道："). Signatures and disclaimers (see
+// SignatureSeparators) are left out of both. A quoted part whose separator or header
 // block names one of our own addresses is our own earlier mail: it goes to
 // ours, so that the checklist of our reply is not read as the customer's.
 func (r *Rules) splitQuoted(body string) (fresh, quoted, ours string) {
 	var nb, qb, ob strings.Builder
 	lines := strings.Split(body, "\n")
-	inQuote, own := false, false
+	inQuote, own, inSig := false, false, false
 	for i, line := range lines {
 		if r.isSeparator(line) {
-			inQuote, own = true, r.mentionsOwn(quoteHeader(lines[i:]))
+			inQuote, own, inSig = true, r.mentionsOwn(quoteHeader(lines[i:])), false
+		} else if !inSig && matchAny(r.sigSep, strings.TrimSpace(line)) {
+			inSig = true
 		}
+		quotedLine := strings.HasPrefix(strings.TrimLeft(line, " \t"), ">")
 		switch {
+		case inSig && !(quotedLine && !inQuote):
+			// A signature or disclaimer: not the sender's request.
 		case inQuote && own:
 			ob.WriteString(line)
 			ob.WriteByte('\n')
 		case inQuote:
 			qb.WriteString(line)
 			qb.WriteByte('\n')
-		case strings.HasPrefix(strings.TrimLeft(line, " \t"), ">"):
+		case quotedLine:
 			qb.WriteString(strings.TrimLeft(strings.TrimLeft(line, " \t"), "> "))
 			qb.WriteByte('\n')
 		default:
@@ -105,6 +111,12 @@ func (r *Rules) extractFields(text, where string, into map[string]fieldValue) {
 			if len(list) > 0 {
 				flush()
 			}
+			continue
+		}
+		if r.isSeparator(trimmed) {
+			// Another mail of a forward chain: its parties start afresh.
+			flush()
+			section = r.defSect
 			continue
 		}
 		if s := r.heading(trimmed); s != "" {
@@ -218,6 +230,7 @@ func (r *Rules) setField(into map[string]fieldValue, f *Field, v, label, where s
 func cleanValue(s string) string {
 	s = strings.TrimSpace(strings.TrimLeft(s, " \t\u3000"))
 	s = strings.TrimRight(s, " \t\u3000,，;；。")
+	s = strings.TrimSuffix(s, " .") // "Priya Nair ." once a phone is split off
 	return strings.TrimSpace(s)
 }
 
@@ -340,10 +353,10 @@ func (r *Rules) labelBefore(region, section string) (*Field, int, bool) {
 }
 
 // isBoundary tells whether a label may start at region[off]: after a space,
-// punctuation or the particle 的 ("我们的授权码：…").
+// punctuation or the particles 的 and 是 ("我们的授权码：…", "我是代理商工程师：…").
 func isBoundary(region string, off int) bool {
 	r, _ := utf8.DecodeLastRuneInString(region[:off])
-	return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '|' || r == '\u3000' || r == '的'
+	return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '|' || r == '\u3000' || r == '的' || r == '是'
 }
 
 // labelField returns the field whose label is exactly s (after trimming),
