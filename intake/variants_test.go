@@ -15,3 +15,7 @@ func TestCheckBlind(t *testing.T) { checkAgainst(t, "../testdata/blind") }
 // TestCheckBlind2 runs a fourth set, also written from the process alone,
 // about resellers, reply and forward chains, signatures and odd files.
 func TestCheckBlind2(t *testing.T) { checkAgainst(t, "../testdata/blind2") }
+
+// TestCheckBlind3 runs a fifth set, also written from the process alone:
+// very short mail, synonyms, table layouts, odd separators and clients.
+func TestCheckBlind3(t *testing.T) { checkAgainst(t, "../testdata/blind3") }

@@ -114,7 +114,6 @@ func (r *Rules) Evaluate(msgs []*Message) Decision {
 	for i, m := range msgs {
 		views[i] = r.view(m)
 	}
-	fields := r.readFields(views)
 	var atts []*Attachment
 	var from []int
 	for i, m := range msgs {
@@ -129,6 +128,7 @@ func (r *Rules) Evaluate(msgs []*Message) Decision {
 		mention.WriteByte('\n')
 	}
 	hits := r.classify(atts, mention.String())
+	fields := r.readFields(views, hits)
 
 	scenario, why := r.classifyScenario(views, hits, from)
 	d.Why = append(d.Why, why...)
@@ -136,7 +136,7 @@ func (r *Rules) Evaluate(msgs []*Message) Decision {
 	for id, v := range fields {
 		d.Fields[id] = v.Value
 	}
-	scenario = r.adjust(&d, scenario, views, fields)
+	scenario = r.adjust(&d, scenario, views, hits, fields)
 	d.Scenario = scenario
 	d.Notes = append(d.Notes, last.Notes...)
 
@@ -189,9 +189,14 @@ func (r *Rules) view(m *Message) view {
 	return v
 }
 
-// readFields reads the labelled fields of every message: new text first, newest
-// message first, then quoted history and forwarded mail.
-func (r *Rules) readFields(views []view) map[string]fieldValue {
+// textExts are files people write forms in.
+var textExts = map[string]bool{"txt": true, "csv": true, "md": true, "ini": true, "log": true}
+
+// readFields reads the labelled fields of every message: new text first,
+// newest message first, then the subjects, then text files that are none of
+// the known kinds (a form saved as .txt), then quoted history and forwarded
+// mail.
+func (r *Rules) readFields(views []view, hits []*fileHit) map[string]fieldValue {
 	out := map[string]fieldValue{}
 	many := len(views) > 1
 	where := func(i int, what string) string {
@@ -205,6 +210,11 @@ func (r *Rules) readFields(views []view) map[string]fieldValue {
 	}
 	for i := len(views) - 1; i >= 0; i-- {
 		r.extractFields(views[i].subject, where(i, "subject"), out)
+	}
+	for _, h := range hits {
+		if h.class == nil && h.att.Text != "" && !h.att.Inline && (strings.HasPrefix(h.att.ContentType, "text/") || textExts[ext(h.att.Name)]) {
+			r.extractFields(h.att.Text, fmt.Sprintf("attachment %q", h.att.Name), out)
+		}
 	}
 	for i := len(views) - 1; i >= 0; i-- {
 		r.extractFields(views[i].quoted, where(i, "quoted text"), out)
@@ -256,13 +266,19 @@ func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score
 	scores := map[string]int{}
 	denied := map[string]bool{}
 	lowSubject, lowText := strings.ToLower(subject), strings.ToLower(text)
+	subjectWeight := r.SubjectWeight
+	if replyPrefix.MatchString(subject) {
+		// "Re: License找回" is the old subject carried on: it weighs no
+		// more than the new text.
+		subjectWeight = 1
+	}
 	for i := range r.Scenarios {
 		s := &r.Scenarios[i]
 		for _, c := range s.Cues {
 			switch {
 			case c.re != nil:
 				if m := r.cueMatch(c, subject, lowSubject); m != "" {
-					scores[s.ID] += c.Weight * r.SubjectWeight
+					scores[s.ID] += c.Weight * subjectWeight
 					reasons[s.ID] = addReason(reasons[s.ID], "subject", m)
 				}
 				m, negated := r.cueMatchNegated(c, text, lowText)
@@ -300,6 +316,10 @@ func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score
 	}
 	return best, score, tie, reasons[best]
 }
+
+// replyPrefix is the "Re:"/"回复:" of a reply's subject, in the common
+// languages of mail clients.
+var replyPrefix = regexp.MustCompile(`(?i)^\s*(re|aw|sv|antw|答复|回复|回覆|答覆)\s*(\[\d+\])?\s*[:：]`)
 
 // cueMatch returns the first match of a cue in s that no negation right
 // before it cancels ("我们不是要找回"), or "".
@@ -383,7 +403,7 @@ func (r *Rules) product(views []view, hits []*fileHit, fields map[string]fieldVa
 }
 
 // adjust applies the process's own rules in order.
-func (r *Rules) adjust(d *Decision, scenario string, views []view, fields map[string]fieldValue) string {
+func (r *Rules) adjust(d *Decision, scenario string, views []view, hits []*fileHit, fields map[string]fieldValue) string {
 	for _, a := range r.Adjust {
 		w := a.When
 		if len(w.Scenario) > 0 && !slices.Contains(w.Scenario, scenario) {
@@ -397,7 +417,7 @@ func (r *Rules) adjust(d *Decision, scenario string, views []view, fields map[st
 		}
 		if w.text != nil && !slices.ContainsFunc(views, func(v view) bool {
 			return w.text.MatchString(v.subject) || w.text.MatchString(v.fresh)
-		}) {
+		}) && !slices.ContainsFunc(hits, func(h *fileHit) bool { return w.text.MatchString(h.att.Name) }) {
 			continue
 		}
 		if len(w.Covers) == 2 && !covers(fields[w.Covers[0]].Value, fields[w.Covers[1]].Value) {

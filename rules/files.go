@@ -149,7 +149,7 @@ func clause(s string, backwards bool) string {
 	}
 	var out []rune
 	for _, c := range runes {
-		if len(out) == 30 || strings.ContainsRune("。；;！!？?，,\n", c) {
+		if len(out) == 30 || strings.ContainsRune("。；;！!？?，,、：:\n", c) {
 			break
 		}
 		out = append(out, c)

@@ -18,6 +18,10 @@ func (r *Rules) splitQuoted(body string) (fresh, quoted, ours string) {
 	lines := strings.Split(body, "\n")
 	inQuote, own, inSig := false, false, false
 	for i, line := range lines {
+		// QUIRK: clients writing right-to-left scripts put a direction
+		// mark before the "> " of a quoted line (testdata/blind3/27).
+		line = strings.TrimLeft(line, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
+		lines[i] = line
 		if r.isSeparator(line) {
 			inQuote, own, inSig = true, r.mentionsOwn(quoteHeader(lines[i:])), false
 		} else if !inSig && matchAny(r.sigSep, strings.TrimSpace(line)) {
@@ -228,8 +232,11 @@ func (r *Rules) setField(into map[string]fieldValue, f *Field, v, label, where s
 }
 
 func cleanValue(s string) string {
-	s = strings.TrimSpace(strings.TrimLeft(s, " \t\u3000"))
-	s = strings.TrimRight(s, " \t\u3000,，;；。")
+	s = strings.TrimLeft(s, " \t\u3000|丨｜")
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		// Separators, table borders and a trailing emoji ("… 🔑").
+		return unicode.IsSpace(r) || strings.ContainsRune(",，;；。|丨｜\ufe0f\u200d", r) || unicode.Is(unicode.So, r)
+	})
 	s = strings.TrimSuffix(s, " .") // "Priya Nair ." once a phone is split off
 	return strings.TrimSpace(s)
 }
@@ -261,8 +268,9 @@ func (r *Rules) lineLabels(line string, section *string) []labelHit {
 		f, start, own := r.labelBefore(line[prev:i], *section)
 		if f != nil && weak {
 			last, _ := utf8.DecodeLastRuneInString(line[prev+start : i])
-			if !unicode.Is(unicode.Han, last) {
-				f = nil // weak separators only follow Chinese labels
+			next, _ := utf8.DecodeRuneInString(line[i+sepLen:])
+			if !unicode.Is(unicode.Han, last) && !(line[i] == ' ' && (unicode.IsDigit(next) || next == '+')) {
+				f = nil // weak separators follow Chinese labels, or come before a number
 			}
 		}
 		if f != nil {
@@ -297,6 +305,15 @@ func separatorAt(line string, i int) (n int, weak bool) {
 		return size + 2, false
 	case strings.HasPrefix(line[i:], "："):
 		return len("："), false
+	case line[i] == '|', strings.HasPrefix(line[i:], "丨"), strings.HasPrefix(line[i:], "｜"):
+		// "License Key | XXXX", "| 授权码 | XXXX |": table cells.
+		_, size := utf8.DecodeRuneInString(line[i:])
+		return size, false
+	case strings.HasPrefix(line[i:], "\u3000"):
+		// "客户名称　上海示例银行": a full-width space after a Chinese label.
+		if last, _ := utf8.DecodeLastRuneInString(line[:i]); unicode.Is(unicode.Han, last) {
+			return len("\u3000"), true
+		}
 	case line[i] == '\t':
 		return 1, false
 	case line[i] == ':':
@@ -315,8 +332,10 @@ func separatorAt(line string, i int) (n int, weak bool) {
 		}
 		return n, false
 	case line[i] == ' ' && i > 0:
-		// "联系人 张三": a single space after a Chinese label.
-		if last, _ := utf8.DecodeLastRuneInString(line[:i]); unicode.Is(unicode.Han, last) {
+		// "联系人 张三": a single space after a Chinese label; "Mob +60 12…":
+		// one before a number.
+		last, _ := utf8.DecodeLastRuneInString(line[:i])
+		if unicode.Is(unicode.Han, last) || i+1 < len(line) && (isDigit(line[i+1]) || line[i+1] == '+') {
 			return 1, true
 		}
 	case strings.HasPrefix(line[i:], "是"), strings.HasPrefix(line[i:], "为"), strings.HasPrefix(line[i:], "為"):
@@ -356,7 +375,7 @@ func (r *Rules) labelBefore(region, section string) (*Field, int, bool) {
 // punctuation or the particles 的 and 是 ("我们的授权码：…", "我是代理商工程师：…").
 func isBoundary(region string, off int) bool {
 	r, _ := utf8.DecodeLastRuneInString(region[:off])
-	return unicode.IsSpace(r) || unicode.IsPunct(r) || r == '|' || r == '\u3000' || r == '的' || r == '是'
+	return unicode.IsSpace(r) || unicode.IsPunct(r) || strings.ContainsRune("|丨｜\u3000的是", r)
 }
 
 // labelField returns the field whose label is exactly s (after trimming),
