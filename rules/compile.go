@@ -91,9 +91,10 @@ func (r *Rules) Compile() []Problem {
 	r.compiled, r.defSect = false, ""
 	r.request = c.res("request_cues", r.RequestCues)
 	r.notReq = c.res("not_request", r.NotRequest)
-	r.negation = nil
+	r.negation, r.negWords = nil, nil
 	if alt, ok := c.alternation("negations", r.Negations); ok && len(r.Negations) > 0 {
 		r.negation = regexp.MustCompile(`(?i)` + alt + `\s*\S{0,3}\s*$`)
+		r.negWords = regexp.MustCompile(`(?i)` + alt)
 	}
 	r.quoteSep = c.res("quote_separators", r.QuoteSeparators)
 	r.sigSep = c.res("signature_separators", r.SignatureSeparators)
@@ -255,8 +256,9 @@ func (r *Rules) Compile() []Problem {
 			case (cue.Pattern == "") == (cue.File == ""):
 				c.add(cp, "a cue has either pattern: or file:", "cue needs exactly one of pattern and file")
 			case cue.Pattern != "":
-				cue.re = c.re(cp+".pattern", cue.Pattern)
-				cue.need = requiredLiterals(cue.Pattern)
+				if cue.re = c.re(cp+".pattern", cue.Pattern); cue.re != nil {
+					cue.branches = branches(cue.Pattern)
+				}
 			case r.files[cue.File] == nil:
 				c.add(cp+".file", "the id of a class under rules.files", "unknown file class %q", cue.File)
 			}
@@ -300,7 +302,9 @@ func (c *compiler) adjustment(r *Rules, path string, a *Adjustment) {
 		c.add(path+".scenario", "the id of a scenario", "unknown scenario %q", a.Scenario)
 	}
 	if w.Text != "" {
-		w.text = c.re(path+".when.text", w.Text)
+		if c.re(path+".when.text", w.Text) != nil {
+			w.text = branches(w.Text)
+		}
 	}
 	if len(w.Covers) != 0 {
 		if len(w.Covers) != 2 {

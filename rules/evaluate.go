@@ -77,11 +77,13 @@ func NoteID(note string) string {
 
 // view is what the rules read of one message.
 type view struct {
-	msg     *Message
-	fresh   string // new text of the body (and of the HTML alternative)
-	quoted  string // quoted history and forwarded mails' text
-	ours    string // our own earlier mail quoted: read for the scenario only
-	subject string
+	msg    *Message
+	fresh  string // new text of the body (and of the HTML alternative)
+	quoted string // quoted history and forwarded mails' text
+	ours   string // our own earlier mail quoted: read for the scenario only
+	// altFresh is the new text of the HTML alternative, read for fields.
+	altFresh string
+	subject  string
 }
 
 // Evaluate decides what to do with the last of msgs, reading the earlier ones
@@ -174,10 +176,20 @@ func (r *Rules) view(m *Message) view {
 	v := view{msg: m, subject: m.Subject}
 	fresh, quoted, ours := r.splitQuoted(m.Body)
 	if m.AltBody != "" {
+		// The HTML alternative says the same again: it is read for fields
+		// (a table may hold what the plain text flattened), and for the
+		// rest only where the plain text has nothing.
 		f2, q2, o2 := r.splitQuoted(m.AltBody)
-		fresh += "\n" + f2
-		quoted += "\n" + q2
-		ours += "\n" + o2
+		v.altFresh = f2
+		if strings.TrimSpace(fresh) == "" {
+			fresh = f2
+		}
+		if strings.TrimSpace(quoted) == "" {
+			quoted = q2
+		}
+		if strings.TrimSpace(ours) == "" {
+			ours = o2
+		}
 	}
 	for _, fw := range m.Forwarded {
 		quoted += "\n" + fw.Subject + "\n" + fw.Body
@@ -207,6 +219,7 @@ func (r *Rules) readFields(views []view, hits []*fileHit) map[string]fieldValue 
 	}
 	for i := len(views) - 1; i >= 0; i-- {
 		r.extractFields(views[i].fresh, where(i, "body"), out)
+		r.extractFields(views[i].altFresh, where(i, "body"), out)
 	}
 	for i := len(views) - 1; i >= 0; i-- {
 		r.extractFields(views[i].subject, where(i, "subject"), out)
@@ -266,6 +279,8 @@ func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score
 	scores := map[string]int{}
 	denied := map[string]bool{}
 	lowSubject, lowText := strings.ToLower(subject), strings.ToLower(text)
+	// Only a text with a negation in it can deny a scenario.
+	negText := r.negWords != nil && r.negWords.MatchString(text)
 	subjectWeight := r.SubjectWeight
 	if replyPrefix.MatchString(subject) {
 		// "Re: License找回" is the old subject carried on: it weighs no
@@ -277,11 +292,11 @@ func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score
 		for _, c := range s.Cues {
 			switch {
 			case c.re != nil:
-				if m := r.cueMatch(c, subject, lowSubject); m != "" {
+				if m, _ := r.cueMatchNegated(c, subject, lowSubject, false); m != "" {
 					scores[s.ID] += c.Weight * subjectWeight
 					reasons[s.ID] = addReason(reasons[s.ID], "subject", m)
 				}
-				m, negated := r.cueMatchNegated(c, text, lowText)
+				m, negated := r.cueMatchNegated(c, text, lowText, negText)
 				if negated && c.Weight >= 3 {
 					// "不是找回": the sender says it is not this one.
 					denied[s.ID] = true
@@ -321,37 +336,31 @@ func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score
 // languages of mail clients.
 var replyPrefix = regexp.MustCompile(`(?i)^\s*(re|aw|sv|antw|答复|回复|回覆|答覆)\s*(\[\d+\])?\s*[:：]`)
 
-// cueMatch returns the first match of a cue in s that no negation right
-// before it cancels ("我们不是要找回"), or "".
-func (r *Rules) cueMatch(c Cue, s, lower string) string {
-	m, _ := r.cueMatchNegated(c, s, lower)
-	return m
-}
-
-// cueMatchNegated is cueMatch that also tells whether some match of the cue
-// was negated.
-func (r *Rules) cueMatchNegated(c Cue, s, lower string) (match string, negated bool) {
-	if s == "" || !mayMatch(c.need, lower) {
-		return "", false
+// cueMatchNegated returns the first match of a cue in s that no negation
+// right before it cancels ("我们不是要找回"), or "", and whether some match
+// was negated. mayNegate says whether s holds a negation at all; without
+// one the first match is enough.
+func (r *Rules) cueMatchNegated(c Cue, s, lower string, mayNegate bool) (match string, negated bool) {
+	if len(lower) != len(s) {
+		lower = "" // lower-casing changed the length: no prefilter
 	}
-	re := c.re
 	for pos, tries := 0, 0; pos < len(s) && tries < 8; tries++ {
-		loc := re.FindStringIndex(s[pos:])
+		loc := find(c.branches, s, lower, pos)
 		if loc == nil {
 			break
 		}
-		start, end := pos+loc[0], pos+loc[1]
+		start, end := loc[0], loc[1]
 		before := s[max(0, start-24):start]
 		for len(before) > 0 && !utf8.RuneStart(before[0]) {
 			before = before[1:]
 		}
 		switch {
-		case r.negation != nil && r.negation.MatchString(before):
+		case mayNegate && r.negation.MatchString(before):
 			negated = true
 		case match == "":
 			match = s[start:end]
 		}
-		if negated && match != "" || r.negation == nil {
+		if match != "" && (negated || !mayNegate) {
 			break
 		}
 		pos = max(end, start+1)
@@ -416,8 +425,8 @@ func (r *Rules) adjust(d *Decision, scenario string, views []view, hits []*fileH
 			continue
 		}
 		if w.text != nil && !slices.ContainsFunc(views, func(v view) bool {
-			return w.text.MatchString(v.subject) || w.text.MatchString(v.fresh)
-		}) && !slices.ContainsFunc(hits, func(h *fileHit) bool { return w.text.MatchString(h.att.Name) }) {
+			return matches(w.text, v.subject) || matches(w.text, v.fresh)
+		}) && !slices.ContainsFunc(hits, func(h *fileHit) bool { return matches(w.text, h.att.Name) }) {
 			continue
 		}
 		if len(w.Covers) == 2 && !covers(fields[w.Covers[0]].Value, fields[w.Covers[1]].Value) {

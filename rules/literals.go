@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"regexp"
 	"regexp/syntax"
 	"strings"
 	"unicode/utf8"
@@ -60,6 +61,63 @@ func selectivity(set []string) int {
 		n = min(n, utf8.RuneCountInString(s))
 	}
 	return n
+}
+
+// branch is one alternative of a pattern, with the literals it needs.
+type branch struct {
+	re   *regexp.Regexp
+	need []string
+}
+
+// branches splits a pattern into its top-level alternatives, each compiled
+// (case-insensitive) with its own required literals, so that only the
+// alternatives whose words are in a text run on it. A pattern that is not an
+// alternation is one branch.
+func branches(pattern string) []branch {
+	re, err := syntax.Parse(pattern, syntax.Perl|syntax.FoldCase)
+	if err != nil {
+		return nil
+	}
+	subs := []*syntax.Regexp{re}
+	if re.Op == syntax.OpAlternate {
+		subs = re.Sub
+	}
+	out := make([]branch, 0, len(subs))
+	for _, sub := range subs {
+		c, err := regexp.Compile(sub.String())
+		if err != nil {
+			return []branch{{re: regexp.MustCompile("(?i)" + pattern), need: requiredLiterals(pattern)}}
+		}
+		out = append(out, branch{re: c, need: required(sub.Simplify())})
+	}
+	return out
+}
+
+// find returns the leftmost match of any branch in s at or after pos, as
+// indexes into s, or nil; lower is s lower-cased ("" to read every branch).
+func find(bs []branch, s, lower string, pos int) []int {
+	var best []int
+	for _, b := range bs {
+		if lower != "" && !mayMatch(b.need, lower[pos:]) {
+			continue
+		}
+		if loc := b.re.FindStringIndex(s[pos:]); loc != nil && (best == nil || pos+loc[0] < best[0]) {
+			best = []int{pos + loc[0], pos + loc[1]}
+		}
+	}
+	return best
+}
+
+// matches tells whether any branch matches s.
+func matches(bs []branch, s string) bool {
+	if s == "" {
+		return false
+	}
+	lower := strings.ToLower(s)
+	if len(lower) != len(s) {
+		lower = ""
+	}
+	return find(bs, s, lower, 0) != nil
 }
 
 // mayMatch tells whether lower (a lower-cased text) holds one of need.

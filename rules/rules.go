@@ -52,7 +52,8 @@ type Rules struct {
 	ProductKey string       `yaml:"product_field"` // id of the field that names the product
 
 	compiled bool
-	negation *regexp.Regexp
+	negation *regexp.Regexp // a negation at the end of the text before a cue
+	negWords *regexp.Regexp // a negation anywhere
 	request  []*regexp.Regexp
 	notReq   []*regexp.Regexp
 	quoteSep []*regexp.Regexp
@@ -218,8 +219,8 @@ type Cue struct {
 	File    string `yaml:"file"`
 	Weight  int    `yaml:"weight"`
 
-	re   *regexp.Regexp
-	need []string // literals one of which every match holds (see requiredLiterals)
+	re       *regexp.Regexp
+	branches []branch // its alternatives, each with its required literals
 }
 
 // Adjustment is one of the process's own rules: when its condition holds,
@@ -240,7 +241,7 @@ type Condition struct {
 	// of the second (all serials are to be unbound).
 	Covers []string `yaml:"covers"`
 
-	text *regexp.Regexp
+	text []branch
 }
 
 // IgnoreRule makes mail that must get no reply recognisable. A rule matches

@@ -175,3 +175,25 @@ func TestSignaturesSectionsAndDenial(t *testing.T) {
 		t.Errorf("classifyScenario = %q, want change: the sender denies recovery", s)
 	}
 }
+
+func TestBranches(t *testing.T) {
+	bs := branches(`找回|(license|licence)\S{0,8}(丢失|遗失)|\brecover(y)?\b`)
+	if len(bs) != 3 {
+		t.Fatalf("branches = %d, want 3", len(bs))
+	}
+	for _, s := range []string{"请帮忙找回", "LICENSE文件丢失", "we need RECOVERY", "Recover it"} {
+		if loc := find(bs, s, strings.ToLower(s), 0); loc == nil {
+			t.Errorf("find(%q) = nil, want a match", s)
+		}
+		if loc := find(bs, s, "", 0); loc == nil {
+			t.Errorf("find(%q) without a filter = nil", s)
+		}
+	}
+	if loc := find(bs, "nothing here", "nothing here", 0); loc != nil {
+		t.Errorf("find matched %v in a text without cues", loc)
+	}
+	s := "lost, then 找回 later"
+	if loc := find(bs, s, strings.ToLower(s), 0); loc == nil || s[loc[0]:loc[1]] != "找回" {
+		t.Errorf("find = %v, want the leftmost match 找回", loc)
+	}
+}
