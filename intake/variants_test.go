@@ -19,3 +19,7 @@ func TestCheckBlind2(t *testing.T) { checkAgainst(t, "../testdata/blind2") }
 // TestCheckBlind3 runs a fifth set, also written from the process alone:
 // very short mail, synonyms, table layouts, odd separators and clients.
 func TestCheckBlind3(t *testing.T) { checkAgainst(t, "../testdata/blind3") }
+
+// TestCheckBlind4 runs a sixth set: two new mails for each kind of the
+// example mail, written differently by someone who had not seen it.
+func TestCheckBlind4(t *testing.T) { checkAgainst(t, "../testdata/blind4") }

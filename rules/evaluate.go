@@ -408,6 +408,14 @@ func (r *Rules) product(views []view, hits []*fileHit, fields map[string]fieldVa
 			best, bestScore = p.ID, n
 		}
 	}
+	if best == "" {
+		// Named only in a forwarded or quoted mail ("申请iMC License解绑").
+		for _, p := range r.Products {
+			if slices.ContainsFunc(views, func(v view) bool { return matchAny(p.patterns, v.quoted) }) {
+				return p.ID
+			}
+		}
+	}
 	return best
 }
 
