@@ -426,3 +426,62 @@ func TestE2EUIDValidityChange(t *testing.T) {
 		t.Errorf("INBOX holds %d, want 0", n)
 	}
 }
+
+// TestE2EDaemon runs `intake run` on a one-second schedule against the
+// stack: a request is answered without a manual poll, and SIGTERM stops the
+// daemon cleanly.
+func TestE2EDaemon(t *testing.T) {
+	imapAddr, smtpAddr := mailStack(t)
+	resetAll(t, imapAddr)
+	cfg := e2eConfig(t, imapAddr, smtpAddr)
+	src, err := os.ReadFile(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		t.Fatal(err)
+	}
+	setYAML(t, doc.Content[0], []string{"schedule"}, "@every 1s")
+	out, err := yaml.Marshal(&doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cfg, out, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(intakeBinary(t), "run", "--config", cfg)
+	var logs bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &logs, &logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	defer func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+		}
+	}()
+
+	e2eSendMail(t, smtpAddr, e2eCustomer, []string{e2eIntake},
+		e2eMail(e2eCustomer, "License找回申请", "daemon-1@example.test", "", "激活文件丢失，申请找回。\n客户局点名称：示例中心\n", nil))
+	reply := e2eWaitForSubject(t, imapAddr, e2eCustomer, "License找回申请")
+	if !strings.Contains(e2eSubject(reply), "[LX-") {
+		t.Errorf("reply subject %q lacks the case tag", e2eSubject(reply))
+	}
+	if err := cmd.Process.Signal(syscall.SIGTERM); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("intake run after SIGTERM: %v\n%s", err, logs.String())
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatalf("intake run did not stop on SIGTERM\n%s", logs.String())
+	}
+	if !strings.Contains(logs.String(), "stopped") {
+		t.Errorf("daemon log lacks the clean stop:\n%s", logs.String())
+	}
+}
