@@ -129,6 +129,17 @@ func (r *Rules) Compile() []Problem {
 		}
 	}
 
+	for i := range r.SenderParties {
+		sp := &r.SenderParties[i]
+		path := fmt.Sprintf("sender_parties[%d]", i)
+		if r.sections[sp.Section] == nil {
+			c.add(path+".section", "the id of a section under rules.sections", "unknown section %q", sp.Section)
+		}
+		if sp.When != "" {
+			sp.when = c.re(path+".when", sp.When)
+		}
+	}
+
 	r.fields = map[string]*Field{}
 	seen = map[string]bool{}
 	for i := range r.Fields {

@@ -83,6 +83,7 @@ type view struct {
 	ours   string // our own earlier mail quoted: read for the scenario only
 	// altFresh is the new text of the HTML alternative, read for fields.
 	altFresh string
+	sig      string // the new text's signature
 	subject  string
 }
 
@@ -174,12 +175,13 @@ func describe(detail string) string {
 
 func (r *Rules) view(m *Message) view {
 	v := view{msg: m, subject: m.Subject}
-	fresh, quoted, ours := r.splitQuoted(m.Body)
+	fresh, quoted, ours, sig := r.splitQuoted(m.Body)
+	v.sig = sig
 	if m.AltBody != "" {
 		// The HTML alternative says the same again: it is read for fields
 		// (a table may hold what the plain text flattened), and for the
 		// rest only where the plain text has nothing.
-		f2, q2, o2 := r.splitQuoted(m.AltBody)
+		f2, q2, o2, _ := r.splitQuoted(m.AltBody)
 		v.altFresh = f2
 		if strings.TrimSpace(fresh) == "" {
 			fresh = f2
@@ -199,6 +201,25 @@ func (r *Rules) view(m *Message) view {
 	}
 	v.fresh, v.quoted, v.ours = fresh, quoted, ours
 	return v
+}
+
+// senderParty fills in what a sender who is one of the parties left to
+// their signature: their name from the From header and the party's short
+// labels ("Mobile: …") from the signature. A sender is that party when the
+// new text says so or the party's name field already holds their name.
+func (r *Rules) senderParty(v view, where string, out map[string]fieldValue) {
+	name := strings.TrimSpace(v.msg.FromName)
+	for _, sp := range r.SenderParties {
+		named := sp.NameField != "" && name != "" && strings.EqualFold(out[sp.NameField].Value, name)
+		if !named && (sp.when == nil || !sp.when.MatchString(v.fresh)) {
+			continue
+		}
+		if f := r.fields[sp.NameField]; f != nil && name != "" {
+			r.setField(out, f, name, "", strings.TrimSpace(where+" sender's name"))
+		}
+		r.extractFieldsIn(v.sig, strings.TrimSpace(where+" signature"), sp.Section, out)
+		return
+	}
 }
 
 // textExts are files people write forms in.
@@ -223,6 +244,9 @@ func (r *Rules) readFields(views []view, hits []*fileHit) map[string]fieldValue 
 	}
 	for i := len(views) - 1; i >= 0; i-- {
 		r.extractFields(views[i].subject, where(i, "subject"), out)
+	}
+	for i := len(views) - 1; i >= 0; i-- {
+		r.senderParty(views[i], where(i, ""), out)
 	}
 	for _, h := range hits {
 		if h.class == nil && h.att.Text != "" && !h.att.Inline && (strings.HasPrefix(h.att.ContentType, "text/") || textExts[ext(h.att.Name)]) {

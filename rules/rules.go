@@ -40,6 +40,11 @@ type Rules struct {
 	// 找回", "not a recovery").
 	Negations []string `yaml:"negations"`
 
+	// SenderParties tell when the sender is one of the parties ("I am the
+	// reseller engineer"): the sender's name then fills that party's name
+	// field and the signature is read for that party's short labels.
+	SenderParties []SenderParty `yaml:"sender_parties"`
+
 	Roles      Roles        `yaml:"roles"`
 	Sections   []Section    `yaml:"sections"`
 	Fields     []Field      `yaml:"fields"`
@@ -80,6 +85,16 @@ type Roles struct {
 	New []string `yaml:"new"`
 
 	old, new []*regexp.Regexp
+}
+
+// SenderParty is a party the sender may say they are. A sender is also
+// taken as the party whose NameField holds the sender's display name.
+type SenderParty struct {
+	Section   string `yaml:"section"`
+	NameField string `yaml:"name_field"`
+	When      string `yaml:"when"`
+
+	when *regexp.Regexp
 }
 
 // Section is a heading in a mail body ("Reseller:", "最终用户信息") under

@@ -79,7 +79,7 @@ func TestExtractFields(t *testing.T) {
 func TestSplitQuoted(t *testing.T) {
 	r := testRules(t)
 	body := "new words\n> old line\nOn Monday, Bob <bob@example.com> wrote:\nbob's text\n在2026年，Desk <desk@example.test> 写道：\nour checklist\n"
-	fresh, quoted, ours := r.splitQuoted(body)
+	fresh, quoted, ours, _ := r.splitQuoted(body)
 	if strings.TrimSpace(fresh) != "new words" {
 		t.Errorf("fresh = %q", fresh)
 	}
@@ -161,7 +161,7 @@ func TestSignaturesSectionsAndDenial(t *testing.T) {
 	if probs := r.Compile(); len(probs) > 0 {
 		t.Fatal(probs)
 	}
-	fresh, _, _ := r.splitQuoted("Organisation: ACME\nKind regards\nBob\nCustomer phone: 999\n-----Original Message-----\nPartner phone: 1\n")
+	fresh, _, _, _ := r.splitQuoted("Organisation: ACME\nKind regards\nBob\nCustomer phone: 999\n-----Original Message-----\nPartner phone: 1\n")
 	if strings.Contains(fresh, "999") || !strings.Contains(fresh, "ACME") {
 		t.Errorf("fresh = %q, want the text without the signature", fresh)
 	}

@@ -13,8 +13,8 @@ import (
 // SignatureSeparators) are left out of both. A quoted part whose separator or header
 // block names one of our own addresses is our own earlier mail: it goes to
 // ours, so that the checklist of our reply is not read as the customer's.
-func (r *Rules) splitQuoted(body string) (fresh, quoted, ours string) {
-	var nb, qb, ob strings.Builder
+func (r *Rules) splitQuoted(body string) (fresh, quoted, ours, sig string) {
+	var nb, qb, ob, sb strings.Builder
 	lines := strings.Split(body, "\n")
 	inQuote, own, inSig := false, false, false
 	for i, line := range lines {
@@ -30,7 +30,12 @@ func (r *Rules) splitQuoted(body string) (fresh, quoted, ours string) {
 		quotedLine := strings.HasPrefix(strings.TrimLeft(line, " \t"), ">")
 		switch {
 		case inSig && !(quotedLine && !inQuote):
-			// A signature or disclaimer: not the sender's request.
+			// A signature or disclaimer: not the sender's request. The new
+			// mail's own is kept apart (see senderParty).
+			if !inQuote {
+				sb.WriteString(line)
+				sb.WriteByte('\n')
+			}
 		case inQuote && own:
 			ob.WriteString(line)
 			ob.WriteByte('\n')
@@ -45,7 +50,7 @@ func (r *Rules) splitQuoted(body string) (fresh, quoted, ours string) {
 			nb.WriteByte('\n')
 		}
 	}
-	return nb.String(), qb.String(), ob.String()
+	return nb.String(), qb.String(), ob.String(), sb.String()
 }
 
 // quoteHeader returns a separator line with the sender lines of the header
@@ -97,8 +102,13 @@ type fieldValue struct {
 // line up to a blank one). Under a section heading the section's short
 // labels apply.
 func (r *Rules) extractFields(text, where string, into map[string]fieldValue) {
+	r.extractFieldsIn(text, where, r.defSect, into)
+}
+
+// extractFieldsIn is extractFields starting in a section (a signature is
+// read in its sender's party).
+func (r *Rules) extractFieldsIn(text, where, section string, into map[string]fieldValue) {
 	lines := strings.Split(text, "\n")
-	section := r.defSect
 	var pending *Field
 	var pendingLabel string
 	var list []string

@@ -1459,8 +1459,7 @@ m = message(std_headers(addr("Ahmed Khalil", "ahmed.khalil@example-integration.q
                 att("commitment_letter_stamped.jpg", TINY_JPEG, JPG),
             ], "----=_Part_AK38"))
 add("38-signature-as-agent-hwchange-en.eml", m, "forward", "hardware_change", [], [],
-    "The sender says 'I am the reseller engineer handling this case'; his name and mobile are only in the '--' signature, which a careful reader takes as agent_engineer/agent_phone; end-user details are labelled under 'End customer details:'.",
-    known_gap="signatures are not read for fields (so that a reseller's company phone is not taken as the end user's); a sender who names himself the engineer only there is asked for his details")
+    "The sender says 'I am the reseller engineer handling this case'; his name and mobile are only in the '--' signature, which a careful reader takes as agent_engineer/agent_phone; end-user details are labelled under 'End customer details:'.")
 
 # ======================================================================= 39
 body = """H3C您好，
