@@ -129,13 +129,22 @@ func (r *Rules) roleFromText(name, text string) string {
 	after := clause(text[i+n:], false)
 	before := clause(text[:i], true)
 	for _, w := range []string{after, before} {
-		old, neu := matchAny(r.Roles.old, w), matchAny(r.Roles.new, w)
-		switch {
-		case old && !neu:
-			return "old"
-		case neu && !old:
-			return "new"
+		if role := r.roleIn(w); role != "" {
+			return role
 		}
+	}
+	return ""
+}
+
+// roleIn returns the role words in s name: old or new, "" for neither or
+// both.
+func (r *Rules) roleIn(s string) string {
+	old, neu := matchAny(r.Roles.old, s), matchAny(r.Roles.new, s)
+	switch {
+	case old && !neu:
+		return "old"
+	case neu && !old:
+		return "new"
 	}
 	return ""
 }
@@ -168,12 +177,5 @@ func (r *Rules) roleOf(fc *FileClass, name string) string {
 	if !fc.RolesFromName {
 		return ""
 	}
-	old, neu := matchAny(r.Roles.old, name), matchAny(r.Roles.new, name)
-	switch {
-	case old && !neu:
-		return "old"
-	case neu && !old:
-		return "new"
-	}
-	return ""
+	return r.roleIn(name)
 }
