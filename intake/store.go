@@ -413,15 +413,10 @@ func (s *Store) queryCases(where string, args ...any) ([]*Case, error) {
 
 // OutboxRow is a mail intake sends or has sent.
 type OutboxRow struct {
+	Outgoing
 	ID         int64
 	CaseID     string
 	MessageRow int64 // the customer message it answers, 0 for none
-	Kind       string
-	MessageID  string
-	EnvFrom    string
-	Recipients []string
-	Subject    string
-	Raw        []byte
 	State      string
 	Attempts   int
 	NextAt     time.Time
