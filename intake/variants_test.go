@@ -23,3 +23,7 @@ func TestCheckBlind3(t *testing.T) { checkAgainst(t, "../testdata/blind3") }
 // TestCheckBlind4 runs a sixth set: two new mails for each kind of the
 // example mail, written differently by someone who had not seen it.
 func TestCheckBlind4(t *testing.T) { checkAgainst(t, "../testdata/blind4") }
+
+// TestCheckBlind5 runs a seventh set, again two new mails for each kind of
+// the example mail, from a different writer.
+func TestCheckBlind5(t *testing.T) { checkAgainst(t, "../testdata/blind5") }

@@ -54,6 +54,9 @@ func TestExtractFields(t *testing.T) {
 		{"inline", "our code is IMC-ABCD-1234 thanks\n", map[string]string{"code": "IMC-ABCD-1234"}},
 		{"list over lines", "Serials:\n1. SN-001\n2. SN-002\n\nOrganisation: X\n", map[string]string{"serials": "SN-001, SN-002", "org": "X"}},
 		{"time is not a separator", "Meeting at 09:40 tomorrow\n", map[string]string{}},
+		{"bracketed label", "【单位名称】示例医院\n[Authorization code] IMC-1234-ABCD\n", map[string]string{"org": "示例医院", "code": "IMC-1234-ABCD"}},
+		{"table cells", "| 单位名称 | 示例医院 |\n", map[string]string{"org": "示例医院"}},
+		{"full-width spaces", "单位名称　示例医院　电话　0571-1234\n", map[string]string{"org": "示例医院", "phone": "0571-1234"}},
 	}
 	r := testRules(t)
 	for _, tt := range tests {

@@ -315,6 +315,10 @@ func separatorAt(line string, i int) (n int, weak bool) {
 		return size + 2, false
 	case strings.HasPrefix(line[i:], "："):
 		return len("："), false
+	case strings.HasPrefix(line[i:], "】"), line[i] == ']':
+		// "【客户局点名称】江川市…": a bracketed label needs no colon.
+		_, size := utf8.DecodeRuneInString(line[i:])
+		return size, false
 	case line[i] == '|', strings.HasPrefix(line[i:], "丨"), strings.HasPrefix(line[i:], "｜"):
 		// "License Key | XXXX", "| 授权码 | XXXX |": table cells.
 		_, size := utf8.DecodeRuneInString(line[i:])
