@@ -208,7 +208,12 @@ func (r *Rules) Compile() []Problem {
 		p := &r.Products[i]
 		path := fmt.Sprintf("products[%d]", i)
 		c.unique(path, "product", p.ID, seen)
-		p.patterns = c.res(path+".patterns", p.Patterns)
+		p.patterns = nil
+		for j, pat := range p.Patterns {
+			if c.re(fmt.Sprintf("%s.patterns[%d]", path, j), pat) != nil {
+				p.patterns = append(p.patterns, branches(pat)...)
+			}
+		}
 	}
 	if r.ProductKey != "" && r.fields[r.ProductKey] == nil {
 		c.add("product_field", "the id of a field under rules.fields", "unknown field %q", r.ProductKey)

@@ -407,7 +407,7 @@ func addReason(reasons []string, where, m string) []string {
 func (r *Rules) product(views []view, hits []*fileHit, fields map[string]fieldValue) string {
 	if v, ok := fields[r.ProductKey]; ok && r.ProductKey != "" {
 		for _, p := range r.Products {
-			if matchAny(p.patterns, v.Value) {
+			if matches(p.patterns, v.Value) {
 				return p.ID
 			}
 		}
@@ -416,15 +416,15 @@ func (r *Rules) product(views []view, hits []*fileHit, fields map[string]fieldVa
 	for _, p := range r.Products {
 		n := 0
 		for _, v := range views {
-			if matchAny(p.patterns, v.subject) {
+			if matches(p.patterns, v.subject) {
 				n += 2
 			}
-			if matchAny(p.patterns, v.fresh) {
+			if matches(p.patterns, v.fresh) {
 				n++
 			}
 		}
 		for _, h := range hits {
-			if matchAny(p.patterns, h.att.Name) || h.class != nil && matchAny(p.patterns, h.att.Text) {
+			if matches(p.patterns, h.att.Name) || h.class != nil && matches(p.patterns, h.att.Text) {
 				n++
 			}
 		}
@@ -435,7 +435,7 @@ func (r *Rules) product(views []view, hits []*fileHit, fields map[string]fieldVa
 	if best == "" {
 		// Named only in a forwarded or quoted mail ("申请iMC License解绑").
 		for _, p := range r.Products {
-			if slices.ContainsFunc(views, func(v view) bool { return matchAny(p.patterns, v.quoted) }) {
+			if slices.ContainsFunc(views, func(v view) bool { return matches(p.patterns, v.quoted) }) {
 				return p.ID
 			}
 		}

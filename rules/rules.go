@@ -180,7 +180,7 @@ type Product struct {
 	ID       string   `yaml:"id"`
 	Patterns []string `yaml:"patterns"`
 
-	patterns []*regexp.Regexp
+	patterns []branch // every alternative of every pattern, each with its literals
 }
 
 // Material is one item of a checklist. It is present when any of its
