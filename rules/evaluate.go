@@ -84,7 +84,11 @@ type view struct {
 	// altFresh is the new text of the HTML alternative, read for fields.
 	altFresh string
 	sig      string // the new text's signature
-	subject  string
+
+	// lowSubject and lowFresh are subject and fresh lower-cased once, for
+	// the literal prefilter (see lowerOf).
+	lowSubject, lowFresh string
+	subject              string
 }
 
 // Evaluate decides what to do with the last of msgs, reading the earlier ones
@@ -200,6 +204,7 @@ func (r *Rules) view(m *Message) view {
 		}
 	}
 	v.fresh, v.quoted, v.ours = fresh, quoted, ours
+	v.lowSubject, v.lowFresh = lowerOf(v.subject), lowerOf(fresh)
 	return v
 }
 
@@ -267,12 +272,12 @@ func (r *Rules) classifyScenario(views []view, hits []*fileHit, from []int) (str
 	var ambiguous []string
 	for pass := 0; pass < 3; pass++ {
 		for i := len(views) - 1; i >= 0; i-- {
-			text, subject := views[i].fresh, views[i].subject
+			text, subject, lowText, lowSubject := views[i].fresh, views[i].subject, views[i].lowFresh, views[i].lowSubject
 			switch pass {
 			case 1:
-				text, subject = views[i].quoted, ""
+				text, subject, lowText, lowSubject = views[i].quoted, "", lowerOf(views[i].quoted), ""
 			case 2:
-				text, subject = views[i].ours, ""
+				text, subject, lowText, lowSubject = views[i].ours, "", lowerOf(views[i].ours), ""
 			}
 			var msgHits []*fileHit
 			for j, h := range hits {
@@ -280,7 +285,7 @@ func (r *Rules) classifyScenario(views []view, hits []*fileHit, from []int) (str
 					msgHits = append(msgHits, h)
 				}
 			}
-			best, score, tie, because := r.score(subject, text, msgHits)
+			best, score, tie, because := r.score(subject, text, lowSubject, lowText, msgHits)
 			if score == 0 {
 				continue
 			}
@@ -298,11 +303,10 @@ func (r *Rules) classifyScenario(views []view, hits []*fileHit, from []int) (str
 	return "", []string{"no scenario cue in the subject, the text or the attachments"}
 }
 
-func (r *Rules) score(subject, text string, hits []*fileHit) (best string, score int, tie string, because []string) {
+func (r *Rules) score(subject, text, lowSubject, lowText string, hits []*fileHit) (best string, score int, tie string, because []string) {
 	reasons := map[string][]string{}
 	scores := map[string]int{}
 	denied := map[string]bool{}
-	lowSubject, lowText := strings.ToLower(subject), strings.ToLower(text)
 	// Only a text with a negation in it can deny a scenario.
 	negText := r.negWords != nil && r.negWords.MatchString(text)
 	subjectWeight := r.SubjectWeight
@@ -365,9 +369,6 @@ var replyPrefix = regexp.MustCompile(`(?i)^\s*(re|aw|sv|antw|答复|回复|回�
 // was negated. mayNegate says whether s holds a negation at all; without
 // one the first match is enough.
 func (r *Rules) cueMatchNegated(c Cue, s, lower string, mayNegate bool) (match string, negated bool) {
-	if len(lower) != len(s) {
-		lower = "" // lower-casing changed the length: no prefilter
-	}
 	for pos, tries := 0, 0; pos < len(s) && tries < 8; tries++ {
 		loc := find(c.branches, s, lower, pos)
 		if loc == nil {
@@ -416,10 +417,10 @@ func (r *Rules) product(views []view, hits []*fileHit, fields map[string]fieldVa
 	for _, p := range r.Products {
 		n := 0
 		for _, v := range views {
-			if matches(p.patterns, v.subject) {
+			if matchesLower(p.patterns, v.subject, v.lowSubject) {
 				n += 2
 			}
-			if matches(p.patterns, v.fresh) {
+			if matchesLower(p.patterns, v.fresh, v.lowFresh) {
 				n++
 			}
 		}
@@ -457,7 +458,7 @@ func (r *Rules) adjust(d *Decision, scenario string, views []view, hits []*fileH
 			continue
 		}
 		if w.text != nil && !slices.ContainsFunc(views, func(v view) bool {
-			return matches(w.text, v.subject) || matches(w.text, v.fresh)
+			return matchesLower(w.text, v.subject, v.lowSubject) || matchesLower(w.text, v.fresh, v.lowFresh)
 		}) && !slices.ContainsFunc(hits, func(h *fileHit) bool { return matches(w.text, h.att.Name) }) {
 			continue
 		}

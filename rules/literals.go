@@ -108,16 +108,22 @@ func find(bs []branch, s, lower string, pos int) []int {
 	return best
 }
 
-// matches tells whether any branch matches s.
-func matches(bs []branch, s string) bool {
-	if s == "" {
-		return false
-	}
+// lowerOf returns s lower-cased for the prefilter, or "" (read every
+// branch) when lower-casing changes its length.
+func lowerOf(s string) string {
 	lower := strings.ToLower(s)
 	if len(lower) != len(s) {
-		lower = ""
+		return ""
 	}
-	return find(bs, s, lower, 0) != nil
+	return lower
+}
+
+// matches tells whether any branch matches s.
+func matches(bs []branch, s string) bool { return matchesLower(bs, s, lowerOf(s)) }
+
+// matchesLower is matches with s already lower-cased (see lowerOf).
+func matchesLower(bs []branch, s, lower string) bool {
+	return s != "" && find(bs, s, lower, 0) != nil
 }
 
 // mayMatch tells whether lower (a lower-cased text) holds one of need.
