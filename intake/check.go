@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strings"
 
+	"intake/intake/message"
 	"intake/rules"
 )
 
@@ -32,7 +33,7 @@ func (c *Config) CheckFile(path string) (*Checked, error) {
 		return nil, fmt.Errorf("opening mail: %w", err)
 	}
 	defer f.Close()
-	msg, err := Parse(f, c.Limits)
+	msg, err := message.Parse(f, c.Limits)
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 
+	"intake/intake/message"
 	"intake/rules"
 )
 
@@ -159,7 +160,7 @@ func BenchmarkEvaluate(b *testing.B) {
 	n := 0
 	for i := 0; i < b.N; i++ {
 		raw := raws[i%len(raws)]
-		msg, err := Parse(bytesReader(raw), cfg.Limits)
+		msg, err := message.Parse(bytesReader(raw), cfg.Limits)
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -181,7 +182,7 @@ func BenchmarkEvaluateParallel(b *testing.B) {
 	b.RunParallel(func(pb *testing.PB) {
 		i := 0
 		for pb.Next() {
-			msg, err := Parse(bytesReader(raws[i%len(raws)]), cfg.Limits)
+			msg, err := message.Parse(bytesReader(raws[i%len(raws)]), cfg.Limits)
 			if err != nil {
 				b.Error(err)
 				return

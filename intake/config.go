@@ -16,6 +16,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	shipped "intake"
+	"intake/intake/message"
 	"intake/mailer"
 	"intake/rules"
 )
@@ -28,7 +29,7 @@ type Config struct {
 	Schedule string         `yaml:"schedule"`
 	DataDir  string         `yaml:"data_dir"`
 	Listen   string         `yaml:"listen"` // address of /healthz and /metrics; empty: off
-	Limits   Limits         `yaml:"limits"`
+	Limits   message.Limits `yaml:"limits"`
 	Cases    CaseConfig     `yaml:"cases"`
 	Routes   []Route        `yaml:"routes"`
 	Replies  mailer.Replies `yaml:"replies"`
@@ -112,7 +113,7 @@ func ParseConfig(name string, data []byte, files fs.FS) (*Config, error) {
 func (c *Config) setDefaults() {
 	c.Mailbox.SetDefaults()
 	c.SMTP.setDefaults()
-	c.Limits = c.Limits.withDefaults()
+	c.Limits = c.Limits.WithDefaults()
 	c.Cases.setDefaults()
 	if c.Schedule == "" {
 		c.Schedule = "0 */2 * * * *"

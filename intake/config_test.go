@@ -2,6 +2,7 @@ package intake
 
 import (
 	"errors"
+	"intake/intake/message"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,7 +27,7 @@ func TestLoadConfigMinimal(t *testing.T) {
 	if err != nil {
 		t.Fatalf("LoadConfig(minimal.yaml): %v", err)
 	}
-	if cfg.Limits != DefaultLimits() {
+	if cfg.Limits != message.DefaultLimits() {
 		t.Errorf("limits left out = %+v, want the defaults", cfg.Limits)
 	}
 	if cfg.Schedule == "" || cfg.Cases.Prefix != "LX" {

@@ -24,6 +24,7 @@ import (
 	"github.com/emersion/go-imap/v2/imapserver"
 	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
 
+	"intake/intake/message"
 	"intake/mailer"
 	"intake/mailer/mailertest"
 	"intake/rules"
@@ -482,7 +483,7 @@ func safeFileName(s string) string {
 // mailDetail says what a sent mail holds: the items a reply asks for, the
 // files a forward carries.
 func mailDetail(st *Store, o *OutboxRow) string {
-	msg, err := Parse(bytes.NewReader(o.Raw), Limits{})
+	msg, err := message.Parse(bytes.NewReader(o.Raw), message.Limits{})
 	if err != nil {
 		return ""
 	}

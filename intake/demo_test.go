@@ -3,6 +3,7 @@ package intake
 import (
 	"bytes"
 	"context"
+	"intake/intake/message"
 	"io"
 	"log/slog"
 	"net/smtp"
@@ -58,7 +59,7 @@ func TestDemo(t *testing.T) {
 	}
 	for _, f := range files {
 		raw, _ := os.ReadFile(f)
-		msg, err := Parse(bytes.NewReader(raw), Limits{})
+		msg, err := message.Parse(bytes.NewReader(raw), message.Limits{})
 		if err != nil || msg.Problem != "" || msg.MessageID == "" {
 			t.Errorf("%s does not read back as mail: %v %s", filepath.Base(f), err, msg.Problem)
 		}

@@ -14,6 +14,7 @@ import (
 
 	"github.com/emersion/go-imap/v2"
 
+	"intake/intake/message"
 	"intake/mailer"
 	"intake/rules"
 )
@@ -227,7 +228,7 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 	var msg *rules.Message
 	if env.Size > int64(cfg.Limits.MaxMessageBytes) {
 		// Not fetched at all: the server's size is enough to refuse it.
-		msg = &rules.Message{Problem: "too_large", Detail: fmt.Sprintf("%d bytes, over max_message_bytes %d", env.Size, cfg.Limits.MaxMessageBytes)}
+		msg = &rules.Message{Problem: message.ProblemTooLarge, Detail: fmt.Sprintf("%d bytes, over max_message_bytes %d", env.Size, cfg.Limits.MaxMessageBytes)}
 	} else {
 		pr, pw := io.Pipe()
 		go func() { pw.CloseWithError(mb.Fetch(ctx, env.UID, pw)) }()
@@ -374,7 +375,7 @@ func (p *Pipeline) parseStored(cfg *Config, sum string) (*rules.Message, error) 
 		return nil, err
 	}
 	defer f.Close()
-	m, err := Parse(f, cfg.Limits)
+	m, err := message.Parse(f, cfg.Limits)
 	if err != nil {
 		return nil, fmt.Errorf("parsing %.12s: %w", sum, err)
 	}

@@ -1,4 +1,4 @@
-package intake
+package message
 
 import (
 	"bytes"
@@ -9,7 +9,7 @@ import (
 
 // FuzzParse checks that no input makes Parse panic, fail or break its limits.
 func FuzzParse(f *testing.F) {
-	for _, pattern := range []string{"../testdata/mail/*.eml", "../testdata/realworld/*/*.eml"} {
+	for _, pattern := range []string{"../../testdata/mail/*.eml", "../../testdata/realworld/*/*.eml"} {
 		paths, _ := filepath.Glob(pattern)
 		for _, path := range paths {
 			if data, err := os.ReadFile(path); err == nil {
@@ -34,8 +34,8 @@ func FuzzParse(f *testing.F) {
 			t.Fatalf("Parse error: %v", err)
 		}
 		checkInvariants(t, "fuzz input", m, lim)
-		if len(data) > int(lim.MaxMessageBytes) && m.Problem != problemTooLarge {
-			t.Errorf("Parse(%d bytes).Problem = %q, want %s", len(data), m.Problem, problemTooLarge)
+		if len(data) > int(lim.MaxMessageBytes) && m.Problem != ProblemTooLarge {
+			t.Errorf("Parse(%d bytes).Problem = %q, want %s", len(data), m.Problem, ProblemTooLarge)
 		}
 	})
 }

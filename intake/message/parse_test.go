@@ -1,4 +1,4 @@
-package intake
+package message
 
 import (
 	"archive/zip"
@@ -93,7 +93,7 @@ var mailTests = []mailTest{
 }
 
 func TestParseMailFiles(t *testing.T) {
-	all, _ := filepath.Glob("../testdata/mail/*.eml")
+	all, _ := filepath.Glob("../../testdata/mail/*.eml")
 	for _, path := range all {
 		name := filepath.Base(path)
 		if !slices.ContainsFunc(mailTests, func(tt mailTest) bool { return tt.file == name }) {
@@ -102,7 +102,7 @@ func TestParseMailFiles(t *testing.T) {
 	}
 	for _, tt := range mailTests {
 		t.Run(tt.file, func(t *testing.T) {
-			m := parseFile(t, filepath.Join("../testdata/mail", tt.file))
+			m := parseFile(t, filepath.Join("../../testdata/mail", tt.file))
 			if m.Problem != "" || len(m.Notes) > 0 {
 				t.Errorf("Parse(%s).Problem, Notes = %q %q, %q, want none", tt.file, m.Problem, m.Detail, m.Notes)
 			}
@@ -136,7 +136,7 @@ func TestParseMailFiles(t *testing.T) {
 // TestParseMailDetails checks what the table above does not: header fields,
 // the attached message, the text of files, containers.
 func TestParseMailDetails(t *testing.T) {
-	m := parseFile(t, "../testdata/mail/14-unbind-forwarded-zh.eml")
+	m := parseFile(t, "../../testdata/mail/14-unbind-forwarded-zh.eml")
 	inner := m.Forwarded[0]
 	if inner.From != "qianli@jbhospital.example" || inner.Subject != "License解绑申请" {
 		t.Errorf("Parse(14).Forwarded[0] From, Subject = %q, %q, want qianli@jbhospital.example, License解绑申请", inner.From, inner.Subject)
@@ -145,12 +145,12 @@ func TestParseMailDetails(t *testing.T) {
 		t.Errorf("Parse(14).Attachments[0].Container = %q, want the inner subject", c)
 	}
 
-	m = parseFile(t, "../testdata/mail/13-hardware-change-zip-zh.eml")
+	m = parseFile(t, "../../testdata/mail/13-hardware-change-zip-zh.eml")
 	if c := m.Attachments[1].Container; c != "materials.zip" {
 		t.Errorf("Parse(13).Attachments[1].Container = %q, want materials.zip", c)
 	}
 
-	m = parseFile(t, "../testdata/mail/15-ignore-out-of-office-zh.eml")
+	m = parseFile(t, "../../testdata/mail/15-ignore-out-of-office-zh.eml")
 	if got := m.HeaderValue("Auto-Submitted"); got != "auto-replied" {
 		t.Errorf("Parse(15).Header[Auto-Submitted] = %q, want auto-replied", got)
 	}
@@ -158,12 +158,12 @@ func TestParseMailDetails(t *testing.T) {
 		t.Errorf("Parse(15).InReplyTo = %q, want %q", m.InReplyTo, want)
 	}
 
-	m = parseFile(t, "../testdata/mail/16-ignore-bounce.eml")
+	m = parseFile(t, "../../testdata/mail/16-ignore-bounce.eml")
 	if m.MediaType != "multipart/report" || m.Params["report-type"] != "delivery-status" {
 		t.Errorf("Parse(16).MediaType, Params = %q, %v, want multipart/report with report-type delivery-status", m.MediaType, m.Params)
 	}
 
-	m = parseFile(t, "../testdata/mail/08-hardware-change-cams-zh.eml")
+	m = parseFile(t, "../../testdata/mail/08-hardware-change-cams-zh.eml")
 	if m.FromName != "黄志强" || m.MessageID != "003301dc5d2b$9e4f1a20$daed4e60$@example.net" || m.Date.IsZero() {
 		t.Errorf("Parse(08).FromName, MessageID, Date = %q, %q, %v", m.FromName, m.MessageID, m.Date)
 	}
@@ -171,7 +171,7 @@ func TestParseMailDetails(t *testing.T) {
 		t.Errorf("Parse(08).Attachments[1].Text = %q, want the host file's text", txt)
 	}
 
-	m = parseFile(t, "../testdata/mail/04-hardware-change-missing-fields-en.eml")
+	m = parseFile(t, "../../testdata/mail/04-hardware-change-missing-fields-en.eml")
 	if !strings.Contains(m.AltBody, "End user organization: Northwind Logistics") {
 		t.Errorf("Parse(04).AltBody = %q, want the HTML part as text", m.AltBody)
 	}
@@ -449,7 +449,7 @@ func makeZip(t testing.TB, entries ...zipEntry) string {
 }
 
 func BenchmarkParse(b *testing.B) {
-	paths, _ := filepath.Glob("../testdata/mail/*.eml")
+	paths, _ := filepath.Glob("../../testdata/mail/*.eml")
 	var raws [][]byte
 	for _, path := range paths {
 		data, err := os.ReadFile(path)
@@ -519,7 +519,7 @@ func TestParseByteSize(t *testing.T) {
 	}
 	var lim Limits
 	if err := yaml.Unmarshal([]byte("max_message_bytes: 10MiB\nmax_parts: 7\n"), &lim); err != nil ||
-		lim.MaxMessageBytes != 10<<20 || lim.MaxParts != 7 || lim.withDefaults().MaxDepth != 20 {
+		lim.MaxMessageBytes != 10<<20 || lim.MaxParts != 7 || lim.WithDefaults().MaxDepth != 20 {
 		t.Errorf("yaml.Unmarshal(limits) = %+v, %v", lim, err)
 	}
 }

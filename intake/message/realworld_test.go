@@ -1,4 +1,4 @@
-package intake
+package message
 
 import (
 	"path/filepath"
@@ -19,7 +19,7 @@ var unreadableFiles = map[string]bool{
 
 // TestRealworld parses the malformed mail of other libraries' test suites.
 func TestRealworld(t *testing.T) {
-	paths, _ := filepath.Glob("../testdata/realworld/*/*.eml")
+	paths, _ := filepath.Glob("../../testdata/realworld/*/*.eml")
 	if len(paths) == 0 {
 		t.Fatal("no files in testdata/realworld")
 	}
@@ -70,7 +70,7 @@ func TestRealworldQuirks(t *testing.T) {
 		{"enmime/mail__mime-bad-8bit-filename.eml", func(m *rules.Message) string { return m.Attachments[0].Name }, "管理.doc"},
 	}
 	for _, tt := range tests {
-		m := parseFile(t, filepath.Join("../testdata/realworld", tt.file))
+		m := parseFile(t, filepath.Join("../../testdata/realworld", tt.file))
 		if got := tt.got(m); got != tt.want {
 			t.Errorf("Parse(%s) = %q, want %q", tt.file, got, tt.want)
 		}
@@ -86,7 +86,7 @@ func firstLine(s string) string {
 func checkInvariants(t *testing.T, name string, m *rules.Message, lim Limits) {
 	t.Helper()
 	switch m.Problem {
-	case "", problemTooLarge, problemTooDeep, problemTooManyParts, problemMalformed:
+	case "", ProblemTooLarge, ProblemTooDeep, ProblemTooManyParts, ProblemMalformed:
 	default:
 		t.Errorf("Parse(%s).Problem = %q, want a known reason", name, m.Problem)
 	}

@@ -1,4 +1,4 @@
-package intake
+package message
 
 import (
 	"archive/zip"
@@ -36,9 +36,9 @@ func TestHostile(t *testing.T) {
 		note     string // a note that must be present, by prefix
 		checkMsg func(t *testing.T, m *rules.Message)
 	}{
-		{name: "10,000 nested multiparts", input: deepMultipart(10000), maxTime: time.Second, problem: problemTooDeep},
-		{name: "10,000 nested attached messages", input: deepForward(10000), maxTime: time.Second, problem: problemTooDeep},
-		{name: "10,000 parts", input: manyParts(10000), maxTime: time.Second, problem: problemTooManyParts},
+		{name: "10,000 nested multiparts", input: deepMultipart(10000), maxTime: time.Second, problem: ProblemTooDeep},
+		{name: "10,000 nested attached messages", input: deepForward(10000), maxTime: time.Second, problem: ProblemTooDeep},
+		{name: "10,000 parts", input: manyParts(10000), maxTime: time.Second, problem: ProblemTooManyParts},
 		{name: "zip bomb", input: zipBomb(1<<30, 1<<30), maxTime: time.Second,
 			note: "attachment_skipped: zeros.bin: expands more than 100 times",
 			checkMsg: func(t *testing.T, m *rules.Message) {
@@ -50,7 +50,7 @@ func TestHostile(t *testing.T) {
 		// archive/zip itself stops reading at the declared size.
 		{name: "zip bomb with a lying header", input: zipBomb(1<<30, 1000), maxTime: time.Second,
 			note: "attachment_skipped: zeros.bin: unreadable"},
-		{name: "100 MiB attachment", input: bigAttachment(100 << 20), maxTime: 5 * time.Second, problem: problemTooLarge},
+		{name: "100 MiB attachment", input: bigAttachment(100 << 20), maxTime: 5 * time.Second, problem: ProblemTooLarge},
 		{name: "100 MiB attachment, larger message limit", input: bigAttachment(100 << 20), limits: bigLimits, maxTime: 10 * time.Second,
 			note: "attachment_skipped: big.bin: larger than 33554432 bytes",
 			checkMsg: func(t *testing.T, m *rules.Message) {
@@ -87,7 +87,7 @@ func TestHostile(t *testing.T) {
 				}
 			}},
 		{name: "2 MiB message header", input: stringInput(hostileHead + "X-Junk: " + strings.Repeat("j", 2<<20) + "\r\n\r\nbody\r\n"),
-			maxTime: time.Second, problem: problemMalformed},
+			maxTime: time.Second, problem: ProblemMalformed},
 		{name: "15,000 encoded words", input: stringInput(hostileHead + "X-Words:" + strings.Repeat(" =?utf-8?Q?a?=", 15000) + "\r\n\r\nbody\r\n"),
 			maxTime: time.Second,
 			checkMsg: func(t *testing.T, m *rules.Message) {

@@ -1,4 +1,8 @@
-package intake
+// Package message reads one raw mail, within limits, into the rules.Message
+// the rules evaluate: header fields, body text, files (inside .zip archives
+// and attached messages too) and the problems that make a mail unreadable.
+// It does no I/O beyond the reader it is given.
+package message
 
 import (
 	"bufio"
@@ -14,7 +18,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/emersion/go-message"
+	gomessage "github.com/emersion/go-message"
 	mtextproto "github.com/emersion/go-message/textproto"
 
 	"intake/rules"
@@ -22,10 +26,10 @@ import (
 
 // Quarantine reasons set in rules.Message.Problem.
 const (
-	problemTooLarge     = "too_large"
-	problemTooDeep      = "too_deep"
-	problemTooManyParts = "too_many_parts"
-	problemMalformed    = "malformed"
+	ProblemTooLarge     = "too_large"
+	ProblemTooDeep      = "too_deep"
+	ProblemTooManyParts = "too_many_parts"
+	ProblemMalformed    = "malformed"
 )
 
 // Sizes of the parts of a file kept beside Data.
@@ -48,7 +52,7 @@ const (
 // the message's own header; a part or attached message with such a header is
 // skipped with a "header_too_large" note.
 func Parse(r io.Reader, lim Limits) (msg *rules.Message, err error) {
-	p := &mimeParser{lim: lim.withDefaults()}
+	p := &mimeParser{lim: lim.WithDefaults()}
 	p.src = &sourceReader{r: r, left: int64(p.lim.MaxMessageBytes)}
 	defer func() {
 		if v := recover(); v != nil {
@@ -56,7 +60,7 @@ func Parse(r io.Reader, lim Limits) (msg *rules.Message, err error) {
 			if msg == nil {
 				msg = &rules.Message{}
 			}
-			msg.Problem, msg.Detail = problemMalformed, fmt.Sprintf("reader failure: %v", v)
+			msg.Problem, msg.Detail = ProblemMalformed, fmt.Sprintf("reader failure: %v", v)
 		}
 	}()
 
@@ -68,7 +72,7 @@ func Parse(r io.Reader, lim Limits) (msg *rules.Message, err error) {
 		return nil, fmt.Errorf("reading message: %w", p.src.err)
 	}
 	if p.src.tooLarge {
-		p.problem, p.detail = problemTooLarge, fmt.Sprintf("message larger than %d bytes", p.lim.MaxMessageBytes)
+		p.problem, p.detail = ProblemTooLarge, fmt.Sprintf("message larger than %d bytes", p.lim.MaxMessageBytes)
 	}
 	msg.Problem, msg.Detail = p.problem, p.detail
 	return msg, nil
@@ -136,13 +140,13 @@ func (p *mimeParser) message(r io.Reader, depth int) *rules.Message {
 	case p.stopped():
 		return m.msg
 	case errors.Is(err, errHeaderTooLarge) && depth == 0:
-		p.fail(problemMalformed, fmt.Sprintf("header_too_large: header block over %d bytes", p.lim.MaxHeaderBytes))
+		p.fail(ProblemMalformed, fmt.Sprintf("header_too_large: header block over %d bytes", p.lim.MaxHeaderBytes))
 		return m.msg
 	case errors.Is(err, errHeaderTooLarge):
 		m.note("header_too_large: attached message: header block over %d bytes, skipped", p.lim.MaxHeaderBytes)
 		return m.msg
 	case h.Len() == 0 && depth == 0:
-		p.fail(problemMalformed, "no header fields")
+		p.fail(ProblemMalformed, "no header fields")
 		return m.msg
 	}
 	p.entity(m, h, body, depth)
@@ -210,10 +214,10 @@ func (p *mimeParser) multipart(m *msgState, body io.Reader, boundary string, dep
 		p.parts++
 		switch {
 		case p.parts > p.lim.MaxParts:
-			p.fail(problemTooManyParts, fmt.Sprintf("more than %d MIME parts", p.lim.MaxParts))
+			p.fail(ProblemTooManyParts, fmt.Sprintf("more than %d MIME parts", p.lim.MaxParts))
 			return
 		case depth+1 > p.lim.MaxDepth:
-			p.fail(problemTooDeep, fmt.Sprintf("MIME parts nested deeper than %d", p.lim.MaxDepth))
+			p.fail(ProblemTooDeep, fmt.Sprintf("MIME parts nested deeper than %d", p.lim.MaxDepth))
 			return
 		case err != nil:
 			m.note("header_too_large: part %d: header block over %d bytes, skipped", n, p.lim.MaxHeaderBytes)
@@ -270,11 +274,11 @@ func transferDecoded(h mtextproto.Header, body io.Reader) (io.Reader, error) {
 	// QUIRK: "base64;" and " Base64 " as sent by some mailers
 	// (TestRealworldQuirks error_emails__content_transfer_encoding_with_semi_colon.eml).
 	enc, _, _ := strings.Cut(h.Get("Content-Transfer-Encoding"), ";")
-	var th message.Header
+	var th gomessage.Header
 	th.Set("Content-Transfer-Encoding", strings.ToLower(strings.TrimSpace(enc)))
 	// With no Content-Type, go-message decodes the transfer encoding only
 	// and leaves the charset to us.
-	e, err := message.New(th, body)
+	e, err := gomessage.New(th, body)
 	return e.Body, err
 }
 
@@ -470,7 +474,7 @@ func isPlainText(b []byte, cut bool) bool {
 // with Origin "forwarded".
 func (p *mimeParser) forward(m *msgState, r io.Reader, depth int, name string) {
 	if depth > p.lim.MaxDepth {
-		p.fail(problemTooDeep, fmt.Sprintf("attached messages nested deeper than %d", p.lim.MaxDepth))
+		p.fail(ProblemTooDeep, fmt.Sprintf("attached messages nested deeper than %d", p.lim.MaxDepth))
 		return
 	}
 	inner := p.message(r, depth)

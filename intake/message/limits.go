@@ -1,4 +1,4 @@
-package intake
+package message
 
 import (
 	"fmt"
@@ -38,8 +38,8 @@ func DefaultLimits() Limits {
 	}
 }
 
-// withDefaults returns l with every zero or negative field set to its default.
-func (l Limits) withDefaults() Limits {
+// WithDefaults returns l with every zero or negative field set to its default.
+func (l Limits) WithDefaults() Limits {
 	d := DefaultLimits()
 	pick := func(v *ByteSize, def ByteSize) {
 		if *v <= 0 {
