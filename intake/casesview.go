@@ -87,3 +87,36 @@ func WriteCase(w io.Writer, st *Store, id string) error {
 	}
 	return nil
 }
+
+// WriteFailed lists the mail that failed: the messages waiting for another
+// try, then those in the failed folder (unreadable, or given up after
+// max_tries), newest first.
+func WriteFailed(w io.Writer, st *Store) error {
+	fs, err := st.Failures()
+	if err != nil {
+		return err
+	}
+	ms, err := st.Quarantined()
+	if err != nil {
+		return err
+	}
+	ts := func(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") }
+	if len(fs) == 0 && len(ms) == 0 {
+		fmt.Fprintln(w, "no failed mail")
+		return nil
+	}
+	fmt.Fprintf(w, "to be tried again (%d):\n", len(fs))
+	for _, f := range fs {
+		fmt.Fprintf(w, "  uid %d of %s  %d tries since %s, next %s\n    last error: %s\n",
+			f.UID, f.Mailbox, f.Tries, ts(f.FirstAt), ts(f.NextAt), f.LastError)
+	}
+	fmt.Fprintf(w, "in the failed folder (%d):\n", len(ms))
+	for _, m := range ms {
+		fmt.Fprintf(w, "  uid %d of %s  %s  from %s  subject %q\n    %s (%s) → %s\n",
+			m.UID, m.Mailbox, ts(m.ReceivedAt), orDash(m.From), m.Subject, m.Action, m.Reason, m.Folder)
+		for _, why := range m.Decision.Why {
+			fmt.Fprintf(w, "    why: %s\n", why)
+		}
+	}
+	return nil
+}

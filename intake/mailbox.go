@@ -35,6 +35,10 @@ type MailboxConfig struct {
 	Folders  Folders  `yaml:"folders"`
 	Timeout  Duration `yaml:"timeout"` // connecting and logging in, and each List or Move; default 30s
 
+	// MaxTries is how often a message whose processing fails is tried
+	// (with backoff) before it is moved to the failed folder; default 8.
+	MaxTries int `yaml:"max_tries"`
+
 	// Debug logs the IMAP protocol transcript at info level. The transcript
 	// holds the credentials: never leave it on.
 	Debug bool `yaml:"debug"`
@@ -68,6 +72,9 @@ func (c *MailboxConfig) SetDefaults() {
 	}
 	if c.Timeout == 0 {
 		c.Timeout = Duration(30 * time.Second)
+	}
+	if c.MaxTries == 0 {
+		c.MaxTries = 8
 	}
 	setDefault(&c.Folders.Forwarded, "Intake/Forwarded")
 	setDefault(&c.Folders.Waiting, "Intake/Waiting")
@@ -119,6 +126,9 @@ func (c *MailboxConfig) problems() []problem {
 	}
 	if c.Username == "" {
 		bad("username", "username is empty")
+	}
+	if c.MaxTries < 1 {
+		bad("max_tries", "max_tries %d is below 1 (hint: 8 tries take about two hours with backoff)", c.MaxTries)
 	}
 	for _, f := range []string{c.Folders.Forwarded, c.Folders.Waiting, c.Folders.Ignored, c.Folders.Failed} {
 		if sameMailbox(f, c.Mailbox) {
@@ -344,22 +354,65 @@ func (m *IMAPMailbox) list(after imap.UID) ([]Envelope, error) {
 		return nil, nil
 	}
 
-	// Collect is safe here: no message bodies are fetched.
-	msgs, err := m.c.Fetch(imap.UIDSetNum(uids...), &imap.FetchOptions{
-		UID:        true,
-		RFC822Size: true,
-	}).Collect()
-	if err != nil {
-		return nil, fmt.Errorf("fetching sizes: %w", err)
-	}
-	list := make([]Envelope, 0, len(msgs))
-	for _, msg := range msgs {
-		if msg.UID > after {
-			list = append(list, Envelope{UID: msg.UID, Size: msg.RFC822Size})
+	list := make([]Envelope, 0, len(uids))
+	for _, set := range uidChunks(uids, maxUIDSetLen) {
+		// Collect is safe here: no message bodies are fetched.
+		msgs, err := m.c.Fetch(set, &imap.FetchOptions{
+			UID:        true,
+			RFC822Size: true,
+		}).Collect()
+		if err != nil {
+			return nil, fmt.Errorf("fetching sizes: %w", err)
+		}
+		for _, msg := range msgs {
+			if msg.UID > after {
+				list = append(list, Envelope{UID: msg.UID, Size: msg.RFC822Size})
+			}
 		}
 	}
 	slices.SortFunc(list, func(a, b Envelope) int { return cmp.Compare(a.UID, b.UID) })
 	return list, nil
+}
+
+// maxUIDSetLen bounds the UID set of one command, so that a sparse set
+// (mail left behind between moved mail) fits a server's line limit:
+// Dovecot's is 64 KiB, RFC 7162 asks clients to keep lines below 8,192
+// octets.
+var maxUIDSetLen = 8000
+
+// uidChunks splits UIDs into sets whose IMAP form ("1:3,7,9:12") is at most
+// limit bytes each.
+func uidChunks(uids []imap.UID, limit int) []imap.UIDSet {
+	uids = slices.Clone(uids)
+	slices.Sort(uids)
+	uids = slices.Compact(uids)
+	var out []imap.UIDSet
+	var cur imap.UIDSet
+	n := 0 // length of cur's IMAP form
+	for i := 0; i < len(uids); {
+		j := i
+		for j+1 < len(uids) && uids[j+1] == uids[j]+1 {
+			j++
+		}
+		r := imap.UIDRange{Start: uids[i], Stop: uids[j]}
+		size := len(strconv.FormatUint(uint64(r.Start), 10))
+		if j > i {
+			size += 1 + len(strconv.FormatUint(uint64(r.Stop), 10))
+		}
+		if len(cur) > 0 && n+1+size > limit {
+			out = append(out, cur)
+			cur, n = nil, 0
+		}
+		if len(cur) > 0 {
+			n++ // the comma
+		}
+		cur, n = append(cur, r), n+size
+		i = j + 1
+	}
+	if len(cur) > 0 {
+		out = append(out, cur)
+	}
+	return out
 }
 
 // Fetch writes the whole raw message uid to w as the server sends it, without

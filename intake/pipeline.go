@@ -150,17 +150,29 @@ func (p *Pipeline) Poll(ctx context.Context) *Report {
 		rep.Errors = append(rep.Errors, fmt.Errorf("listing new mail: %w", err))
 		return rep
 	}
-	for _, env := range envs {
+	// The checkpoint follows the done UIDs while no message before them
+	// failed or waits for its next try.
+	allDone := true
+	for i, env := range envs {
 		if ctx.Err() != nil {
-			p.log.Info("stopping between messages", "left", len(envs))
+			p.log.Info("stopping between messages", "left", len(envs)-i)
 			break
 		}
 		cfg = p.Config()
-		pr, err := p.process(work, cfg, mb, key, uv, env)
+		pr, done, err := p.take(work, cfg, mb, key, uv, env)
+		var lost *mailboxError
 		if err != nil {
-			p.log.Error("processing message", "uid", env.UID, "err", err)
+			errors.As(err, &lost)
 			rep.Errors = append(rep.Errors, fmt.Errorf("uid %d: %w", env.UID, err))
-			continue
+			if pr, done, err = p.failed(work, cfg, key, uv, env, err); err != nil {
+				rep.Errors = append(rep.Errors, err)
+			}
+		}
+		allDone = allDone && done
+		if allDone {
+			if err := p.store.AdvanceCheckpoint(key, uv, uint32(env.UID)); err != nil {
+				rep.Errors = append(rep.Errors, err)
+			}
 		}
 		if pr != nil {
 			rep.Processed = append(rep.Processed, *pr)
@@ -174,6 +186,10 @@ func (p *Pipeline) Poll(ctx context.Context) *Report {
 					rep.Errors = append(rep.Errors, err)
 				}
 			}
+		}
+		if lost != nil {
+			p.log.Warn("mailbox connection lost: the rest waits for the next poll", "left", len(envs)-i-1)
+			break
 		}
 	}
 	if ctx.Err() == nil {
@@ -215,14 +231,87 @@ func (p *Pipeline) move(ctx context.Context, mb Mailbox, row *MessageRow) error 
 	return p.store.MarkMoved(row.ID)
 }
 
+// take processes one listed message unless it is done already or waits
+// for its next try. done tells whether the message needs nothing more from
+// the loop (the checkpoint may pass it).
+func (p *Pipeline) take(ctx context.Context, cfg *Config, mb Mailbox, key string, uv uint32, env Envelope) (pr *Processed, done bool, err error) {
+	if row, err := p.store.SeenUID(key, uv, uint32(env.UID)); err != nil {
+		return nil, false, err
+	} else if row != nil {
+		return nil, true, nil // committed before a crash; Poll filed it
+	}
+	f, err := p.store.Failure(key, uv, uint32(env.UID))
+	if err != nil {
+		return nil, false, err
+	}
+	if f != nil && p.Now().Before(f.NextAt) {
+		return nil, false, nil
+	}
+	pr, err = p.process(ctx, cfg, mb, key, uv, env)
+	if errors.Is(err, ErrNoSuchMessage) {
+		p.log.Warn("message gone before it was read", "uid", env.UID)
+		return nil, true, nil
+	}
+	if err != nil {
+		return nil, false, err
+	}
+	return pr, true, nil
+}
+
+// failed records a failed try of a message. After cfg's max_tries it gives
+// the message up: it is recorded as quarantined (reason processing_failed)
+// with the last error, filed in the failed folder and the admin told, and
+// done is true. A try cut short by a stop is not counted.
+func (p *Pipeline) failed(ctx context.Context, cfg *Config, key string, uv uint32, env Envelope, cause error) (pr *Processed, done bool, err error) {
+	if ctx.Err() != nil {
+		return nil, false, nil
+	}
+	now := p.Now()
+	prev, err := p.store.Failure(key, uv, uint32(env.UID))
+	if err != nil {
+		return nil, false, err
+	}
+	tries := 1
+	if prev != nil {
+		tries = prev.Tries + 1
+	}
+	if tries < cfg.Mailbox.MaxTries {
+		next := now.Add(backoff(tries - 1))
+		p.log.Warn("message failed, will retry", "uid", env.UID, "try", tries, "next", next, "err", cause)
+		return nil, false, p.store.RecordFailure(key, uv, uint32(env.UID), cause.Error(), now, next)
+	}
+	p.log.Error("message failed for good: moving it to the failed folder", "uid", env.UID, "tries", tries, "err", cause)
+	why := fmt.Sprintf("%d tries failed; the last: %v", tries, cause)
+	row := MessageRow{Mailbox: key, UIDValidity: uv, UID: uint32(env.UID), ReceivedAt: now, Size: env.Size,
+		Action: rules.ActionQuarantine, Reason: ReasonProcessingFailed, Folder: cfg.Mailbox.Folders.Failed,
+		Decision: rules.Decision{Action: rules.ActionQuarantine, Reason: ReasonProcessingFailed, Why: []string{why}}}
+	notice, err := p.adminNotice(cfg, "", fmt.Sprintf("mail uid %d could not be processed", env.UID),
+		fmt.Sprintf("A mail (uid %d, %d bytes) of %s failed %d times and was moved to %s. No reply was sent.\n\nLast error: %v\n\n"+
+			"`intake failed` lists it; once the cause is mended, move it back to the mailbox polled and it is read again.\n",
+			env.UID, env.Size, key, tries, cfg.Mailbox.Folders.Failed, cause), now)
+	if err != nil {
+		return nil, false, err
+	}
+	if _, err := p.store.Commit(&Record{Message: row, Mail: []*Outgoing{notice}}, now); err != nil {
+		return nil, false, err
+	}
+	return &Processed{UID: uint32(env.UID), Decision: row.Decision, Folder: row.Folder}, true, nil
+}
+
+// ReasonProcessingFailed is the reason of a message given up after
+// max_tries failed tries.
+const ReasonProcessingFailed = "processing_failed"
+
+// mailboxError is a failure of the mailbox connection while a message was
+// read: the connection cannot be used for the rest of the poll.
+type mailboxError struct{ err error }
+
+func (e *mailboxError) Error() string { return e.err.Error() }
+func (e *mailboxError) Unwrap() error { return e.err }
+
 // process reads, decides and commits one message. Sending and filing follow
 // in Poll.
 func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key string, uv uint32, env Envelope) (*Processed, error) {
-	if row, err := p.store.SeenUID(key, uv, uint32(env.UID)); err != nil {
-		return nil, err
-	} else if row != nil {
-		return nil, nil // committed before a crash; Poll files it
-	}
 	now := p.Now()
 	row := MessageRow{Mailbox: key, UIDValidity: uv, UID: uint32(env.UID), ReceivedAt: now, Size: env.Size}
 	var msg *rules.Message
@@ -231,11 +320,22 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 		msg = &rules.Message{Problem: message.ProblemTooLarge, Detail: fmt.Sprintf("%d bytes, over max_message_bytes %d", env.Size, cfg.Limits.MaxMessageBytes)}
 	} else {
 		pr, pw := io.Pipe()
-		go func() { pw.CloseWithError(mb.Fetch(ctx, env.UID, pw)) }()
+		fetched := make(chan error, 1)
+		go func() {
+			err := mb.Fetch(ctx, env.UID, pw)
+			pw.CloseWithError(err)
+			fetched <- err
+		}()
 		sum, size, err := p.store.PutRaw(pr)
-		pr.Close()
+		pr.Close() // ends a fetch the store gave up on
+		if ferr := <-fetched; ferr != nil && !errors.Is(ferr, io.ErrClosedPipe) {
+			if errors.Is(ferr, ErrNoSuchMessage) {
+				return nil, ferr
+			}
+			return nil, &mailboxError{ferr}
+		}
 		if err != nil {
-			return nil, fmt.Errorf("fetching: %w", err)
+			return nil, fmt.Errorf("storing: %w", err)
 		}
 		p.crash("after_fetch")
 		row.SHA256, row.Size = sum, size
@@ -262,7 +362,7 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 		msgs, sums = append(hist, msg), append(hsums, row.SHA256)
 	}
 	d := cfg.Rules.Evaluate(msgs)
-	rec := &Record{Checkpoint: uint32(env.UID)}
+	rec := &Record{}
 	pl := plan{cfg: cfg, now: now, msg: msg, d: &d, msgs: msgs, sums: sums, c: c}
 	if err := p.plan(&pl, rec); err != nil {
 		return nil, err
@@ -294,7 +394,7 @@ func (p *Pipeline) commitDuplicate(cfg *Config, row MessageRow, msg *rules.Messa
 	row.MessageID, row.From, row.Subject = msg.MessageID, msg.From, msg.Subject
 	row.Action, row.Reason, row.Folder = "duplicate", fmt.Sprintf("same as message %d (uid %d)", dup.ID, dup.UID), dup.Folder
 	row.Decision = rules.Decision{Action: "duplicate", Reason: row.Reason}
-	if _, err := p.store.Commit(&Record{Message: row, Checkpoint: row.UID}, now); err != nil {
+	if _, err := p.store.Commit(&Record{Message: row}, now); err != nil {
 		return nil, err
 	}
 	p.log.Info("message already processed", "uid", row.UID, "first", dup.ID)

@@ -64,10 +64,15 @@ CREATE TABLE IF NOT EXISTS outbox (
 	subject TEXT NOT NULL, raw BLOB NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
 	next_at INTEGER NOT NULL, last_error TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, sent_at INTEGER);
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_at);
+CREATE TABLE IF NOT EXISTS failures (
+	mailbox TEXT NOT NULL, uidvalidity INTEGER NOT NULL, uid INTEGER NOT NULL,
+	tries INTEGER NOT NULL, last_error TEXT NOT NULL, next_at INTEGER NOT NULL, first_at INTEGER NOT NULL,
+	PRIMARY KEY (mailbox, uidvalidity, uid));
 `
 
 // Store keeps intake's state in a data directory: an SQLite database
-// (checkpoints, every message seen, cases, the outbox) and the raw messages,
+// (checkpoints, every message seen, the messages whose processing failed,
+// cases, the outbox) and the raw messages,
 // content-addressed under raw/.
 type Store struct {
 	db   *sql.DB
@@ -208,8 +213,8 @@ func (s *Store) ReadRaw(sum string) ([]byte, error) {
 	return io.ReadAll(f)
 }
 
-// Checkpoint returns the highest UID processed in a mailbox for a
-// UIDVALIDITY (0 when none), and whether any checkpoint exists for the
+// Checkpoint returns the highest UID of a mailbox for a UIDVALIDITY up to
+// which every message is done (0 when none), and whether any checkpoint exists for the
 // mailbox under another UIDVALIDITY.
 func (s *Store) Checkpoint(mailbox string, uidValidity uint32) (last uint32, otherValidity bool, err error) {
 	err = s.db.QueryRow(`SELECT last_uid FROM checkpoints WHERE mailbox = ? AND uidvalidity = ?`, mailbox, uidValidity).Scan(&last)
@@ -221,6 +226,81 @@ func (s *Store) Checkpoint(mailbox string, uidValidity uint32) (last uint32, oth
 		return 0, false, fmt.Errorf("reading checkpoints: %w", err)
 	}
 	return last, n > 0, nil
+}
+
+// AdvanceCheckpoint moves a mailbox's checkpoint up to uid (never down) and
+// forgets the failures at or below it: the caller advances it only over
+// UIDs that are done, so a failure left there is of a message another
+// client removed.
+func (s *Store) AdvanceCheckpoint(mailbox string, uidValidity, uid uint32) error {
+	return s.tx(func(tx *sql.Tx) error {
+		_, err := tx.Exec(`INSERT INTO checkpoints (mailbox, uidvalidity, last_uid) VALUES (?, ?, ?)
+			ON CONFLICT (mailbox, uidvalidity) DO UPDATE SET last_uid = max(last_uid, excluded.last_uid)`,
+			mailbox, uidValidity, uid)
+		if err != nil {
+			return fmt.Errorf("advancing checkpoint: %w", err)
+		}
+		_, err = tx.Exec(`DELETE FROM failures WHERE mailbox = ? AND uidvalidity = ? AND uid <= ?`, mailbox, uidValidity, uid)
+		if err != nil {
+			return fmt.Errorf("advancing checkpoint: %w", err)
+		}
+		return nil
+	})
+}
+
+// Failure is a message whose processing failed and is to be tried again.
+type Failure struct {
+	Mailbox     string
+	UIDValidity uint32
+	UID         uint32
+	Tries       int
+	LastError   string
+	NextAt      time.Time // not tried again before
+	FirstAt     time.Time
+}
+
+// Failure returns the failure recorded for a UID, or nil.
+func (s *Store) Failure(mailbox string, uidValidity, uid uint32) (*Failure, error) {
+	fs, err := s.queryFailures(`mailbox = ? AND uidvalidity = ? AND uid = ?`, mailbox, uidValidity, uid)
+	if err != nil || len(fs) == 0 {
+		return nil, err
+	}
+	return fs[0], nil
+}
+
+// Failures lists every message waiting to be tried again, oldest first.
+func (s *Store) Failures() ([]*Failure, error) {
+	return s.queryFailures(`1 ORDER BY first_at, uid`)
+}
+
+func (s *Store) queryFailures(where string, args ...any) ([]*Failure, error) {
+	rows, err := s.db.Query(`SELECT mailbox, uidvalidity, uid, tries, last_error, next_at, first_at FROM failures WHERE `+where, args...)
+	if err != nil {
+		return nil, fmt.Errorf("querying failures: %w", err)
+	}
+	defer rows.Close()
+	var out []*Failure
+	for rows.Next() {
+		var f Failure
+		var next, first int64
+		if err := rows.Scan(&f.Mailbox, &f.UIDValidity, &f.UID, &f.Tries, &f.LastError, &next, &first); err != nil {
+			return nil, fmt.Errorf("reading failure: %w", err)
+		}
+		f.NextAt, f.FirstAt = time.Unix(next, 0), time.Unix(first, 0)
+		out = append(out, &f)
+	}
+	return out, rows.Err()
+}
+
+// RecordFailure counts a failed try of a message and says when to try again.
+func (s *Store) RecordFailure(mailbox string, uidValidity, uid uint32, why string, now, next time.Time) error {
+	_, err := s.db.Exec(`INSERT INTO failures (mailbox, uidvalidity, uid, tries, last_error, next_at, first_at) VALUES (?, ?, ?, 1, ?, ?, ?)
+		ON CONFLICT (mailbox, uidvalidity, uid) DO UPDATE SET tries = tries + 1, last_error = excluded.last_error, next_at = excluded.next_at`,
+		mailbox, uidValidity, uid, why, next.Unix(), now.Unix())
+	if err != nil {
+		return fmt.Errorf("recording failure of uid %d: %w", uid, err)
+	}
+	return nil
 }
 
 // MessageRow is a message intake has seen, with its decision.
@@ -325,6 +405,11 @@ func (s *Store) MarkMoved(id int64) error {
 		return fmt.Errorf("marking message %d moved: %w", id, err)
 	}
 	return nil
+}
+
+// Quarantined lists the messages filed in the failed folder, newest first.
+func (s *Store) Quarantined() ([]*MessageRow, error) {
+	return s.queryMessages(`action = ? ORDER BY id DESC`, rules.ActionQuarantine)
 }
 
 // CaseMessages returns the messages of a case, oldest first.
@@ -535,12 +620,11 @@ type Record struct {
 	// Party, when set, joins the case's parties.
 	Party string
 	Mail  []*Outgoing
-	// Checkpoint is the UID the mailbox's checkpoint advances to.
-	Checkpoint uint32
 }
 
-// Commit writes a processed message in one transaction: its row, its case,
-// the mail it causes and the checkpoint. It returns the message row's id.
+// Commit writes a processed message in one transaction: its row, its case
+// and the mail it causes; a failure recorded for it is forgotten. It
+// returns the message row's id.
 func (s *Store) Commit(r *Record, now time.Time) (int64, error) {
 	var rowID int64
 	err := s.tx(func(tx *sql.Tx) error {
@@ -576,15 +660,8 @@ func (s *Store) Commit(r *Record, now time.Time) (int64, error) {
 				return err
 			}
 		}
-		if r.Checkpoint > 0 {
-			_, err := tx.Exec(`INSERT INTO checkpoints (mailbox, uidvalidity, last_uid) VALUES (?, ?, ?)
-				ON CONFLICT (mailbox, uidvalidity) DO UPDATE SET last_uid = max(last_uid, excluded.last_uid)`,
-				m.Mailbox, m.UIDValidity, r.Checkpoint)
-			if err != nil {
-				return fmt.Errorf("advancing checkpoint: %w", err)
-			}
-		}
-		return nil
+		_, err = tx.Exec(`DELETE FROM failures WHERE mailbox = ? AND uidvalidity = ? AND uid = ?`, m.Mailbox, m.UIDValidity, m.UID)
+		return err
 	})
 	if err != nil {
 		return 0, fmt.Errorf("committing message uid %d: %w", r.Message.UID, err)

@@ -106,13 +106,8 @@ func cases(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return 2
 	}
-	cfg, ok := loadConfig(*configPath, stderr)
+	st, ok := openReadOnly(*configPath, "cases", stderr)
 	if !ok {
-		return 2
-	}
-	st, err := intake.OpenStoreReadOnly(cfg.DataDir)
-	if err != nil {
-		fmt.Fprintf(stderr, "intake cases: %v\n", err)
 		return 2
 	}
 	defer st.Close()
@@ -131,6 +126,40 @@ func cases(args []string, stdout, stderr io.Writer) int {
 	}
 	if err := intake.WriteCase(stdout, st, pos[0]); err != nil {
 		fmt.Fprintf(stderr, "intake cases show: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+// openReadOnly opens the store of the config for reading, while `intake
+// run` may hold it; cmd names the command in messages.
+func openReadOnly(configPath, cmd string, stderr io.Writer) (*intake.Store, bool) {
+	cfg, ok := loadConfig(configPath, stderr)
+	if !ok {
+		return nil, false
+	}
+	st, err := intake.OpenStoreReadOnly(cfg.DataDir)
+	if err != nil {
+		fmt.Fprintf(stderr, "intake %s: %v\n", cmd, err)
+		return nil, false
+	}
+	return st, true
+}
+
+func failed(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("failed", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	configPath := fl.String("config", "", "config file (default ./config.yaml)")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	st, ok := openReadOnly(*configPath, "failed", stderr)
+	if !ok {
+		return 2
+	}
+	defer st.Close()
+	if err := intake.WriteFailed(stdout, st); err != nil {
+		fmt.Fprintf(stderr, "intake failed: %v\n", err)
 		return 1
 	}
 	return 0

@@ -23,6 +23,7 @@ usage:
   intake check-config [FILE]                      check a config file; every problem with file:line
   intake cases list [--state S] [--config FILE]   the cases in the store
   intake cases show ID [--config FILE]            a case: its messages, decisions and mail
+  intake failed [--config FILE]                   mail that failed: waiting for another try, or given up
   intake reprocess ID [--reply] [--dry-run]       evaluate a case again with the current rules
   intake demo [--out DIR] [--serve]               the whole job on mail servers inside this process
   intake help                                     this text
@@ -49,6 +50,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return poll(args, stdout, stderr)
 	case "cases":
 		return cases(args, stdout, stderr)
+	case "failed":
+		return failed(args, stdout, stderr)
 	case "reprocess":
 		return reprocess(args, stdout, stderr)
 	case "demo":
