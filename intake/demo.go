@@ -462,22 +462,13 @@ func writeCasesAndMail(w io.Writer, st *Store, outDir string) error {
 			fmt.Fprintf(w, "            %s\n", detail)
 		}
 		if outDir != "" {
-			name := fmt.Sprintf("%02d-%s-%s.eml", i+1, o.Kind, safeFileName(strings.Join(o.Recipients, "+")))
+			name := fmt.Sprintf("%02d-%s-%s.eml", i+1, o.Kind, rules.SafeFileName(strings.Join(o.Recipients, "+")))
 			if err := os.WriteFile(filepath.Join(outDir, name), o.Raw, 0o644); err != nil {
 				return fmt.Errorf("writing %s: %w", name, err)
 			}
 		}
 	}
 	return nil
-}
-
-func safeFileName(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r == '/' || r == '\\' || r == ':' || r < ' ' {
-			return '_'
-		}
-		return r
-	}, s)
 }
 
 // mailDetail says what a sent mail holds: the items a reply asks for, the

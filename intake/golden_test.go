@@ -36,9 +36,7 @@ func TestGoldenReplies(t *testing.T) {
 			var subject, body string
 			if tt.kind == "forward" {
 				data := forwardData(cfg, c, &ch.Decision, []*rules.Message{ch.msg})
-				for _, f := range materialFiles(&ch.Decision, []*rules.Message{ch.msg}) {
-					data.Files = append(data.Files, f.Name)
-				}
+				_, data.Files = materialFiles(&ch.Decision, []*rules.Message{ch.msg})
 				data.Messages = 1
 				subject, body, err = cfg.Replies.Forward.Render(data)
 			} else {

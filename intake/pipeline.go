@@ -620,10 +620,8 @@ func (p *Pipeline) queueForward(pl *plan, rec *Record, c *Case, kind string) err
 		return fmt.Errorf("forwarding case %s: no route takes scenario %s, product %s (hint: end routes with one without conditions)", c.ID, c.Scenario, c.Product)
 	}
 	data := forwardData(cfg, c, pl.d, pl.msgs)
-	files := materialFiles(pl.d, pl.msgs)
-	for _, f := range files {
-		data.Files = append(data.Files, f.Name)
-	}
+	files, names := materialFiles(pl.d, pl.msgs)
+	data.Files = names
 	var originals [][]byte
 	for _, sum := range pl.sums {
 		raw, err := p.store.ReadRaw(sum)

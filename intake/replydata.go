@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"mime"
 	"path"
+	"strconv"
 
 	"intake/mailer"
 	"intake/rules"
@@ -91,8 +92,10 @@ func forwardData(cfg *Config, c *Case, d *rules.Decision, msgs []*rules.Message)
 }
 
 // materialFiles returns the files that count for a material, once each, with
-// their content, from the case's messages.
-func materialFiles(d *rules.Decision, msgs []*rules.Message) []mailer.Attachment {
+// their content, from the case's messages, and the name of each as the
+// summary shows it: the name it is attached as, followed by the name it was
+// sent with, quoted with escapes, when the two differ.
+func materialFiles(d *rules.Decision, msgs []*rules.Message) ([]mailer.Attachment, []string) {
 	want := map[string]bool{}
 	for _, a := range d.Attachments {
 		if a.Material != "" {
@@ -100,6 +103,7 @@ func materialFiles(d *rules.Decision, msgs []*rules.Message) []mailer.Attachment
 		}
 	}
 	var out []mailer.Attachment
+	var names []string
 	for _, m := range msgs {
 		for _, a := range m.Attachments {
 			if !want[a.SHA256] || a.Data == nil {
@@ -111,9 +115,14 @@ func materialFiles(d *rules.Decision, msgs []*rules.Message) []mailer.Attachment
 				ct = "application/octet-stream"
 			}
 			out = append(out, mailer.Attachment{Name: a.Name, ContentType: ct, Data: a.Data})
+			name := a.Name
+			if a.Original != "" {
+				name += " (sent as " + strconv.Quote(a.Original) + ")"
+			}
+			names = append(names, name)
 		}
 	}
-	return out
+	return out, names
 }
 
 // letterTemplate reads a blank letter the config names.

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"intake/rules"
 	"mime"
 	"net/mail"
 	"path"
@@ -274,21 +275,11 @@ func validFieldName(k string) bool {
 	return true
 }
 
-// cleanName keeps a file name to one path element without control
-// characters or quotes; intake's own parser sanitises names on the way in,
-// this only makes sure no header can be broken on the way out.
+// cleanName is the name a file is attached as: rules.SafeFileName, which
+// intake's reader has applied on the way in already, again here so that no
+// caller can break a header or hand an engineer a device name.
 func cleanName(name string) string {
-	name = strings.Map(func(r rune) rune {
-		switch {
-		case r == '/' || r == '\\' || r == '"':
-			return '_'
-		case unicode.IsControl(r) || r == utf8.RuneError:
-			return -1
-		}
-		return r
-	}, name)
-	name = strings.TrimSpace(name)
-	if name == "" || name == "." || name == ".." {
+	if name = rules.SafeFileName(name); name == "" {
 		return "attachment"
 	}
 	return name

@@ -65,7 +65,8 @@ const (
 
 // Attachment is one file carried by a message.
 type Attachment struct {
-	Name        string // sanitised file name (no directories, no control characters)
+	Name        string // sanitised file name (SafeFileName)
+	Original    string // the name as sent, when SafeFileName changed more than its folders
 	ContentType string // lower-case media type as sent, or sniffed for archive entries
 	Size        int64  // decoded size in bytes
 	SHA256      string // hex digest of the decoded content

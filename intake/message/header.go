@@ -349,46 +349,6 @@ func parseMessageIDs(v string) []string {
 	return ids
 }
 
-// maxNameBytes bounds a sanitised file name.
-const maxNameBytes = 200
-
-// sanitizeFileName makes a file name safe to store and show: the base name
-// after any / or \, without control characters, with the characters Windows
-// forbids replaced by _, no leading dots or spaces, at most 200 bytes (the
-// extension kept). It returns "" when nothing usable is left.
-func sanitizeFileName(name string) string {
-	name = name[strings.LastIndexAny(name, `/\`)+1:]
-	name = strings.Map(func(r rune) rune {
-		switch {
-		case unicode.IsControl(r) || r == utf8.RuneError || r == '\u2028' || r == '\u2029':
-			return -1
-		case strings.ContainsRune(`<>:"|?*`, r):
-			return '_'
-		}
-		return r
-	}, name)
-	name = strings.TrimRight(strings.TrimLeft(name, ". \t\u3000"), " \t\u3000")
-	if len(name) > maxNameBytes {
-		ext := ""
-		if i := strings.LastIndexByte(name, '.'); i > 0 && len(name)-i <= 16 {
-			ext = name[i:]
-		}
-		name = truncateUTF8(name[:len(name)-len(ext)], maxNameBytes-len(ext)) + ext
-	}
-	return name
-}
-
-// truncateUTF8 cuts s to at most n bytes at a rune boundary.
-func truncateUTF8(s string, n int) string {
-	if len(s) <= n {
-		return s
-	}
-	for n > 0 && !utf8.RuneStart(s[n]) {
-		n--
-	}
-	return s[:n]
-}
-
 // extensionByType gives a file extension for attachments without a name.
 var extensionByType = map[string]string{
 	"text/plain":               ".txt",

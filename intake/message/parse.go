@@ -324,10 +324,21 @@ func (m *msgState) finish(lim Limits) {
 	if len(plain) > max || len(html) > max {
 		m.truncated = true
 	}
-	m.msg.Body, m.msg.AltBody = truncateUTF8(plain, max), truncateUTF8(html, max)
+	m.msg.Body, m.msg.AltBody = rules.TruncateUTF8(plain, max), rules.TruncateUTF8(html, max)
 	if m.truncated {
 		m.note("text_truncated: body text cut at %d bytes", max)
 	}
+}
+
+// originalName returns the name a file was sent with, when sanitising it
+// into safe changed more than its folders (the base name cut at / or \),
+// bounded to twice the length of a safe name; else "".
+func originalName(sent, safe string) string {
+	base := sent[strings.LastIndexAny(sent, `/\`)+1:]
+	if base == safe {
+		return ""
+	}
+	return rules.TruncateUTF8(base, 2*rules.MaxFileNameBytes)
 }
 
 // normalizeNewlines turns CRLF and lone CR into LF.
@@ -342,7 +353,7 @@ func (p *mimeParser) attachment(m *msgState, mediaType, label, name string, body
 	if p.stopped() {
 		return
 	}
-	display := sanitizeFileName(name)
+	display := rules.SafeFileName(name)
 	if display == "" {
 		display = fallbackFileName(len(m.msg.Attachments)+1, mediaType)
 	}
@@ -355,6 +366,7 @@ func (p *mimeParser) attachment(m *msgState, mediaType, label, name string, body
 	}
 	att := newAttachment(display, mediaType, label, c)
 	att.Inline = inline
+	att.Original = originalName(name, display)
 	if c.data == nil {
 		m.note("attachment_skipped: %s: larger than %d bytes", display, p.lim.MaxAttachmentBytes)
 	}
@@ -481,7 +493,7 @@ func (p *mimeParser) forward(m *msgState, r io.Reader, depth int, name string) {
 	m.msg.Forwarded = append(m.msg.Forwarded, inner)
 	container := inner.Subject
 	if container == "" {
-		container = sanitizeFileName(name)
+		container = rules.SafeFileName(name)
 	}
 	for _, a := range inner.Attachments {
 		a.Origin, a.Container = rules.OriginForwarded, container

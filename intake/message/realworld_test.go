@@ -102,7 +102,7 @@ func checkInvariants(t *testing.T, name string, m *rules.Message, lim Limits) {
 		t.Errorf("Parse(%s).Body is %d bytes, AltBody %d, want at most %d", name, len(m.Body), len(m.AltBody), lim.MaxTextBytes)
 	}
 	for _, a := range m.Attachments {
-		if a.Name == "" || a.Name == "." || a.Name == ".." || len(a.Name) > maxNameBytes ||
+		if a.Name == "" || a.Name == "." || a.Name == ".." || len(a.Name) > rules.MaxFileNameBytes ||
 			!utf8.ValidString(a.Name) || strings.ContainsAny(a.Name, "/\\<>:\"|?*\x00") || strings.HasPrefix(a.Name, ".") {
 			t.Errorf("Parse(%s) attachment name %q is not sanitised", name, a.Name)
 		}

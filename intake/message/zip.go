@@ -64,7 +64,8 @@ func (p *mimeParser) expandZip(m *msgState, archive rules.Attachment) {
 		if f.FileInfo().IsDir() || strings.HasSuffix(f.Name, "/") || strings.HasPrefix(f.Name, "__MACOSX/") {
 			continue
 		}
-		name := sanitizeFileName(zipEntryName(f))
+		sent := zipEntryName(f)
+		name := rules.SafeFileName(sent)
 		if name == "" {
 			name = fallbackFileName(len(m.msg.Attachments)+1, "application/octet-stream")
 		}
@@ -73,6 +74,7 @@ func (p *mimeParser) expandZip(m *msgState, archive rules.Attachment) {
 			m.note("attachment_skipped: %s: %s", name, skipped)
 		}
 		att.Origin, att.Container = rules.OriginArchive, archive.Name
+		att.Original = originalName(sent, name)
 		m.msg.Attachments = append(m.msg.Attachments, att)
 	}
 }
