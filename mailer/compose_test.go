@@ -382,7 +382,7 @@ func TestComposeAttachments(t *testing.T) {
 		{"旧服务器.lic", "application/octet-stream", []byte("LICENSE-DATA")},
 		{"承诺书-盖章.pdf", "application/pdf", []byte("%PDF-1.4 stamped")},
 		{long, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", []byte("long")},
-		{`.._evil__name_.txt`, "text/plain", []byte("x")},
+		{`_name_.txt`, "text/plain", []byte("x")},
 		{"fwd.eml", "application/octet-stream", []byte("Subject: x\r\n\r\nx\r\n")},
 		{"original-1.eml", "message/rfc822", []byte(customerMail)},
 	}
