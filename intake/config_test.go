@@ -62,6 +62,10 @@ func TestLoadConfigBad(t *testing.T) {
 			`bad-refs.yaml:7: mailbox: port 99999 out of range`,
 			`bad-refs.yaml:15: undefined scenario "refnud" used in route all`,
 		}},
+		{"bad-plain.yaml", []string{
+			`bad-plain.yaml:5: mailbox: security plain would send the credentials and the mail unencrypted to imap.example.com; it is for a server on loopback only (hint: tls or starttls)`,
+			`bad-plain.yaml:10: security plain with auth plain would send the credentials unencrypted to smtp.example.com (hint:`,
+		}},
 		{"bad-syntax.yaml", []string{`bad-syntax.yaml:`, `(hint: check the indentation`}},
 	}
 	for _, tt := range tests {

@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"crypto/tls"
@@ -11,9 +12,11 @@ import (
 	"log/slog"
 	"net"
 	"os"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -112,6 +115,9 @@ func (c *MailboxConfig) problems() []problem {
 	if !slices.Contains([]string{"tls", "starttls", "plain"}, c.Security) {
 		bad("security", "unknown security %q (hint: tls, starttls or plain)", c.Security)
 	}
+	if c.Security == "plain" && !isLoopback(c.Host) {
+		bad("security", "security plain would send the credentials and the mail unencrypted to %s; it is for a server on loopback only (hint: tls or starttls)", c.Host)
+	}
 	switch c.Auth {
 	case "plain", "login":
 		if c.Password.IsZero() {
@@ -183,9 +189,6 @@ func DialMailbox(ctx context.Context, cfg MailboxConfig, log *slog.Logger) (*IMA
 	if err != nil {
 		return nil, err
 	}
-	if cfg.Security == "plain" && !isLoopback(cfg.Host) {
-		log.Warn("IMAP credentials will be sent unencrypted", "host", cfg.Host, "hint", "security: tls or starttls")
-	}
 
 	ctx, cancel := context.WithTimeout(ctx, time.Duration(cfg.Timeout))
 	defer cancel()
@@ -202,7 +205,7 @@ func DialMailbox(ctx context.Context, cfg MailboxConfig, log *slog.Logger) (*IMA
 	// bookkeeping, and unilateral FETCH data is discarded by go-imap itself.
 	opts := &imapclient.Options{TLSConfig: tlsConfig}
 	if cfg.Debug {
-		opts.DebugWriter = transcriptWriter{log}
+		opts.DebugWriter = &transcriptWriter{log: log}
 	}
 
 	m := &IMAPMailbox{
@@ -669,12 +672,69 @@ func isLoopback(host string) bool {
 	return ip != nil && ip.IsLoopback()
 }
 
-// transcriptWriter logs IMAP protocol data, both directions, as it passes.
+// transcriptWriter logs IMAP protocol data, both directions, as it passes,
+// with the credentials redacted: what follows LOGIN and AUTHENTICATE <mech>,
+// and every line the client sends until the server's tagged answer to
+// them (LOGIN literals, SASL responses). go-imap hands it both directions
+// through one writer, so it recognises lines by their content.
 type transcriptWriter struct {
 	log *slog.Logger
+
+	mu      sync.Mutex
+	partial []byte // the unfinished line of the last write
+	authTag string // tag of the LOGIN or AUTHENTICATE under way
 }
 
-func (w transcriptWriter) Write(p []byte) (int, error) {
-	w.log.Info("imap transcript", "data", string(p))
+// maxTranscriptLine bounds the unfinished line kept between writes; longer
+// data (a message literal) is logged as it comes.
+const maxTranscriptLine = 64 << 10
+
+var authCommand = regexp.MustCompile(`^(\S+) ((?i:LOGIN)|(?i:AUTHENTICATE) \S+)( |\r?\n|$)`)
+
+func (w *transcriptWriter) Write(p []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	data := append(w.partial, p...)
+	w.partial = nil
+	var out strings.Builder
+	for len(data) > 0 {
+		i := bytes.IndexByte(data, '\n')
+		if i < 0 {
+			if len(data) <= maxTranscriptLine {
+				w.partial = data
+				break
+			}
+			i = len(data) - 1
+		}
+		out.WriteString(w.redact(string(data[:i+1])))
+		data = data[i+1:]
+	}
+	if out.Len() > 0 {
+		w.log.Info("imap transcript", "data", out.String())
+	}
 	return len(p), nil
+}
+
+// redact returns one line of the transcript as it may be logged.
+func (w *transcriptWriter) redact(line string) string {
+	if m := authCommand.FindStringSubmatch(line); m != nil {
+		w.authTag = m[1]
+		if strings.TrimRight(line, "\r\n") == m[1]+" "+m[2] {
+			return line
+		}
+		return m[1] + " " + m[2] + " [redacted]\r\n"
+	}
+	if w.authTag == "" {
+		return line
+	}
+	switch {
+	case strings.HasPrefix(line, w.authTag+" "):
+		w.authTag = ""
+		return line
+	case strings.HasPrefix(line, "* "), strings.HasPrefix(line, "+ "), strings.TrimRight(line, "\r\n") == "+":
+		// Server data and continuation requests: a SASL response is
+		// base64, which never starts with "* " or "+ ".
+		return line
+	}
+	return "[redacted]\r\n"
 }

@@ -9,6 +9,7 @@ import (
 	"crypto/tls"
 	"crypto/x509"
 	"crypto/x509/pkix"
+	"encoding/base64"
 	"encoding/pem"
 	"errors"
 	"fmt"
@@ -663,20 +664,34 @@ func TestXOAUTH2Client(t *testing.T) {
 	}
 }
 
+// TestMailboxDebugTranscript: the transcript shows the dialogue but none of
+// the credentials, whichever way intake logs in.
 func TestMailboxDebugTranscript(t *testing.T) {
 	ts := startMemIMAP(t, memIMAPOptions{})
-	for _, debug := range []bool{false, true} {
-		logs := &lockedBuffer{}
-		cfg := ts.config()
-		cfg.Auth = "login"
-		cfg.Debug = debug
-		m, err := DialMailbox(context.Background(), cfg, bufferLogger(logs))
-		if err != nil {
-			t.Fatalf("DialMailbox(debug %v): %v", debug, err)
-		}
-		m.Close()
-		if got := strings.Contains(logs.String(), memPassword); got != debug {
-			t.Errorf("debug %v: password in log = %v, want %v; log:\n%s", debug, got, debug, logs)
+	secrets := []string{memPassword, memToken,
+		base64.StdEncoding.EncodeToString([]byte("\x00" + memUser + "\x00" + memPassword))}
+	for _, auth := range []string{"login", "plain", "xoauth2"} {
+		for _, debug := range []bool{false, true} {
+			logs := &lockedBuffer{}
+			cfg := ts.config()
+			cfg.Auth = auth
+			if auth == "xoauth2" {
+				cfg.Token = Secret{Value: memToken}
+			}
+			cfg.Debug = debug
+			m, err := DialMailbox(context.Background(), cfg, bufferLogger(logs))
+			if err != nil {
+				t.Fatalf("DialMailbox(auth %s, debug %v): %v", auth, debug, err)
+			}
+			m.Close()
+			if got := strings.Contains(logs.String(), "SELECT"); got != debug {
+				t.Errorf("auth %s, debug %v: transcript in log = %v, want %v; log:\n%s", auth, debug, got, debug, logs)
+			}
+			for _, s := range secrets {
+				if strings.Contains(logs.String(), s) {
+					t.Errorf("auth %s, debug %v: log holds the secret %q:\n%s", auth, debug, s, logs)
+				}
+			}
 		}
 	}
 }

@@ -74,6 +74,9 @@ func (c *SMTPConfig) validate() []problem {
 	if !slices.Contains([]string{"tls", "starttls", "plain"}, c.Security) {
 		probs = append(probs, problem{"security", "unknown security " + c.Security + " (hint: tls, starttls or plain)"})
 	}
+	if c.Security == "plain" && c.Auth != "none" && !isLoopback(c.Host) {
+		probs = append(probs, problem{"security", "security plain with auth " + c.Auth + " would send the credentials unencrypted to " + c.Host + " (hint: starttls or tls, or auth: none for a relay that needs no login)"})
+	}
 	switch c.Auth {
 	case "none":
 	case "plain", "login":
