@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -166,7 +167,7 @@ func RunDemo(ctx context.Context, o DemoOptions) (bool, error) {
 	defer os.RemoveAll(dataDir)
 	cfg.DataDir = dataDir
 
-	st, err := OpenStore(dataDir)
+	st, err := OpenStore(dataDir, o.Log)
 	if err != nil {
 		return false, err
 	}
@@ -452,6 +453,9 @@ func writeCasesAndMail(w io.Writer, st *Store, outDir string) error {
 	fmt.Fprintf(w, "\nMail sent (%d): request and ask are replies to customers, forward is a case sent to the engineers,\n"+
 		"forwarded tells the customer their case went to the engineers, admin is a notice to the admin\n", len(out))
 	if outDir != "" {
+		if info, err := os.Lstat(outDir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
+			return fmt.Errorf("writing to %s: it is a symbolic link, which demo --out does not follow (hint: name the directory itself)", outDir)
+		}
 		if err := os.MkdirAll(outDir, 0o755); err != nil {
 			return fmt.Errorf("creating %s: %w", outDir, err)
 		}
@@ -463,7 +467,7 @@ func writeCasesAndMail(w io.Writer, st *Store, outDir string) error {
 		}
 		if outDir != "" {
 			name := fmt.Sprintf("%02d-%s-%s.eml", i+1, o.Kind, rules.SafeFileName(strings.Join(o.Recipients, "+")))
-			if err := os.WriteFile(filepath.Join(outDir, name), o.Raw, 0o644); err != nil {
+			if err := writeNoFollow(filepath.Join(outDir, name), o.Raw); err != nil {
 				return fmt.Errorf("writing %s: %w", name, err)
 			}
 		}
@@ -571,4 +575,18 @@ func DemoMail(fsys fs.FS, dir string) (fs.FS, error) {
 		return nil, fmt.Errorf("opening example mail: %w", err)
 	}
 	return sub, nil
+}
+
+// writeNoFollow writes a new file, or replaces a file's content, but fails
+// where the name is a symbolic link instead of writing where it points.
+func writeNoFollow(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC|syscall.O_NOFOLLOW, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

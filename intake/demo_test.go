@@ -115,3 +115,41 @@ func TestDemoServe(t *testing.T) {
 	}
 	t.Fatalf("no reply in the customer's inbox within 20s:\n%s", out.String())
 }
+
+// TestDemoOutFollowsNoSymlink: demo --out writes no file through a symbolic
+// link, neither the folder named nor a file in it.
+func TestDemoOutFollowsNoSymlink(t *testing.T) {
+	run := func(dir string) error {
+		_, err := RunDemo(context.Background(), DemoOptions{Config: shippedConfig(t), Mail: os.DirFS("../testdata/mail"),
+			OutDir: dir, Out: io.Discard, Log: slog.New(slog.NewTextHandler(io.Discard, nil))})
+		return err
+	}
+	first := t.TempDir()
+	if err := run(first); err != nil {
+		t.Fatal(err)
+	}
+	names, _ := filepath.Glob(filepath.Join(first, "*.eml"))
+	victim := filepath.Join(t.TempDir(), "victim")
+	if err := os.WriteFile(victim, []byte("keep me"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	linked := t.TempDir()
+	for _, n := range names {
+		if err := os.Symlink(victim, filepath.Join(linked, filepath.Base(n))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := run(linked); err == nil {
+		t.Error("demo --out over symbolic links = nil error")
+	}
+	dirLink := filepath.Join(t.TempDir(), "out")
+	if err := os.Symlink(t.TempDir(), dirLink); err != nil {
+		t.Fatal(err)
+	}
+	if err := run(dirLink); err == nil {
+		t.Error("demo --out to a symbolic link = nil error")
+	}
+	if b, _ := os.ReadFile(victim); string(b) != "keep me" {
+		t.Errorf("the link's target now holds %q", b)
+	}
+}

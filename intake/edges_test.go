@@ -1,9 +1,13 @@
 package intake
 
 import (
+	"io/fs"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestPipelineForwardNamesEngineersCanTrust: files named as Windows devices
@@ -37,5 +41,96 @@ func TestPipelineForwardNamesEngineersCanTrust(t *testing.T) {
 	}
 	if strings.ContainsRune(fwd.body, '\u202E') {
 		t.Errorf("forward summary carries the override character itself:\n%s", fwd.body)
+	}
+}
+
+// TestOpenStoreTightensDataDir: a data directory left open to others (by
+// an older intake, a restore, a careless chmod) is closed to them on start,
+// the log says so, and what SQLite writes afterwards is closed too.
+func TestOpenStoreTightensDataDir(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "data")
+	st, err := OpenStore(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := st.PutRaw(strings.NewReader("Subject: x\r\n\r\nx\r\n")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Secret(); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if d.IsDir() {
+			return os.Chmod(path, 0o755)
+		}
+		return os.Chmod(path, 0o644)
+	}); err != nil {
+		t.Fatal(err)
+	}
+	// An interrupted fetch left its temporary file.
+	if err := os.WriteFile(filepath.Join(dir, "raw", incomingPrefix+"123"), []byte("half a mail"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+
+	logs := &lockedBuffer{}
+	st, err = OpenStore(dir, bufferLogger(logs))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if _, err := st.NextCaseID("LX", time.Now()); err != nil { // a write: the WAL grows
+		t.Fatal(err)
+	}
+	n := 0
+	filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		info, _ := d.Info()
+		want := fs.FileMode(0o600)
+		if d.IsDir() {
+			want = 0o700
+		}
+		if info.Mode().Perm() != want {
+			t.Errorf("%s has mode %04o, want %04o", path, info.Mode().Perm(), want)
+		}
+		if strings.HasPrefix(d.Name(), incomingPrefix) {
+			t.Errorf("%s of an interrupted fetch is still there", path)
+		}
+		n++
+		return nil
+	})
+	if n < 6 {
+		t.Errorf("walked %d entries, want the database, its WAL, the lock and a raw mail", n)
+	}
+	for _, want := range []string{"modes tightened", "intake.db 0644→0600", "interrupted fetches"} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("log lacks %q:\n%s", want, logs)
+		}
+	}
+}
+
+// TestOpenStoreRefusesSymlinks: a symbolic link under the data directory
+// (a raw mail pointing at a file of the system's) is refused, not followed.
+func TestOpenStoreRefusesSymlinks(t *testing.T) {
+	for _, name := range []string{"lock", "intake.db", "raw/ab/ab12.eml", "raw/cd"} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			target := filepath.Join(t.TempDir(), "victim")
+			if err := os.WriteFile(target, []byte("keep me"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			link := filepath.Join(dir, name)
+			os.MkdirAll(filepath.Dir(link), 0o700)
+			if err := os.Symlink(target, link); err != nil {
+				t.Fatal(err)
+			}
+			st, err := OpenStore(dir, nil)
+			if err == nil {
+				st.Close()
+				t.Fatalf("OpenStore with %s a symbolic link = nil error", name)
+			}
+			if info, _ := os.Stat(target); info.Mode().Perm() != 0o644 {
+				t.Errorf("the link's target was changed to %04o", info.Mode().Perm())
+			}
+		})
 	}
 }

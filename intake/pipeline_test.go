@@ -51,7 +51,7 @@ func newHarness(t *testing.T) *harness {
 	host, port := splitHostPort(t, rec.Addr())
 	h.cfg.SMTP.Host, h.cfg.SMTP.Port, h.cfg.SMTP.Security, h.cfg.SMTP.Auth = host, port, "plain", "none"
 	h.cfg.DataDir = t.TempDir()
-	h.store, err = OpenStore(h.cfg.DataDir)
+	h.store, err = OpenStore(h.cfg.DataDir, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

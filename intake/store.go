@@ -9,6 +9,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
@@ -84,12 +86,20 @@ type Store struct {
 var ErrLocked = errors.New("the data directory is in use by another intake process")
 
 // OpenStore opens (creating if needed) the store in dir and locks it for
-// this process.
-func OpenStore(dir string) (*Store, error) {
-	if err := os.MkdirAll(filepath.Join(dir, "raw"), 0o750); err != nil {
+// this process. The data directory holds the customers' mail and the key
+// that signs intake's Message-IDs, so whatever was there before, it leaves
+// every directory in it 0700 and every file 0600, saying so in the log when
+// it had to change one; it refuses a symbolic link or a special file under
+// it rather than follow one, and removes the temporary files of a fetch
+// that was interrupted.
+func OpenStore(dir string, log *slog.Logger) (*Store, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if err := os.MkdirAll(filepath.Join(dir, "raw"), 0o700); err != nil {
 		return nil, fmt.Errorf("creating data directory: %w", err)
 	}
-	lock, err := os.OpenFile(filepath.Join(dir, "lock"), os.O_CREATE|os.O_RDWR, 0o640)
+	lock, err := os.OpenFile(filepath.Join(dir, "lock"), os.O_CREATE|os.O_RDWR|syscall.O_NOFOLLOW, 0o600)
 	if err != nil {
 		return nil, fmt.Errorf("opening lock file: %w", err)
 	}
@@ -97,19 +107,87 @@ func OpenStore(dir string) (*Store, error) {
 		lock.Close()
 		return nil, fmt.Errorf("locking %s: %w", dir, ErrLocked)
 	}
+	// SQLite gives its -wal and -shm files the mode of the database file.
+	db, err := os.OpenFile(filepath.Join(dir, "intake.db"), os.O_CREATE|os.O_RDWR|syscall.O_NOFOLLOW, 0o600)
+	if err == nil {
+		err = db.Close()
+	}
+	if err == nil {
+		err = secureDataDir(dir, log)
+	}
+	if err != nil {
+		lock.Close()
+		return nil, err
+	}
 	dsn := "file:" + filepath.Join(dir, "intake.db") + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)"
-	db, err := sql.Open("sqlite", dsn)
+	sdb, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		lock.Close()
 		return nil, fmt.Errorf("opening database: %w", err)
 	}
-	db.SetMaxOpenConns(1)
-	if _, err := db.Exec(schema); err != nil {
-		db.Close()
+	sdb.SetMaxOpenConns(1)
+	if _, err := sdb.Exec(schema); err != nil {
+		sdb.Close()
 		lock.Close()
 		return nil, fmt.Errorf("creating schema: %w", err)
 	}
-	return &Store{db: db, dir: dir, lock: lock}, nil
+	return &Store{db: sdb, dir: dir, lock: lock}, nil
+}
+
+// incomingPrefix starts the name of a raw message being written.
+const incomingPrefix = ".incoming-"
+
+// secureDataDir walks the data directory (the directory itself may be a
+// symbolic link; nothing under it may): it tightens modes to 0700 and 0600,
+// removes raw files an interrupted fetch left, and logs what it changed.
+func secureDataDir(dir string, log *slog.Logger) error {
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return fmt.Errorf("checking data directory: %w", err)
+	}
+	var tightened, removed []string
+	err = filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		info, err := d.Info()
+		if err != nil {
+			return err
+		}
+		want := fs.FileMode(0o600)
+		switch {
+		case d.Type()&fs.ModeSymlink != 0:
+			return fmt.Errorf("data directory: %s is a symbolic link, and intake follows none under %s (hint: put the file itself there, or remove the link)", rel, dir)
+		case d.IsDir():
+			want = 0o700
+		case !d.Type().IsRegular():
+			return fmt.Errorf("data directory: %s is not a regular file (hint: remove it)", rel)
+		case strings.HasPrefix(d.Name(), incomingPrefix):
+			if err := os.Remove(path); err != nil {
+				return fmt.Errorf("removing an interrupted fetch: %w", err)
+			}
+			removed = append(removed, rel)
+			return nil
+		}
+		if info.Mode().Perm() != want {
+			if err := os.Chmod(path, want); err != nil {
+				return fmt.Errorf("tightening the mode of %s: %w", rel, err)
+			}
+			tightened = append(tightened, fmt.Sprintf("%s %04o→%04o", rel, info.Mode().Perm(), want))
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(tightened) > 0 {
+		log.Warn("data directory was open to others: modes tightened", "dir", dir, "count", len(tightened), "first", tightened[:min(5, len(tightened))])
+	}
+	if len(removed) > 0 {
+		log.Info("removed the files of interrupted fetches", "dir", dir, "count", len(removed))
+	}
+	return nil
 }
 
 // OpenStoreReadOnly opens an existing store for reading only, without the
@@ -158,7 +236,7 @@ func (s *Store) Secret() ([]byte, error) {
 // PutRaw stores a raw message under its SHA-256 and returns the digest and
 // size. Storing the same content twice keeps one file.
 func (s *Store) PutRaw(r io.Reader) (sum string, size int64, err error) {
-	tmp, err := os.CreateTemp(filepath.Join(s.dir, "raw"), ".incoming-*")
+	tmp, err := os.CreateTemp(filepath.Join(s.dir, "raw"), incomingPrefix+"*")
 	if err != nil {
 		return "", 0, fmt.Errorf("creating raw file: %w", err)
 	}
@@ -178,7 +256,7 @@ func (s *Store) PutRaw(r io.Reader) (sum string, size int64, err error) {
 	}
 	sum = hex.EncodeToString(h.Sum(nil))
 	dst := s.rawPath(sum)
-	if err := os.MkdirAll(filepath.Dir(dst), 0o750); err != nil {
+	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
 		return "", 0, fmt.Errorf("creating raw folder: %w", err)
 	}
 	if err := os.Rename(tmp.Name(), dst); err != nil {
@@ -196,7 +274,7 @@ func (s *Store) OpenRaw(sum string) (*os.File, error) {
 	if len(sum) != 64 || strings.Trim(sum, "0123456789abcdef") != "" {
 		return nil, fmt.Errorf("opening raw message: bad digest %q", sum)
 	}
-	f, err := os.Open(s.rawPath(sum))
+	f, err := os.OpenFile(s.rawPath(sum), os.O_RDONLY|syscall.O_NOFOLLOW, 0)
 	if err != nil {
 		return nil, fmt.Errorf("opening raw message: %w", err)
 	}

@@ -19,7 +19,7 @@ func open(configPath string, stderr io.Writer) (*intake.Pipeline, *intake.Store,
 		return nil, nil, nil, false
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	st, err := intake.OpenStore(cfg.DataDir)
+	st, err := intake.OpenStore(cfg.DataDir, log)
 	if err != nil {
 		fmt.Fprintf(stderr, "intake: %v\n", err)
 		return nil, nil, nil, false
