@@ -5,10 +5,12 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -85,6 +87,7 @@ func ParseConfig(name string, data []byte, files fs.FS) (*Config, error) {
 	if err := yaml.Unmarshal(data, &root); err != nil {
 		return nil, &ConfigError{Problems: []string{yamlSyntaxProblem(base, err)}}
 	}
+	lines, texts := nodeLines(&root)
 	cfg := &Config{Path: name, Files: files}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -94,16 +97,21 @@ func ParseConfig(name string, data []byte, files fs.FS) (*Config, error) {
 		if !errors.As(err, &te) {
 			return nil, &ConfigError{Problems: []string{yamlSyntaxProblem(base, err)}}
 		}
-		lines := nodeLines(&root)
 		for _, msg := range te.Errors {
 			probs = append(probs, typeProblem(base, msg, lines))
 		}
 	}
-	lines := nodeLines(&root)
 	at := func(path string) string { return fmt.Sprintf("%s:%d", base, lineOf(lines, path)) }
+	// inText places a line of a multi-line value (a template's line 4).
+	inText := func(path string, n int) string {
+		if start, ok := texts[path]; ok && n > 0 {
+			return fmt.Sprintf("%s:%d", base, start+n-1)
+		}
+		return at(path)
+	}
 
 	cfg.setDefaults()
-	probs = append(probs, cfg.validate(at)...)
+	probs = append(probs, cfg.validate(at, inText)...)
 	if len(probs) > 0 {
 		return nil, &ConfigError{Problems: probs}
 	}
@@ -140,8 +148,9 @@ func appendUnique(list []string, v string) []string {
 }
 
 // validate checks every part and cross-reference, returning one line per
-// problem. at turns a YAML path into "file:line".
-func (c *Config) validate(at func(string) string) []string {
+// problem. at turns a YAML path into "file:line"; inText does the same for
+// a line inside a multi-line value.
+func (c *Config) validate(at func(string) string, inText func(string, int) string) []string {
 	var probs []string
 	add := func(path, msg string) { probs = append(probs, at(path)+": "+msg) }
 	for _, p := range c.Rules.Compile() {
@@ -169,8 +178,21 @@ func (c *Config) validate(at func(string) string) []string {
 		}
 	}
 	for _, p := range c.Replies.Parse() {
-		add("replies."+p.Path, p.Msg)
+		path := "replies." + p.Path
+		if p.Line > 0 {
+			// At the template's own line, and named, since that line
+			// holds no key.
+			probs = append(probs, inText(path, p.Line)+": "+path+": "+p.Msg)
+			continue
+		}
+		add(path, p.Msg)
 	}
+	for id := range c.Replies.Scenarios {
+		if c.Rules.Scenario(id) == nil {
+			add("replies.scenarios."+id, fmt.Sprintf("templates for scenario %q, which rules.scenarios does not define (hint: the keys here are scenario ids: %s)", id, strings.Join(c.Rules.ScenarioIDs(), ", ")))
+		}
+	}
+	probs = append(probs, c.noteProblems(at)...)
 	for i, m := range c.Rules.Materials {
 		if m.Template == "" {
 			continue
@@ -197,34 +219,96 @@ func yamlSyntaxProblem(file string, err error) string {
 var (
 	unknownField = regexp.MustCompile(`^line (\d+): field (\S+) not found in type (\S+)$`)
 	typeMismatch = regexp.MustCompile(`^line (\d+): (.*)$`)
+	cannotDecode = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (\\S+)$")
 )
 
-// typeProblem turns one of yaml's decoding errors into a config problem,
-// with the key it is about and, for an unknown key, the keys the place
-// allows as the hint.
+// typeProblem turns one of yaml's decoding errors into a config problem in
+// plain words, with the key it is about and a hint: for an unknown key the
+// keys the place allows, for a value of the wrong kind what was wanted.
+// A value holding ": " is read as a key and its value, the most common
+// slip of all: the hint says to quote it.
 func typeProblem(file, msg string, lines map[string]int) string {
 	if m := unknownField.FindStringSubmatch(msg); m != nil {
-		hint := ""
+		var hints []string
 		if keys := knownKeys[m[3]]; len(keys) > 0 {
-			hint = " (hint: known keys here: " + strings.Join(keys, ", ") + ")"
+			hints = append(hints, "known keys here: "+strings.Join(keys, ", "))
+		}
+		if m[3] == "rules.Text" {
+			hints = append(hints, "a text holding ': ' must be quoted, en: 'Note: …'")
+		}
+		hint := ""
+		if len(hints) > 0 {
+			hint = " (hint: " + strings.Join(hints, "; ") + ")"
 		}
 		return fmt.Sprintf("%s:%s: unknown key %q%s", file, m[1], m[2], hint)
 	}
-	if m := typeMismatch.FindStringSubmatch(msg); m != nil {
-		text := m[2]
-		if key := keyAtLine(lines, m[1]); key != "" {
-			text = key + ": " + text
-		}
-		if strings.Contains(text, "into int") {
-			text += " (hint: a whole number)"
-		} else if strings.Contains(text, "into bool") {
-			text += " (hint: true or false)"
-		} else if strings.Contains(text, "into []") {
-			text += " (hint: a list, [a, b] or one \"- item\" a line)"
-		}
-		return fmt.Sprintf("%s:%s: %s", file, m[1], text)
+	m := typeMismatch.FindStringSubmatch(msg)
+	if m == nil {
+		return file + ": " + msg
 	}
-	return file + ": " + msg
+	text, key := m[2], keyAtLine(lines, m[1])
+	if d := cannotDecode.FindStringSubmatch(text); d != nil {
+		// The longest path on the line is inside what was found: the
+		// first key of a mapping, the first item of a list.
+		switch d[1] {
+		case "map":
+			key = key[:max(strings.LastIndex(key, "."), 0)]
+		case "seq":
+			key = strings.TrimSuffix(key, "[0]")
+		}
+		text = fmt.Sprintf("%s is not %s", foundKind(d[1], d[2]), wantedKind(d[3]))
+		switch {
+		case d[1] == "map" && !strings.HasPrefix(d[3], "map[") && !strings.Contains(d[3], "."):
+			text += " (hint: a value holding ': ' is read as a key and a value; put it in quotes, 'like: this')"
+		case d[1] == "seq":
+			text += " (hint: one value here, not a list)"
+		case strings.HasPrefix(d[3], "[]"):
+			text += " (hint: a list, [a, b] or one \"- item\" a line)"
+		case d[3] == "rules.Text":
+			text += " (hint: {zh: …, en: …})"
+		}
+	}
+	if key != "" {
+		text = key + ": " + text
+	}
+	return fmt.Sprintf("%s:%s: %s", file, m[1], text)
+}
+
+// foundKind names in plain words what yaml found.
+func foundKind(tag, value string) string {
+	switch tag {
+	case "map":
+		return "a set of key: value pairs"
+	case "seq":
+		return "a list"
+	case "null":
+		return "an empty value"
+	}
+	if value != "" {
+		return fmt.Sprintf("%q", value)
+	}
+	return "a " + tag
+}
+
+// wantedKind names in plain words the Go type a value was decoded into.
+func wantedKind(goType string) string {
+	switch {
+	case strings.HasPrefix(goType, "[]"):
+		return "a list"
+	case strings.HasPrefix(goType, "map["):
+		return "a set of key: value pairs"
+	case goType == "rules.Text":
+		return "a text in both languages"
+	case strings.HasPrefix(goType, "int") || strings.HasPrefix(goType, "uint"):
+		return "a whole number"
+	case goType == "bool":
+		return "true or false"
+	case goType == "string":
+		return "a single value"
+	case strings.HasPrefix(goType, "float"):
+		return "a number"
+	}
+	return "a set of key: value pairs" // a struct
 }
 
 // keyAtLine returns the longest YAML path that starts on a line.
@@ -269,9 +353,10 @@ var knownKeys = func() map[string][]string {
 }()
 
 // nodeLines maps every YAML path ("rules.scenarios[1].materials[0]") of a
-// document to its line.
-func nodeLines(root *yaml.Node) map[string]int {
-	lines := map[string]int{}
+// document to its line, and every scalar value's path to the line its text
+// starts on (the line after "|" for a block).
+func nodeLines(root *yaml.Node) (lines, texts map[string]int) {
+	lines, texts = map[string]int{}, map[string]int{}
 	var walk func(n *yaml.Node, path string)
 	walk = func(n *yaml.Node, path string) {
 		if n.Kind == yaml.AliasNode {
@@ -281,6 +366,11 @@ func nodeLines(root *yaml.Node) map[string]int {
 			lines[path] = n.Line
 		}
 		switch n.Kind {
+		case yaml.ScalarNode:
+			texts[path] = n.Line
+			if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+				texts[path] = n.Line + 1
+			}
 		case yaml.DocumentNode:
 			for _, c := range n.Content {
 				walk(c, path)
@@ -302,7 +392,7 @@ func nodeLines(root *yaml.Node) map[string]int {
 		}
 	}
 	walk(root, "")
-	return lines
+	return lines, texts
 }
 
 // lineOf finds the line of a path, or of its nearest enclosing part when the
@@ -319,4 +409,33 @@ func lineOf(lines map[string]int, path string) int {
 		path = path[:i]
 	}
 	return 1
+}
+
+// noteProblems checks that every note id the rules can give has a text,
+// and every note text both languages: a note without one would silently be
+// left out of the customer's reply, or shown in one language only.
+func (c *Config) noteProblems(at func(string) string) []string {
+	var probs []string
+	ids := slices.Sorted(maps.Keys(c.Replies.Notes))
+	for _, u := range c.Rules.NoteUses() {
+		if _, ok := c.Replies.Notes[u.ID]; !ok {
+			probs = append(probs, fmt.Sprintf("%s: note %q has no text under replies.notes, so replies would leave it out (hint: add %s: {zh: …, en: …} under replies.notes, or use one of its ids: %s)",
+				at("rules."+u.Path), u.ID, u.ID, strings.Join(ids, ", ")))
+		}
+	}
+	for _, id := range ids {
+		t := c.Replies.Notes[id]
+		if t.IsSet() {
+			continue
+		}
+		lang := "en"
+		switch {
+		case t.ZH == "" && t.EN == "":
+			lang = "zh or en"
+		case t.ZH == "":
+			lang = "zh"
+		}
+		probs = append(probs, fmt.Sprintf("%s: note %q has no %s text (hint: give both, {zh: …, en: …})", at("replies.notes."+id), id, lang))
+	}
+	return probs
 }

@@ -54,9 +54,9 @@ func TestLoadConfigBad(t *testing.T) {
 			`bad-regex.yaml:42: bad pattern: missing closing ]`,
 		}},
 		{"bad-template.yaml", []string{
-			`bad-template.yaml:17: template fails on sample data: `,
+			`bad-template.yaml:17: replies.ask.body: template fails on sample data: `,
 			`can't evaluate field Nope`,
-			`bad-template.yaml:20: bad template: `,
+			`bad-template.yaml:20: replies.closed.body: bad template: `,
 		}},
 		{"bad-refs.yaml", []string{
 			`bad-refs.yaml:7: mailbox: port 99999 out of range`,
@@ -67,6 +67,25 @@ func TestLoadConfigBad(t *testing.T) {
 			`bad-plain.yaml:10: security plain with auth plain would send the credentials unencrypted to smtp.example.com (hint:`,
 		}},
 		{"bad-syntax.yaml", []string{`bad-syntax.yaml:`, `(hint: check the indentation`}},
+		// A note id with no text would silently vanish from replies.
+		{"bad-notes.yaml", []string{
+			`bad-notes.yaml:36: note "invoice_not_scanned" has no text under replies.notes`,
+			`bad-notes.yaml:55: note "refund_twice" has no text under replies.notes, so replies would leave it out (hint: add refund_twice: {zh: …, en: …} under replies.notes, or use one of its ids: late_refund)`,
+			`bad-notes.yaml:27: note "late_refund" has no en text`,
+			`bad-notes.yaml:24: templates for scenario "refnud", which rules.scenarios does not define (hint: the keys here are scenario ids: refund)`,
+		}},
+		// A template's mistake is at its own line, not the body: line.
+		{"bad-template-line.yaml", []string{
+			`bad-template-line.yaml:23: replies.request.body: bad template: bad character U+007D '}'`,
+			`bad-template-line.yaml:32: replies.closed.body: template fails on sample data: <.Dyas>: can't evaluate field Dyas in this mail's data`,
+		}},
+		// Type slips in plain words, and the hint to quote a value with ": ".
+		{"bad-types.yaml", []string{
+			`bad-types.yaml:24: rules.subject_weight: "two" is not a whole number`,
+			`bad-types.yaml:26: rules.not_request[0]: a set of key: value pairs is not a single value (hint: a value holding ': ' is read as a key and a value; put it in quotes`,
+			`bad-types.yaml:36: rules.materials[0].name: "Order n..." is not a text in both languages (hint: {zh: …, en: …})`,
+			`bad-types.yaml:42: unknown key "Invoice" (hint: known keys here: en, zh; a text holding ': ' must be quoted`,
+		}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
@@ -82,6 +101,9 @@ func TestLoadConfigBad(t *testing.T) {
 				}
 			}
 			for _, p := range ce.Problems {
+				if strings.Contains(p, "type ") || strings.Contains(p, "unmarshal") {
+					t.Errorf("problem %q is in Go's words", p)
+				}
 				if !strings.HasPrefix(p, tt.file+":") {
 					t.Errorf("problem %q does not start with %s:LINE", p, tt.file)
 				}

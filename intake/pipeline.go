@@ -587,7 +587,7 @@ func (p *Pipeline) queueReply(pl *plan, rec *Record, c *Case, kind string) error
 		pl.d.Notes = append(pl.d.Notes, fmt.Sprintf("rate_limited: %d replies to %s within %s", n, to, cfg.Cases.RateWindow))
 		return nil
 	}
-	tpl := map[string]*mailer.Template{"request": &cfg.Replies.Request, "ask": &cfg.Replies.Ask, "forwarded": &cfg.Replies.Forwarded}[kind]
+	tpl := cfg.Replies.For(kind, c.Scenario)
 	data := replyData(cfg, c, pl.d)
 	data.Customer = displayName(pl.msg)
 	var atts []mailer.Attachment
@@ -631,7 +631,7 @@ func (p *Pipeline) queueForward(pl *plan, rec *Record, c *Case, kind string) err
 		originals = append(originals, raw)
 	}
 	data.Messages = len(originals)
-	out, err := p.compose(cfg, &cfg.Replies.Forward, data, kind, c.ID, rt.To, pl.msg, files, originals, false, replyAddressFull(pl.msg))
+	out, err := p.compose(cfg, cfg.Replies.For(mailer.KindForward, c.Scenario), data, kind, c.ID, rt.To, pl.msg, files, originals, false, replyAddressFull(pl.msg))
 	if err != nil {
 		return err
 	}
@@ -765,13 +765,13 @@ func (p *Pipeline) housekeep(cfg *Config) error {
 		data := replyData(cfg, c, &last.Decision)
 		data.Customer = c.Customer
 		data.Days = int(idle.Hours() / 24)
-		tpl := &cfg.Replies.Reminder
+		tpl := cfg.Replies.For(mailer.KindReminder, c.Scenario)
 		switch {
 		case kind == "closed":
-			tpl, c.State = &cfg.Replies.Closed, StateClosed
+			tpl, c.State = cfg.Replies.For(mailer.KindClosed, c.Scenario), StateClosed
 		case last.Action == rules.ActionAsk:
 			// Still no scenario: the reminder asks again which one.
-			tpl, c.RemindedAt = &cfg.Replies.Ask, now
+			tpl, c.RemindedAt = cfg.Replies.For(mailer.KindAsk, c.Scenario), now
 		default:
 			c.RemindedAt = now
 		}

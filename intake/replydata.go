@@ -15,7 +15,7 @@ import (
 // decision.
 func replyData(cfg *Config, c *Case, d *rules.Decision) mailer.ReplyData {
 	rs := &cfg.Rules
-	data := mailer.ReplyData{CaseID: c.ID, Subject: c.Subject, Customer: c.Customer, Product: d.Product}
+	data := mailer.ReplyData{CaseID: c.ID, Subject: c.Subject, Customer: c.Customer, ScenarioID: d.Scenario, Product: d.Product}
 	if s := rs.Scenario(d.Scenario); s != nil {
 		data.Scenario = s.Name
 	}
@@ -63,7 +63,7 @@ func replyData(cfg *Config, c *Case, d *rules.Decision) mailer.ReplyData {
 // forwardData fills the engineers' summary.
 func forwardData(cfg *Config, c *Case, d *rules.Decision, msgs []*rules.Message) mailer.ForwardData {
 	rs := &cfg.Rules
-	data := mailer.ForwardData{CaseID: c.ID, Product: d.Product, Customer: c.Customer, Subject: c.Subject}
+	data := mailer.ForwardData{CaseID: c.ID, ScenarioID: d.Scenario, Product: d.Product, Customer: c.Customer, Subject: c.Subject}
 	for _, n := range d.Notes {
 		// A bare note id gets its text, so that engineers read what it means.
 		if t, ok := cfg.Replies.Notes[n]; ok {

@@ -502,3 +502,29 @@ func TestComposeSubject(t *testing.T) {
 		}
 	}
 }
+
+// TestRepliesFor picks a scenario's own template where the config gives
+// one and the shared one for every other kind and scenario.
+func TestRepliesFor(t *testing.T) {
+	own := &Template{Subject: "own", Body: "{{.ScenarioID}} {{.Product}}"}
+	r := Replies{Request: Template{Subject: "shared"}, Forward: Template{Subject: "shared forward"},
+		Scenarios: map[string]ScenarioReplies{"transfer": {Request: own}}}
+	tests := []struct{ kind, scenario, want string }{
+		{KindRequest, "transfer", "own"},
+		{KindRequest, "recovery", "shared"},
+		{KindRequest, "", "shared"},
+		{KindForward, "transfer", "shared forward"},
+	}
+	for _, tt := range tests {
+		if got := r.For(tt.kind, tt.scenario); got == nil || got.Subject != tt.want {
+			t.Errorf("For(%s, %s) = %+v, want subject %q", tt.kind, tt.scenario, got, tt.want)
+		}
+	}
+	if probs := r.Parse(); len(probs) == 0 {
+		t.Fatal("Parse of templates without bodies found no problem")
+	}
+	_, body, err := own.Render(ReplyData{ScenarioID: "transfer", Product: "iMC"})
+	if err != nil || body != "transfer iMC\n" {
+		t.Errorf("Render(own) = %q, %v, want the scenario id and product", body, err)
+	}
+}

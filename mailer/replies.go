@@ -7,6 +7,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
 	"strings"
 	"text/template"
 	"text/template/parse"
@@ -25,8 +28,57 @@ type Replies struct {
 	Forward   Template `yaml:"forward"`   // the case as engineers get it
 	Admin     Template `yaml:"admin"`     // a notice to the admin address
 
+	// Scenarios holds the mail of one scenario written its own way, by
+	// scenario id; a kind left out there is written with the shared
+	// template above.
+	Scenarios map[string]ScenarioReplies `yaml:"scenarios"`
+
 	// Notes are the texts shown for the decision's note ids.
 	Notes map[string]rules.Text `yaml:"notes"`
+}
+
+// ScenarioReplies are the templates of one scenario's mail. Every one is
+// optional. The ask reply and admin notices have no scenario and are
+// always the shared ones.
+type ScenarioReplies struct {
+	Request   *Template `yaml:"request"`
+	Forwarded *Template `yaml:"forwarded"`
+	Reminder  *Template `yaml:"reminder"`
+	Closed    *Template `yaml:"closed"`
+	Forward   *Template `yaml:"forward"`
+}
+
+// Mail kinds, as For takes them and the outbox records them.
+const (
+	KindRequest   = "request"
+	KindAsk       = "ask"
+	KindForwarded = "forwarded"
+	KindReminder  = "reminder"
+	KindClosed    = "closed"
+	KindForward   = "forward"
+	KindAdmin     = "admin"
+)
+
+// For returns the template of a kind of mail for a scenario: the
+// scenario's own when the config gives one, else the shared one; nil for
+// an unknown kind.
+func (r *Replies) For(kind, scenario string) *Template {
+	if s, ok := r.Scenarios[scenario]; ok {
+		if t := s.byKind()[kind]; t != nil {
+			return t
+		}
+	}
+	return r.shared()[kind]
+}
+
+func (r *Replies) shared() map[string]*Template {
+	return map[string]*Template{KindRequest: &r.Request, KindAsk: &r.Ask, KindForwarded: &r.Forwarded,
+		KindReminder: &r.Reminder, KindClosed: &r.Closed, KindForward: &r.Forward, KindAdmin: &r.Admin}
+}
+
+func (s ScenarioReplies) byKind() map[string]*Template {
+	return map[string]*Template{KindRequest: s.Request, KindForwarded: s.Forwarded, KindReminder: s.Reminder,
+		KindClosed: s.Closed, KindForward: s.Forward}
 }
 
 // Template is a subject and a body, Go text/template source.
@@ -37,9 +89,11 @@ type Template struct {
 	subject, body *template.Template
 }
 
-// Problem is a mistake in a template, at a path below `replies:`.
+// Problem is a mistake in a template, at a path below `replies:`. Line,
+// when not 0, is the line inside the template's text (1 is its first).
 type Problem struct {
 	Path string
+	Line int
 	Msg  string
 }
 
@@ -50,28 +104,54 @@ func (r *Replies) Parse() []Problem {
 	var probs []Problem
 	for _, t := range r.all() {
 		if t.tpl.Subject == "" || t.tpl.Body == "" {
-			probs = append(probs, Problem{t.name, "needs both subject and body (hint: Go templates, e.g. subject: 'Re: [{{.CaseID}}] {{.Subject}}')"})
+			probs = append(probs, Problem{Path: t.name, Msg: "needs both subject and body (hint: Go templates, e.g. subject: 'Re: [{{.CaseID}}] {{.Subject}}')"})
 			continue
 		}
 		var err error
 		if t.tpl.subject, err = template.New(t.name + ".subject").Funcs(funcs).Parse(t.tpl.Subject); err != nil {
-			probs = append(probs, Problem{t.name + ".subject", fmt.Sprintf("bad template: %v", err)})
+			probs = append(probs, templateProblem(t.name+".subject", "bad template", err))
 			continue
 		}
 		if t.tpl.body, err = template.New(t.name + ".body").Funcs(funcs).Parse(t.tpl.Body); err != nil {
-			probs = append(probs, Problem{t.name + ".body", fmt.Sprintf("bad template: %v", err)})
+			probs = append(probs, templateProblem(t.name+".body", "bad template", err))
 			continue
 		}
 		if err := boundedLoops(t.tpl.subject, t.tpl.body); err != nil {
-			probs = append(probs, Problem{t.name, err.Error()})
+			probs = append(probs, Problem{Path: t.name, Msg: err.Error()})
 			continue
 		}
 		if _, _, err := t.tpl.Render(t.sample); err != nil {
-			probs = append(probs, Problem{t.name, fmt.Sprintf("template fails on sample data: %v (hint: fields are listed in the README's config reference)", err)})
+			p := templateProblem(t.name, "template fails on sample data", err)
+			p.Msg += " (hint: fields are listed in the README's config reference)"
+			probs = append(probs, p)
 		}
 	}
 	return probs
 }
+
+// templateErr picks the template's name and line out of text/template's
+// errors ("template: request.body:4: bad character…", "…:4:12: executing
+// \"request.body\" at <.Nope>: can't evaluate…").
+var templateErr = regexp.MustCompile(`template: ([\w.]+):(\d+):(?:\d+:)? ?(.*)$`)
+
+// templateProblem places a text/template error at the template and line it
+// names, in its own words without the "template: name:line:" prefix.
+func templateProblem(path, what string, err error) Problem {
+	m := templateErr.FindStringSubmatch(err.Error())
+	if m == nil {
+		return Problem{Path: path, Msg: fmt.Sprintf("%s: %v", what, err)}
+	}
+	line, _ := strconv.Atoi(m[2])
+	if strings.HasPrefix(m[1], path+".") {
+		path = m[1] // the sample run names which of subject and body failed
+	}
+	msg := strings.TrimPrefix(m[3], fmt.Sprintf("executing %q at ", m[1]))
+	msg = goType.ReplaceAllString(msg, "in this mail's data")
+	return Problem{Path: path, Line: line, Msg: what + ": " + msg}
+}
+
+// goType is text/template's "in type mailer.ReplyData": Go's words.
+var goType = regexp.MustCompile(`in type \*?[\w.]+`)
 
 type namedTemplate struct {
 	name   string
@@ -81,15 +161,33 @@ type namedTemplate struct {
 
 func (r *Replies) all() []namedTemplate {
 	reply := sampleReply()
-	return []namedTemplate{
-		{"request", &r.Request, reply},
-		{"ask", &r.Ask, reply},
-		{"forwarded", &r.Forwarded, reply},
-		{"reminder", &r.Reminder, reply},
-		{"closed", &r.Closed, reply},
-		{"forward", &r.Forward, sampleForward()},
-		{"admin", &r.Admin, AdminData{Subject: "sample", Text: "sample"}},
+	out := []namedTemplate{
+		{KindRequest, &r.Request, reply},
+		{KindAsk, &r.Ask, reply},
+		{KindForwarded, &r.Forwarded, reply},
+		{KindReminder, &r.Reminder, reply},
+		{KindClosed, &r.Closed, reply},
+		{KindForward, &r.Forward, sampleForward()},
+		{KindAdmin, &r.Admin, AdminData{Subject: "sample", Text: "sample"}},
 	}
+	ids := make([]string, 0, len(r.Scenarios))
+	for id := range r.Scenarios {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		kinds := r.Scenarios[id].byKind()
+		for _, kind := range []string{KindRequest, KindForwarded, KindReminder, KindClosed, KindForward} {
+			if t := kinds[kind]; t != nil {
+				var sample any = reply
+				if kind == KindForward {
+					sample = sampleForward()
+				}
+				out = append(out, namedTemplate{"scenarios." + id + "." + kind, t, sample})
+			}
+		}
+	}
+	return out
 }
 
 // boundedLoops refuses a range over a number ({{range 99999999999}}): Go
@@ -177,16 +275,17 @@ var funcs = template.FuncMap{
 
 // ReplyData is what the customer-facing templates are rendered with.
 type ReplyData struct {
-	CaseID    string
-	Subject   string // the customer's subject, without "Re:" and the case tag
-	Customer  string // display name, or the address
-	Scenario  rules.Text
-	Product   string
-	Missing   []Item
-	Present   []Item
-	Notes     []rules.Text   // the notes that have a customer-facing text
-	Scenarios []ScenarioInfo // every scenario, for the ask reply
-	Days      int            // days the case has waited (reminder, closed)
+	CaseID     string
+	Subject    string // the customer's subject, without "Re:" and the case tag
+	Customer   string // display name, or the address
+	ScenarioID string // the scenario's id ("hardware_change"), "" when unclear
+	Scenario   rules.Text
+	Product    string // the product's id, "" when not known
+	Missing    []Item
+	Present    []Item
+	Notes      []rules.Text   // the notes that have a customer-facing text
+	Scenarios  []ScenarioInfo // every scenario, for the ask reply
+	Days       int            // days the case has waited (reminder, closed)
 }
 
 // Item is one material as the customer reads it.
@@ -209,16 +308,17 @@ type ScenarioInfo struct {
 
 // ForwardData is what the engineers' forward is rendered with.
 type ForwardData struct {
-	CaseID    string
-	Scenario  rules.Text
-	Product   string
-	Customer  string // "Name <address>"
-	Subject   string
-	Fields    []FieldLine
-	Checklist []CheckLine
-	Notes     []string // every note, id and text
-	Files     []string // names of the files attached
-	Messages  int      // how many customer mails the case holds
+	CaseID     string
+	ScenarioID string
+	Scenario   rules.Text
+	Product    string
+	Customer   string // "Name <address>"
+	Subject    string
+	Fields     []FieldLine
+	Checklist  []CheckLine
+	Notes      []string // every note, id and text
+	Files      []string // names of the files attached
+	Messages   int      // how many customer mails the case holds
 }
 
 // FieldLine is one field read from the mail.
@@ -244,14 +344,14 @@ type AdminData struct {
 func sampleReply() ReplyData {
 	t := rules.Text{ZH: "样例", EN: "sample"}
 	it := Item{ID: "x", Name: t, Hint: t, Steps: t, Template: "form.docx", Source: "attachment"}
-	return ReplyData{CaseID: "LX-20260101-0001", Subject: "sample", Customer: "sample", Scenario: t, Product: "P",
+	return ReplyData{CaseID: "LX-20260101-0001", Subject: "sample", Customer: "sample", ScenarioID: "s", Scenario: t, Product: "P",
 		Missing: []Item{it}, Present: []Item{it}, Notes: []rules.Text{t},
 		Scenarios: []ScenarioInfo{{ID: "s", Name: t, Description: t, Materials: []rules.Text{t}}}, Days: 3}
 }
 
 func sampleForward() ForwardData {
 	t := rules.Text{ZH: "样例", EN: "sample"}
-	return ForwardData{CaseID: "LX-20260101-0001", Scenario: t, Product: "P", Customer: "a <a@example.test>", Subject: "s",
+	return ForwardData{CaseID: "LX-20260101-0001", ScenarioID: "s", Scenario: t, Product: "P", Customer: "a <a@example.test>", Subject: "s",
 		Fields: []FieldLine{{t, "v"}}, Checklist: []CheckLine{{t, true, "attachment", "assumed"}},
 		Notes: []string{"n"}, Files: []string{"f"}, Messages: 1}
 }

@@ -377,3 +377,43 @@ func (r *Rules) Material(id string) *Material { return r.mats[id] }
 
 // Field returns the field with the id, or nil.
 func (r *Rules) Field(id string) *Field { return r.fields[id] }
+
+// ScenarioIDs returns the scenarios' ids in their order.
+func (r *Rules) ScenarioIDs() []string {
+	ids := make([]string, len(r.Scenarios))
+	for i, s := range r.Scenarios {
+		ids[i] = s.ID
+	}
+	return ids
+}
+
+// NoteUse is a note id the rules can give, and where the rules name it.
+type NoteUse struct {
+	Path string // below `rules:`, as in Problem
+	ID   string
+}
+
+// NoteUses lists every note id the rules name: the adjustments' notes, the
+// files' reject notes and the wrong files' notes. A reply shows a note only
+// when the config gives it a text, so each needs one.
+func (r *Rules) NoteUses() []NoteUse {
+	var out []NoteUse
+	for i, f := range r.Files {
+		if f.RejectNote != "" {
+			out = append(out, NoteUse{fmt.Sprintf("files[%d].reject_note", i), f.RejectNote})
+		}
+	}
+	for i, m := range r.Materials {
+		for j, w := range m.Wrong {
+			if w.Note != "" {
+				out = append(out, NoteUse{fmt.Sprintf("materials[%d].wrong[%d].note", i, j), w.Note})
+			}
+		}
+	}
+	for i, a := range r.Adjust {
+		if a.Note != "" {
+			out = append(out, NoteUse{fmt.Sprintf("adjustments[%d].note", i), a.Note})
+		}
+	}
+	return out
+}
