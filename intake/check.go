@@ -28,6 +28,16 @@ type Checked struct {
 // CheckFile parses and evaluates one .eml file on its own, with the same code
 // the daemon runs.
 func (c *Config) CheckFile(path string) (*Checked, error) {
+	msg, err := c.readMail(path)
+	if err != nil {
+		return nil, err
+	}
+	d := c.Rules.Evaluate([]*rules.Message{msg})
+	return &Checked{File: filepath.Base(path), MessageID: msg.MessageID, From: msg.From, Decision: d, msg: msg}, nil
+}
+
+// readMail parses a saved mail within the config's limits.
+func (c *Config) readMail(path string) (*rules.Message, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, fmt.Errorf("opening mail: %w", err)
@@ -37,8 +47,7 @@ func (c *Config) CheckFile(path string) (*Checked, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
-	d := c.Rules.Evaluate([]*rules.Message{msg})
-	return &Checked{File: filepath.Base(path), MessageID: msg.MessageID, From: msg.From, Decision: d, msg: msg}, nil
+	return msg, nil
 }
 
 // MailFiles expands files and folders into the .eml files they hold, sorted

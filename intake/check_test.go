@@ -5,22 +5,12 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
 	"intake/intake/message"
 	"intake/rules"
 )
-
-func readExpectations(t testing.TB, path string) []expectation {
-	t.Helper()
-	exps, err := readExpectationsFS(os.DirFS(filepath.Dir(path)), filepath.Base(path))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return exps
-}
 
 func shippedConfig(t testing.TB) *Config {
 	t.Helper()
@@ -31,64 +21,38 @@ func shippedConfig(t testing.TB) *Config {
 	return cfg
 }
 
-// checkAgainst runs every mail of dir through CheckFile and compares the
-// outcome with dir/expected.jsonl.
+// checkAgainst tests a mail set with the shipped config through the code of
+// `intake test`: a subtest per case, failing with the fields that differ,
+// skipped while it is a known gap.
 func checkAgainst(t *testing.T, dir string) {
 	cfg := shippedConfig(t)
-	exps := readExpectations(t, filepath.Join(dir, "expected.jsonl"))
-	if len(exps) == 0 {
-		t.Fatalf("%s/expected.jsonl holds no expectation", dir)
-	}
-	files, err := MailFiles([]string{dir})
+	res, err := cfg.TestSet(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range files {
-		if !slices.ContainsFunc(exps, func(e expectation) bool { return e.File == filepath.Base(f) }) {
-			t.Errorf("%s has no line in expected.jsonl", filepath.Base(f))
-		}
+	if len(res.Cases) == 0 {
+		t.Fatalf("%s holds no case", dir)
 	}
-	for _, e := range exps {
-		t.Run(e.File, func(t *testing.T) {
-			got, err := cfg.CheckFile(filepath.Join(dir, e.File))
-			if err != nil {
-				t.Fatalf("CheckFile(%s): %v", e.File, err)
+	for _, cr := range res.Cases {
+		t.Run(cr.Name, func(t *testing.T) {
+			switch cr.Status {
+			case CasePass:
+				return
+			case CaseKnownGap:
+				t.Skipf("known gap: %s (got %s %v)", cr.Want.KnownGap, cr.Got.Action, cr.Got.Missing)
 			}
-			if e.KnownGap != "" {
-				if got.Action == e.Action && got.Scenario == e.Scenario && slices.Equal(got.Missing, orEmpty(e.Missing)) {
-					t.Fatalf("Check(%s) now gives what is expected: the known gap %q is closed, remove it", e.File, e.KnownGap)
-				}
-				t.Skipf("known gap: %s (got %s %v)", e.KnownGap, got.Action, got.Missing)
+			t.Errorf("TestSet(%s) case %s: %s", dir, cr.Name, caseProblem(cr))
+			for _, d := range cr.Diffs {
+				t.Errorf("Check(%s) %s", cr.Name, d)
 			}
-			if got.Action != e.Action {
-				t.Errorf("Check(%s).Action = %q, want %q (why: %v)", e.File, got.Action, e.Action, got.Why)
+			if cr.Got != nil {
+				t.Logf("why: %v", cr.Got.Why)
 			}
-			if got.Scenario != e.Scenario {
-				t.Errorf("Check(%s).Scenario = %q, want %q (why: %v)", e.File, got.Scenario, e.Scenario, got.Why)
-			}
-			if want := orEmpty(e.Missing); !slices.Equal(got.Missing, want) {
-				t.Errorf("Check(%s).Missing = %v, want %v", e.File, got.Missing, want)
-			}
-			for _, n := range e.Notes {
-				if !got.HasNote(n) {
-					t.Errorf("Check(%s).Notes = %v, want note %q among them", e.File, got.Notes, n)
-				}
-			}
-			if e.Reason != "" && got.Reason != e.Reason {
-				t.Errorf("Check(%s).Reason = %q, want %q", e.File, got.Reason, e.Reason)
-			}
-			if t.Failed() && e.Why != "" {
-				t.Logf("the mail: %s", e.Why)
+			if cr.Want.Why != "" {
+				t.Logf("the mail: %s", cr.Want.Why)
 			}
 		})
 	}
-}
-
-func orEmpty(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
 }
 
 func TestCheckCorpus(t *testing.T) { checkAgainst(t, "../testdata/mail") }

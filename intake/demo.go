@@ -1,10 +1,8 @@
 package intake
 
 import (
-	"bufio"
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
@@ -125,21 +123,7 @@ func (d *demo) deliver(addr string, raw []byte) error {
 type demoFile struct {
 	name string
 	uid  uint32
-	want expectation
-}
-
-// expectation is one line of an expected.jsonl.
-type expectation struct {
-	File     string   `json:"file"`
-	Action   string   `json:"action"`
-	Scenario string   `json:"scenario"`
-	Missing  []string `json:"missing"`
-	Notes    []string `json:"notes"`
-	Reason   string   `json:"reason"`
-	Why      string   `json:"why"` // for people: what the mail is
-	// KnownGap, when set, says what the rules do not handle yet; the test
-	// reports the mail as skipped until the gap is closed.
-	KnownGap string `json:"known_gap"`
+	want Expectation
 }
 
 // RunDemo runs the real pipeline with the shipped rules against servers
@@ -245,7 +229,7 @@ func atoi(s string) int { n, _ := strconv.Atoi(s); return n }
 // seedDemo puts the example mail, and a mail nested too deep to read, into
 // the request mailbox.
 func seedDemo(d *demo, mail fs.FS) ([]demoFile, error) {
-	exps, err := readExpectationsFS(mail, "expected.jsonl")
+	exps, err := readExpectationsFS(mail, ExpectedFile)
 	if err != nil {
 		return nil, err
 	}
@@ -270,30 +254,8 @@ func seedDemo(d *demo, mail fs.FS) ([]demoFile, error) {
 		return nil, err
 	}
 	files = append(files, demoFile{name: "(generated) 200 nested multiparts", uid: uint32(data.UID),
-		want: expectation{Action: rules.ActionQuarantine, Reason: "too_deep"}})
+		want: Expectation{Action: rules.ActionQuarantine, Reason: "too_deep"}})
 	return files, nil
-}
-
-func readExpectationsFS(fsys fs.FS, name string) ([]expectation, error) {
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, fmt.Errorf("reading expectations: %w", err)
-	}
-	defer f.Close()
-	var out []expectation
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
-			continue
-		}
-		var e expectation
-		if err := json.Unmarshal(sc.Bytes(), &e); err != nil {
-			return nil, fmt.Errorf("reading %s: %w", name, err)
-		}
-		out = append(out, e)
-	}
-	return out, sc.Err()
 }
 
 func writeRound(w io.Writer, rep *Report, files []demoFile) {

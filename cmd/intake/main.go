@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 
 	shipped "intake"
 	"intake/intake"
@@ -20,6 +21,7 @@ usage:
   intake run [--config FILE]                      the daemon: poll on the config's schedule until stopped
   intake poll --once [--config FILE]              one poll; exit 1 when anything failed
   intake check [--config FILE] [--json] PATH...   evaluate saved .eml files (or folders of them)
+  intake test [--config FILE] [--update] DIR...   test the rules on mail sets (DIR/*.eml and DIR/expected.jsonl)
   intake check-config [FILE]                      check a config file; every problem with file:line
   intake cases list [--state S] [--config FILE]   the cases in the store
   intake cases show ID [--config FILE]            a case: its messages, decisions and mail
@@ -42,6 +44,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch cmd {
 	case "check":
 		return check(args, stdout, stderr)
+	case "test":
+		return test(args, stdout, stderr)
 	case "check-config":
 		return checkConfig(args, stdout, stderr)
 	case "run":
@@ -141,6 +145,55 @@ func check(args []string, stdout, stderr io.Writer) int {
 		cfg.Explain(stdout, res)
 	}
 	return status
+}
+
+// test runs mail sets through the rules and compares the outcome with each
+// set's expected.jsonl: exit 0 when all are as expected, 1 when any is
+// not, 2 when the config or a set cannot be read.
+func test(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("test", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	configPath := fl.String("config", "", "config file (default ./config.yaml, else built in)")
+	update := fl.Bool("update", false, "write the current results into each expected.jsonl (after reviewing them)")
+	dirs, err := parseArgs(fl, args)
+	if err != nil {
+		return 2
+	}
+	if len(dirs) == 0 {
+		fmt.Fprintln(stderr, "intake test: give mail set folders, each with .eml files and an expected.jsonl")
+		return 2
+	}
+	cfg, ok := loadConfig(*configPath, stderr)
+	if !ok {
+		return 2
+	}
+	var sets []*intake.SetResult
+	for _, dir := range dirs {
+		res, err := cfg.TestSet(dir)
+		if err != nil {
+			fmt.Fprintf(stderr, "intake test: %v\n", err)
+			return 2
+		}
+		sets = append(sets, res)
+	}
+	passed := intake.WriteTestReport(stdout, sets)
+	if *update {
+		for _, res := range sets {
+			n, err := intake.UpdateExpectations(res)
+			if err != nil {
+				fmt.Fprintf(stderr, "intake test: %v\n", err)
+				return 2
+			}
+			if n > 0 {
+				fmt.Fprintf(stdout, "updated %d line(s) of %s\n", n, filepath.Join(res.Dir, intake.ExpectedFile))
+			}
+		}
+		return 0
+	}
+	if !passed {
+		return 1
+	}
+	return 0
 }
 
 func checkConfig(args []string, stdout, stderr io.Writer) int {

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -26,6 +27,11 @@ func TestRunCommands(t *testing.T) {
 		{"check with bad config", []string{"check", "--config", "../../testdata/config/bad-regex.yaml", "../../testdata/mail"}, 2, []string{"bad-regex.yaml:29"}},
 		{"check missing file", []string{"check", "nothing-here.eml"}, 2, []string{"nothing-here.eml"}},
 		{"demo", []string{"demo", "--out", filepath.Join(t.TempDir(), "sent")}, 0, []string{"As expected", "Mail sent (25)"}},
+		{"test corpus", []string{"test", "../../testdata/mail", "../../testdata/blind"}, 0,
+			[]string{"../../testdata/mail: 19 cases, 19 passed\n", "GAP  ../../testdata/blind/44-", "2 sets: 68 cases, 67 passed, 1 known gaps\nPASS\n"}},
+		{"test failing", []string{"test", wrongSet(t)}, 1, []string{"action:   got forward, want ask_scenario", "1 cases, 0 passed, 1 failed\nFAILED"}},
+		{"test bad config", []string{"test", "--config", "../../testdata/config/bad-regex.yaml", "../../testdata/mail"}, 2, []string{"bad-regex.yaml:29"}},
+		{"test no set", []string{"test", "../../testdata/config"}, 2, []string{"expected.jsonl"}},
 		{"unknown", []string{"frobnicate"}, 2, []string{`unknown command "frobnicate"`}},
 	}
 	for _, tt := range tests {
@@ -43,6 +49,18 @@ func TestRunCommands(t *testing.T) {
 			}
 		})
 	}
+}
+
+// wrongSet is a mail set whose one mail is expected to be something else.
+func wrongSet(t *testing.T) string {
+	dir := t.TempDir()
+	b, err := os.ReadFile("../../testdata/mail/01-recovery-complete-zh.eml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(filepath.Join(dir, "a.eml"), b, 0o644)
+	os.WriteFile(filepath.Join(dir, "expected.jsonl"), []byte(`{"file":"a.eml","action":"ask_scenario","scenario":"recovery","missing":[]}`+"\n"), 0o644)
+	return dir
 }
 
 // TestCheckJSONLines: one valid JSON object per mail per line.

@@ -1,0 +1,168 @@
+package intake
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// followUp answers 02-recovery-missing-auth-code-en.eml with the code it
+// lacked, and nothing else.
+const followUp = "From: Daniel Brooks <d.brooks@example.com>\r\nTo: intake@example.test\r\n" +
+	"Subject: Re: Lost license activation file for iMC - please help recover\r\n" +
+	"Message-ID: <follow-up-1@example.com>\r\nIn-Reply-To: <8c1f2e0a-3b57-4d9e-a1c4-6f2b7d90e513@example.com>\r\n" +
+	"Content-Type: text/plain; charset=UTF-8\r\n\r\nHello,\r\n\r\nAuth code: IMC-HPU-4471-AC2E\r\n\r\nDaniel\r\n"
+
+// writeSet makes a mail set of corpus mails, a thread and an expected.jsonl.
+func writeSet(t *testing.T, expected string) string {
+	t.Helper()
+	dir := t.TempDir()
+	copyMail := func(from, to string) {
+		b, err := os.ReadFile(filepath.Join("../testdata/mail", from))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, to)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(dir, to), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyMail("01-recovery-complete-zh.eml", "a-pass.eml")
+	copyMail("02-recovery-missing-auth-code-en.eml", "b-fail.eml")
+	copyMail("15-ignore-out-of-office-zh.eml", "c-no-line.eml")
+	copyMail("02-recovery-missing-auth-code-en.eml", "d-gap.eml")
+	copyMail("12-ask-scenario-zh.eml", "e-gap-closed.eml")
+	copyMail("02-recovery-missing-auth-code-en.eml", "thread/1-request.eml")
+	if err := os.WriteFile(filepath.Join(dir, "thread", "2-code.eml"), []byte(followUp), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, ExpectedFile), []byte(expected), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+const setExpected = `{"file": "a-pass.eml", "action": "forward", "scenario": "recovery", "missing": [], "notes": []}
+{"file": "b-fail.eml", "action": "forward", "scenario": "recovery", "missing": [], "notes": ["roles_assumed"], "why": "the test wants it wrong"}
+{"file": "d-gap.eml", "action": "forward", "scenario": "recovery", "missing": [], "known_gap": "pretend the code is read"}
+{"file": "e-gap-closed.eml", "action": "ask_scenario", "scenario": "", "missing": [], "known_gap": "pretend it was a gap"}
+{"file": "gone.eml", "action": "ignore", "scenario": "", "missing": [], "reason": "bounce"}
+{"file": "thread", "action": "forward", "scenario": "recovery", "missing": [], "notes": [], "why": "the follow-up gives the code"}
+`
+
+// TestTestSet runs a mail set with every kind of case through the code of
+// `intake test`: what passes, what differs (with a line per field), a mail
+// without a line, a line without a mail, a known gap still open and one
+// closed, and a thread whose follow-up completes it.
+func TestTestSet(t *testing.T) {
+	cfg := shippedConfig(t)
+	dir := writeSet(t, setExpected)
+	res, err := cfg.TestSet(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"a-pass.eml": CasePass, "b-fail.eml": CaseFail, "c-no-line.eml": CaseUnexpected,
+		"d-gap.eml": CaseKnownGap, "e-gap-closed.eml": CaseGapClosed, "gone.eml": CaseNoMail, "thread": CasePass}
+	if len(res.Cases) != len(want) {
+		t.Errorf("TestSet gave %d cases, want %d", len(res.Cases), len(want))
+	}
+	for _, cr := range res.Cases {
+		if cr.Status != want[cr.Name] {
+			t.Errorf("TestSet case %s = %s %v, want %s", cr.Name, cr.Status, cr.Diffs, want[cr.Name])
+		}
+		if cr.Name == "b-fail.eml" {
+			wantDiffs := []string{"action:   got request_materials, want forward", "missing:  got [auth_code], want []",
+				"notes:    got [], want [roles_assumed] among them"}
+			if strings.Join(cr.Diffs, "\n") != strings.Join(wantDiffs, "\n") {
+				t.Errorf("TestSet case b-fail.eml diffs:\n%s\nwant:\n%s", strings.Join(cr.Diffs, "\n"), strings.Join(wantDiffs, "\n"))
+			}
+		}
+	}
+	if !res.Failed() {
+		t.Error("Failed() = false for a set with failures")
+	}
+	var out bytes.Buffer
+	if WriteTestReport(&out, []*SetResult{res}) {
+		t.Error("WriteTestReport = true for a set with failures")
+	}
+	for _, w := range []string{
+		"FAIL " + filepath.Join(dir, "b-fail.eml") + ": not as expected\n    action:   got request_materials, want forward\n",
+		"the mail: the test wants it wrong",
+		"c-no-line.eml: no line in expected.jsonl (hint: --update adds one with the current decision: ignore -)",
+		`e-gap-closed.eml: now as expected: the known gap "pretend it was a gap" is closed (hint: remove known_gap from its line)`,
+		"gone.eml: expected.jsonl names it, but there is no such mail or thread folder",
+		": 7 cases, 2 passed, 1 known gaps, 4 failed\nFAILED\n",
+	} {
+		if !strings.Contains(out.String(), w) {
+			t.Errorf("WriteTestReport lacks %q:\n%s", w, out.String())
+		}
+	}
+}
+
+// TestTestSetThreadAlone: the follow-up of the thread, on its own, is not
+// a recovery request at all; in its thread it completes the case.
+func TestTestSetThreadAlone(t *testing.T) {
+	cfg := shippedConfig(t)
+	dir := writeSet(t, setExpected)
+	alone, err := cfg.CheckFile(filepath.Join(dir, "thread", "2-code.eml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if alone.Action == "forward" {
+		t.Fatalf("the follow-up alone is already forwarded (%v): the thread test would prove nothing", alone.Why)
+	}
+}
+
+// TestUpdateExpectations rewrites expected.jsonl from the current results:
+// afterwards the same set passes, the still-open known gap is kept as it
+// was and every why survives.
+func TestUpdateExpectations(t *testing.T) {
+	cfg := shippedConfig(t)
+	dir := writeSet(t, setExpected)
+	res, err := cfg.TestSet(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n, err := UpdateExpectations(res)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n != 4 {
+		t.Errorf("UpdateExpectations changed %d lines, want 4 (fail, no line, gap closed, no mail)", n)
+	}
+	again, err := cfg.TestSet(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Failed() {
+		var out bytes.Buffer
+		WriteTestReport(&out, []*SetResult{again})
+		t.Fatalf("after --update the set still fails:\n%s", out.String())
+	}
+	exps, err := ReadExpectations(filepath.Join(dir, ExpectedFile))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range exps {
+		switch e.File {
+		case "b-fail.eml":
+			if e.Why != "the test wants it wrong" || e.Action != "request_materials" {
+				t.Errorf("updated line %+v, want the current action and the old why", e)
+			}
+		case "d-gap.eml":
+			if e.KnownGap != "pretend the code is read" || e.Action != "forward" {
+				t.Errorf("updated line %+v, want the open known gap kept as it was", e)
+			}
+		case "e-gap-closed.eml":
+			if e.KnownGap != "" {
+				t.Errorf("updated line %+v still has its closed known gap", e)
+			}
+		case "gone.eml":
+			t.Errorf("the line of a mail that is not there was kept")
+		}
+	}
+}
