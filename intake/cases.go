@@ -14,8 +14,15 @@ type CaseConfig struct {
 	RemindAfter Duration `yaml:"remind_after"`
 	CloseAfter  Duration `yaml:"close_after"`
 	// JoinByDomain lets anyone of the sender domains of a case add to it;
-	// otherwise only its senders can.
+	// otherwise only its senders can. It never applies to SharedDomains.
 	JoinByDomain bool `yaml:"join_by_domain"`
+	// SharedDomains are mail providers anyone can have an address at
+	// (qq.com, gmail.com): a domain there says nothing about who one is.
+	SharedDomains []string `yaml:"shared_domains"`
+	// AuthservID is the authserv-id our own receiving server writes in
+	// Authentication-Results; a DMARC fail there keeps a mail out of any
+	// existing case. Empty: not checked.
+	AuthservID string `yaml:"authserv_id"`
 	// RatePerSender is the most replies one sender gets per RateWindow.
 	RatePerSender int      `yaml:"rate_per_sender"`
 	RateWindow    Duration `yaml:"rate_window"`
@@ -39,8 +46,22 @@ func (c *CaseConfig) setDefaults() {
 	}
 }
 
+// sharedDomain reports whether dom is a shared mail provider's (or a
+// subdomain of one: vip.163.com).
+func (c *CaseConfig) sharedDomain(dom string) bool {
+	for _, d := range c.SharedDomains {
+		if d = strings.ToLower(d); dom == d || strings.HasSuffix(dom, "."+d) {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *CaseConfig) validate() []problem {
 	var probs []problem
+	if c.JoinByDomain && len(c.SharedDomains) == 0 {
+		probs = append(probs, problem{"join_by_domain", "join_by_domain needs shared_domains, or a stranger at gmail.com joins every gmail.com case (hint: copy the list of the shipped config.yaml)"})
+	}
 	if strings.ContainsAny(c.Prefix, " []<>@") {
 		probs = append(probs, problem{"prefix", "prefix " + c.Prefix + " cannot hold spaces, brackets or @ (hint: letters such as LX)"})
 	}

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"crypto/sha256"
 	"encoding/base32"
-	"regexp"
 	"strings"
 )
 
@@ -54,9 +53,4 @@ func (m msgIDs) CaseOf(id string) string {
 		return ""
 	}
 	return parts[0]
-}
-
-// caseTag finds "[PREFIX-YYYYMMDD-NNNN]" in a subject.
-func caseTag(prefix string) *regexp.Regexp {
-	return regexp.MustCompile(`\[\s*(` + regexp.QuoteMeta(prefix) + `-\d{8}-\d{4,})\s*\]`)
 }

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/mail"
 	"regexp"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -352,7 +353,8 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 	}
 	row.MessageID, row.From, row.Subject = msg.MessageID, msg.From, msg.Subject
 
-	c := p.findCase(cfg, msg)
+	match := p.findCase(cfg, msg)
+	c := match.c
 	msgs, sums := []*rules.Message{msg}, []string{row.SHA256}
 	if c != nil {
 		hist, hsums, err := p.history(cfg, c.ID)
@@ -362,6 +364,9 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 		msgs, sums = append(hist, msg), append(hsums, row.SHA256)
 	}
 	d := cfg.Rules.Evaluate(msgs)
+	if d.Action != rules.ActionQuarantine && d.Action != rules.ActionIgnore {
+		d.Notes = append(d.Notes, match.notes...)
+	}
 	rec := &Record{}
 	pl := plan{cfg: cfg, now: now, msg: msg, d: &d, msgs: msgs, sums: sums, c: c}
 	if err := p.plan(&pl, rec); err != nil {
@@ -400,47 +405,6 @@ func (p *Pipeline) commitDuplicate(cfg *Config, row MessageRow, msg *rules.Messa
 	p.log.Info("message already processed", "uid", row.UID, "first", dup.ID)
 	return &Processed{UID: row.UID, MessageID: msg.MessageID, From: msg.From, Subject: msg.Subject, CaseID: dup.CaseID,
 		Decision: row.Decision, Folder: row.Folder, Duplicate: true}, nil
-}
-
-// findCase returns the case a message belongs to: by the tag in its subject
-// or by a reference to one of our Message-IDs, and only when the sender is
-// a party to the case (or of its domains, with join_by_domain); nil when it
-// belongs to none.
-func (p *Pipeline) findCase(cfg *Config, msg *rules.Message) *Case {
-	var ids []string
-	if m := caseTag(cfg.Cases.Prefix).FindStringSubmatch(msg.Subject); m != nil {
-		ids = append(ids, m[1])
-	}
-	for _, ref := range append(append([]string{}, msg.InReplyTo...), msg.References...) {
-		if id := p.ids.CaseOf(ref); id != "" {
-			ids = append(ids, id)
-		}
-	}
-	for _, id := range ids {
-		c, err := p.store.Case(id)
-		if err != nil || c == nil {
-			continue
-		}
-		if isParty(c, msg.From, cfg.Cases.JoinByDomain) {
-			return c
-		}
-		p.log.Warn("case reference from a stranger: opening a new case", "case", id, "from", msg.From)
-	}
-	return nil
-}
-
-func isParty(c *Case, from string, byDomain bool) bool {
-	from = strings.ToLower(from)
-	_, dom, _ := strings.Cut(from, "@")
-	for _, a := range c.Parties {
-		if a == from {
-			return true
-		}
-		if _, d, _ := strings.Cut(a, "@"); byDomain && d != "" && d == dom {
-			return true
-		}
-	}
-	return false
 }
 
 // history parses the earlier messages of a case that count for its
@@ -573,7 +537,7 @@ func replyKind(action string) string {
 // forwarded), unless the sender's rate limit is reached.
 func (p *Pipeline) queueReply(pl *plan, rec *Record, c *Case, kind string) error {
 	cfg := pl.cfg
-	to := replyAddress(pl.msg)
+	to := strings.ToLower(replyTo(pl.msg, pl.c).Address)
 	if to == "" {
 		pl.d.Notes = append(pl.d.Notes, "no_reply_address: the sender's address cannot be read")
 		return nil
@@ -603,7 +567,7 @@ func (p *Pipeline) queueReply(pl *plan, rec *Record, c *Case, kind string) error
 			atts = append(atts, a)
 		}
 	}
-	out, err := p.compose(cfg, tpl, data, kind, c.ID, []string{to}, pl.msg, atts, nil, true, "")
+	out, err := p.compose(cfg, tpl, data, kind, c.ID, []string{to}, pl.msg, atts, nil, true, nil)
 	if err != nil {
 		return err
 	}
@@ -631,7 +595,7 @@ func (p *Pipeline) queueForward(pl *plan, rec *Record, c *Case, kind string) err
 		originals = append(originals, raw)
 	}
 	data.Messages = len(originals)
-	out, err := p.compose(cfg, cfg.Replies.For(mailer.KindForward, c.Scenario), data, kind, c.ID, rt.To, pl.msg, files, originals, false, replyAddressFull(pl.msg))
+	out, err := p.compose(cfg, cfg.Replies.For(mailer.KindForward, c.Scenario), data, kind, c.ID, rt.To, pl.msg, files, originals, false, replyTo(pl.msg, pl.c))
 	if err != nil {
 		return err
 	}
@@ -641,7 +605,7 @@ func (p *Pipeline) queueForward(pl *plan, rec *Record, c *Case, kind string) err
 
 // compose renders a template and builds the mail.
 func (p *Pipeline) compose(cfg *Config, tpl *mailer.Template, data any, kind, caseID string, to []string,
-	inReplyTo *rules.Message, atts []mailer.Attachment, originals [][]byte, autoReply bool, replyTo string) (*Outgoing, error) {
+	inReplyTo *rules.Message, atts []mailer.Attachment, originals [][]byte, autoReply bool, replyTo *mail.Address) (*Outgoing, error) {
 	subject, body, err := tpl.Render(data)
 	if err != nil {
 		return nil, fmt.Errorf("rendering %s mail: %w", kind, err)
@@ -666,7 +630,7 @@ func (p *Pipeline) compose(cfg *Config, tpl *mailer.Template, data any, kind, ca
 // adminNotice composes a notice to the admin address.
 func (p *Pipeline) adminNotice(cfg *Config, caseID, subject, text string, now time.Time) (*Outgoing, error) {
 	return p.compose(cfg, &cfg.Replies.Admin, mailer.AdminData{Subject: subject, Text: text}, "admin", caseID,
-		[]string{cfg.SMTP.Admin}, nil, nil, nil, false, "")
+		[]string{cfg.SMTP.Admin}, nil, nil, nil, false, nil)
 }
 
 // drain sends every mail that is due, retrying temporary failures with
@@ -777,7 +741,7 @@ func (p *Pipeline) housekeep(cfg *Config) error {
 		}
 		to := last.From
 		prev := &rules.Message{MessageID: last.MessageID}
-		out, err := p.compose(cfg, tpl, data, kind, c.ID, []string{to}, prev, nil, nil, true, "")
+		out, err := p.compose(cfg, tpl, data, kind, c.ID, []string{to}, prev, nil, nil, true, nil)
 		if err != nil {
 			return err
 		}
@@ -804,30 +768,13 @@ func displayName(m *rules.Message) string {
 	return m.From
 }
 
-// replyAddress is where the customer wants answers: Reply-To, else From.
-func replyAddress(m *rules.Message) string {
-	if rt := m.HeaderValue("Reply-To"); rt != "" {
-		if a, err := mail.ParseAddress(rt); err == nil {
-			return strings.ToLower(a.Address)
-		}
-	}
-	return m.From
-}
-
-func replyAddressFull(m *rules.Message) string {
-	if rt := m.HeaderValue("Reply-To"); rt != "" {
-		if a, err := mail.ParseAddress(rt); err == nil {
-			return a.String()
-		}
-	}
-	return customer(m)
-}
-
 var replyPrefix = regexp.MustCompile(`(?i)^\s*((re|fw|fwd|aw|sv|答复|回复|回覆|转发|轉寄|转寄)\s*(\[\d+\])?\s*[:：]\s*)+`)
 
 // cleanSubject drops "Re:"/"Fwd:" prefixes and a case tag.
 func cleanSubject(s, prefix string) string {
-	s = caseTag(prefix).ReplaceAllString(s, "")
+	for _, m := range slices.Backward(caseTag(prefix).FindAllStringSubmatchIndex(s, -1)) {
+		s = s[:m[2]] + " " + s[m[3]:]
+	}
 	s = replyPrefix.ReplaceAllString(strings.TrimSpace(s), "")
 	s = strings.TrimSpace(s)
 	if s == "" {

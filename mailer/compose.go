@@ -27,9 +27,9 @@ type Attachment struct {
 // Spec is one mail intake writes: a reply to a customer, a forward to the
 // engineers or a notice to the admin. Subject and Body are already rendered.
 type Spec struct {
-	From        string   // "License Intake <intake@example.test>"
-	To          []string // addresses, may carry display names
-	ReplyTo     string   // forward: the customer
+	From        string        // "License Intake <intake@example.test>"
+	To          []string      // addresses, may carry display names
+	ReplyTo     *mail.Address // forward: the customer; nil for none
 	Subject     string
 	Body        string            // plain text, UTF-8
 	MessageID   string            // without <>, chosen by the caller
@@ -98,12 +98,10 @@ func compose(s Spec, nullSender bool) (*Outgoing, error) {
 	m := gomail.NewMsg(gomail.WithEncoding(gomail.EncodingB64), gomail.WithNoDefaultUserAgent())
 	m.FromMailAddress(from)
 	m.ToMailAddress(to...)
-	if s.ReplyTo != "" {
-		rt, err := mail.ParseAddress(s.ReplyTo)
-		if err != nil {
-			return nil, fmt.Errorf("parsing reply-to %q: %w", s.ReplyTo, err)
-		}
-		m.ReplyToMailAddress(rt)
+	if s.ReplyTo != nil {
+		// An address, not a string: a display name such as "Zhang, San"
+		// written unquoted would not parse (TestPipelineDisplayNames).
+		m.ReplyToMailAddress(s.ReplyTo)
 	}
 	if plainHeader(s.Subject) {
 		m.Subject(s.Subject)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"io"
+	netmail "net/mail"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -203,7 +204,7 @@ func forwardSpec(t *testing.T) Spec {
 	}
 	return Spec{
 		From: "License Intake <intake@example.test>", To: []string{"Engineers <eng@example.test>", "lead@example.test"},
-		ReplyTo: "张伟 <zhang.wei@customer.example>",
+		ReplyTo: &netmail.Address{Name: "张伟", Address: "zhang.wei@customer.example"},
 		Subject: subject, Body: body,
 		MessageID: "LX-20261127-0007.fwd.9f8e7d@intake.example.test",
 		Date:      testDate, Loop: "intake@example.test",
@@ -526,5 +527,32 @@ func TestRepliesFor(t *testing.T) {
 	_, body, err := own.Render(ReplyData{ScenarioID: "transfer", Product: "iMC"})
 	if err != nil || body != "transfer iMC\n" {
 		t.Errorf("Render(own) = %q, %v, want the scenario id and product", body, err)
+	}
+}
+
+// TestComposeDisplayNames: every header that pairs a name with an address
+// (From, To, Reply-To) carries names holding each RFC 5322 special and CJK
+// text so that mail readers get the name and the address back unchanged.
+func TestComposeDisplayNames(t *testing.T) {
+	names := []string{`Zhang, San`, `张三`, `李四, 信息中心`, `a@b`, `x <y>`, `(comment)`, `semi;colon: "q"`, `[ops]`, `back\slash`, `dot.ted`, `Ünïcode, Zoë`}
+	for _, name := range names {
+		s := requestSpec(t)
+		s.From = (&netmail.Address{Name: name, Address: "intake@example.test"}).String()
+		s.To = []string{(&netmail.Address{Name: name, Address: "zhang.wei@customer.example"}).String()}
+		s.ReplyTo = &netmail.Address{Name: name, Address: "reply@customer.example"}
+		out := mustCompose(t, s, false)
+		r, err := mail.CreateReader(bytes.NewReader(out.Raw))
+		if err != nil {
+			t.Fatalf("name %q: reading composed mail: %v", name, err)
+		}
+		for field, addr := range map[string]string{"From": "intake@example.test", "To": "zhang.wei@customer.example", "Reply-To": "reply@customer.example"} {
+			as, err := r.Header.AddressList(field)
+			if err != nil || len(as) != 1 || as[0].Name != name || as[0].Address != addr {
+				t.Errorf("name %q: %s = %q (%v), want the name and %s back", name, field, r.Header.Get(field), err, addr)
+			}
+		}
+		if !strings.EqualFold(out.From, "intake@example.test") || out.To[0] != "zhang.wei@customer.example" {
+			t.Errorf("name %q: envelope %q → %v", name, out.From, out.To)
+		}
 	}
 }

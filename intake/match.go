@@ -1,0 +1,235 @@
+package intake
+
+import (
+	"fmt"
+	"net/mail"
+	"regexp"
+	"strings"
+	"sync"
+	"unicode"
+
+	"intake/rules"
+)
+
+// tagLines is how many non-empty lines of a mail's new text are searched
+// for a case tag, besides the subject: people write "补充材料 LX-…" as the
+// first line when the subject lost the tag.
+const tagLines = 5
+
+var tagPatterns sync.Map // prefix → *regexp.Regexp
+
+// caseTag matches a case id as people write it: in any bracket or none
+// (【LX-20261130-0029】, (LX-…), LX-…), in any case, with spaces or other
+// dashes between its parts, in half- or full-width characters. Group 1 is
+// the tag with its brackets, group 2 the day, group 3 the number.
+func caseTag(prefix string) *regexp.Regexp {
+	if re, ok := tagPatterns.Load(prefix); ok {
+		return re.(*regexp.Regexp)
+	}
+	var b strings.Builder
+	// Not inside a word of ASCII letters and digits; Chinese may touch it
+	// ("补充材料LX-…"). Group 1 is the tag with its brackets.
+	b.WriteString(`(?i)(?:^|[^a-z0-9ａ-ｚ０-９])(`)
+	b.WriteString(`(?:[\[【〔［（(<＜《「『{]\s*)?`)
+	for _, r := range prefix {
+		if r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			fmt.Fprintf(&b, `[%c%c]`, r, r+0xFEE0)
+			continue
+		}
+		b.WriteString(regexp.QuoteMeta(string(r)))
+	}
+	const sep = `[\s\x{3000}\-－_–—]*`
+	b.WriteString(sep + `([0-9０-９]{8})` + sep + `([0-9０-９]{4,})(?:\s*[\]】〕］）)>＞》」』}])?)`)
+	re := regexp.MustCompile(b.String())
+	tagPatterns.Store(prefix, re)
+	return re
+}
+
+// caseTags returns the case ids tagged in a text, in order, written as
+// intake writes them (PREFIX-YYYYMMDD-NNNN).
+func caseTags(prefix, text string) []string {
+	var ids []string
+	for _, m := range caseTag(prefix).FindAllStringSubmatch(text, -1) {
+		ids = append(ids, prefix+"-"+halfWidth(m[2])+"-"+halfWidth(m[3]))
+	}
+	return ids
+}
+
+// halfWidth turns full-width digits and letters into ASCII.
+func halfWidth(s string) string {
+	return strings.Map(func(r rune) rune {
+		if r >= 0xFF01 && r <= 0xFF5E {
+			return r - 0xFEE0
+		}
+		return r
+	}, s)
+}
+
+// firstLines returns the first n non-empty lines of a text.
+func firstLines(text string, n int) string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		if len(out) == n {
+			break
+		}
+		if strings.TrimSpace(l) != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// caseMatch is the case a message joins, and how, or why it joins none.
+type caseMatch struct {
+	c *Case
+	// notes go into the message's decision: joined_case,
+	// joined_colleague, joined_untagged, not_joined, which_case,
+	// already_in_hand; `intake cases show` lists them and the reply says
+	// those that replies.notes has a text for.
+	notes []string
+}
+
+// caseRef is a case a message points at, and where.
+type caseRef struct {
+	id, where string
+	signed    bool // a reference to one of our own Message-IDs
+}
+
+// references lists the cases a message points at: tags in its subject,
+// then in the first lines of its new text, then our signed Message-IDs in
+// In-Reply-To and References; each case once.
+func (p *Pipeline) references(cfg *Config, msg *rules.Message) []caseRef {
+	var refs []caseRef
+	seen := map[string]int{}
+	add := func(id, where string, signed bool) {
+		if i, ok := seen[id]; ok {
+			refs[i].signed = refs[i].signed || signed
+			return
+		}
+		seen[id] = len(refs)
+		refs = append(refs, caseRef{id, where, signed})
+	}
+	for _, id := range caseTags(cfg.Cases.Prefix, msg.Subject) {
+		add(id, "the tag in the subject", false)
+	}
+	for _, id := range caseTags(cfg.Cases.Prefix, firstLines(cfg.Rules.NewText(msg), tagLines)) {
+		add(id, "the tag in the text", false)
+	}
+	for _, ref := range append(append([]string{}, msg.InReplyTo...), msg.References...) {
+		if id := p.ids.CaseOf(ref); id != "" {
+			add(id, "a reply to our mail", true)
+		}
+	}
+	return refs
+}
+
+// findCase returns the case a message belongs to. A tag or a reference to
+// our mail joins its case only from a party of it (or, with join_by_domain,
+// an address of a party's domain that is no shared mail provider), or from
+// a colleague (same domain) answering our own signed mail; never when the
+// receiving server found the From forged (DMARC). Every refusal is a
+// not_joined note with its reason.
+func (p *Pipeline) findCase(cfg *Config, msg *rules.Message) caseMatch {
+	var m caseMatch
+	forged := dmarcFailed(msg, cfg.Cases.AuthservID)
+	for _, ref := range p.references(cfg, msg) {
+		c, err := p.store.Case(ref.id)
+		if err != nil || c == nil {
+			continue
+		}
+		why := ""
+		switch {
+		case forged:
+			why = "the receiving server found the sender's From forged (DMARC fail)"
+		case isParty(c, msg.From, cfg.Cases):
+			m.c = c
+			m.notes = append(m.notes, fmt.Sprintf("joined_case: %s by %s", c.ID, ref.where))
+			return m
+		case ref.signed && colleague(c, msg.From, cfg.Cases):
+			m.c = c
+			m.notes = append(m.notes, fmt.Sprintf("joined_colleague: %s by %s from a colleague of %s", c.ID, ref.where, strings.Join(c.Parties, ", ")))
+			return m
+		case colleague(c, msg.From, cfg.Cases):
+			why = fmt.Sprintf("%s is a colleague of the case's parties but wrote a new mail, not a reply to ours: a party must answer or copy them in", msg.From)
+		default:
+			why = fmt.Sprintf("%s is not a party of the case", orDash(msg.From))
+		}
+		p.log.Warn("case reference refused: opening a new case", "case", c.ID, "from", msg.From, "why", why)
+		m.notes = append(m.notes, fmt.Sprintf("not_joined: %s (by %s): %s", c.ID, ref.where, why))
+	}
+	return m
+}
+
+// isParty reports whether from may add to c: one of its parties, or with
+// join_by_domain one of their domains that is no shared mail provider.
+func isParty(c *Case, from string, cc CaseConfig) bool {
+	from = strings.ToLower(from)
+	for _, a := range c.Parties {
+		if a == from {
+			return true
+		}
+	}
+	return cc.JoinByDomain && colleague(c, from, cc)
+}
+
+// colleague reports whether from shares its domain with a party of c and
+// the domain is no shared mail provider (where a domain says nothing).
+func colleague(c *Case, from string, cc CaseConfig) bool {
+	_, dom, _ := strings.Cut(strings.ToLower(from), "@")
+	if dom == "" || cc.sharedDomain(dom) {
+		return false
+	}
+	for _, a := range c.Parties {
+		if _, d, _ := strings.Cut(a, "@"); d == dom {
+			return true
+		}
+	}
+	return false
+}
+
+// dmarcFailed reports whether an Authentication-Results field written by
+// our own receiving server (authservID) says DMARC failed. Fields of other
+// servers are ignored: anyone can write one.
+func dmarcFailed(msg *rules.Message, authservID string) bool {
+	if authservID == "" || msg.Header == nil {
+		return false
+	}
+	for _, v := range msg.Header.Values("Authentication-Results") {
+		id, rest, _ := strings.Cut(v, ";")
+		if f := strings.Fields(id); len(f) == 0 || !strings.EqualFold(f[0], authservID) {
+			continue
+		}
+		for _, res := range strings.Split(rest, ";") {
+			if f := strings.Fields(res); len(f) > 0 && strings.EqualFold(f[0], "dmarc=fail") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// replyTo is where the customer wants answers: the mail's Reply-To when it
+// opens a case or names a party of the case it joins, else its From. A
+// Reply-To of a stranger on a joining mail is ignored, so a forged From
+// cannot steer a case's mail elsewhere.
+func replyTo(msg *rules.Message, c *Case) *mail.Address {
+	from := &mail.Address{Name: msg.FromName, Address: msg.From}
+	rt := msg.HeaderValue("Reply-To")
+	if rt == "" {
+		return from
+	}
+	a, err := mail.ParseAddress(rt)
+	if err != nil {
+		return from
+	}
+	a.Address = strings.ToLower(a.Address)
+	if c != nil && a.Address != strings.ToLower(msg.From) {
+		for _, p := range c.Parties {
+			if p == a.Address {
+				return a
+			}
+		}
+		return from
+	}
+	return a
+}

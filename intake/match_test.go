@@ -1,0 +1,181 @@
+package intake
+
+import (
+	"bytes"
+	"fmt"
+	"net/mail"
+	"slices"
+	"strings"
+	"testing"
+
+	"intake/rules"
+)
+
+// hwChangeComplete is a whole hardware-change request in one mail.
+const hwChangeComplete = hwChangeIncomplete + hwChangeFollowUp
+
+// TestPipelineDisplayNames: a complete request is forwarded whatever the
+// sender's display name holds (Outlook's "Last, First", every RFC 5322
+// special, CJK, an encoded word), and every header intake writes names the
+// customer as they wrote themselves.
+func TestPipelineDisplayNames(t *testing.T) {
+	names := []string{`Zhang, San`, `张三`, `Chen (IT) <dept>`, `a@b`, `Wang: "Wei"; [ops]`, `back\slash.dot`, `李四, 信息中心 [值班]`}
+	for i, name := range names {
+		t.Run(fmt.Sprint(i), func(t *testing.T) {
+			h := newHarness(t)
+			from := (&mail.Address{Name: name, Address: "zs@hospital.example"}).String()
+			h.deliver(testMail(from, "License硬件变更申请", "n@hospital.example", "", hwChangeComplete, licenseFile, newHostFile, letterScan))
+			rep := h.poll()
+			if len(rep.Processed) != 1 || rep.Processed[0].Decision.Action != rules.ActionForward {
+				t.Fatalf("From %s: processed %+v, want one forward", from, rep.Processed)
+			}
+			sent := h.sentSince(0)
+			if len(sent) != 2 {
+				t.Fatalf("From %s: sent %d mails, want the forward and the confirmation", from, len(sent))
+			}
+			for _, s := range sent {
+				for _, field := range []string{"From", "To", "Reply-To"} {
+					v := s.header.Get(field)
+					if v == "" {
+						continue
+					}
+					as, err := mail.ParseAddressList(v)
+					if err != nil {
+						t.Errorf("%s: %q does not parse: %v", field, v, err)
+					}
+					for _, a := range as {
+						if a.Address == "zs@hospital.example" && a.Name != name && a.Name != "" {
+							t.Errorf("%s names the customer %q, want %q", field, a.Name, name)
+						}
+					}
+				}
+			}
+			var fwd = sent[0]
+			if !strings.Contains(strings.Join(fwd.to, ","), "engineers") {
+				fwd = sent[1]
+			}
+			rt, err := mail.ParseAddress(fwd.header.Get("Reply-To"))
+			if err != nil || rt.Address != "zs@hospital.example" || rt.Name != name {
+				t.Errorf("forward Reply-To = %q (%v), want %q <zs@hospital.example>", fwd.header.Get("Reply-To"), err, name)
+			}
+		})
+	}
+}
+
+// TestCaseTags: a case id is found however people write it, and nothing
+// that merely looks like one is taken.
+func TestCaseTags(t *testing.T) {
+	const id = "LX-20261130-0029"
+	for _, text := range []string{
+		"Re: [LX-20261130-0029] License硬件变更",
+		"回复：【LX-20261130-0029】补充材料",
+		"补充材料 LX-20261130-0030 和 LX-20261130-0029",
+		"补充材料LX-20261130-0029",
+		"re: lx-20261130-0029",
+		"[ LX - 20261130 - 0029 ]",
+		"ＬＸ－２０２６１１３０－００２９",
+		"（LX-20261130-0029）",
+		"LX 20261130 0029",
+		"Case LX_20261130_0029, thanks",
+	} {
+		if got := caseTags("LX", text); !slices.Contains(got, id) {
+			t.Errorf("caseTags(%q) = %v, want %s among them", text, got, id)
+		}
+	}
+	for _, text := range []string{"XLX-20261130-0029", "LX-2026113-0029", "LX-20261130-002", "ALX-20261130-0029"} {
+		if got := caseTags("LX", text); len(got) != 0 {
+			t.Errorf("caseTags(%q) = %v, want none", text, got)
+		}
+	}
+	for in, want := range map[string]string{
+		"Re: 【LX-20261130-0029】License硬件变更": "License硬件变更",
+		"回复：[lx-20261130-0029] 补充材料":        "补充材料",
+		"License找回":                          "License找回",
+	} {
+		if got := cleanSubject(in, "LX"); got != want {
+			t.Errorf("cleanSubject(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestPipelineTagSpellings: a follow-up joins its case whether the tag is
+// in full-width brackets in the subject, bare and lower-case in the first
+// line of the text, or spaced out; the case is then forwarded once.
+func TestPipelineTagSpellings(t *testing.T) {
+	for _, tc := range []struct{ name, subject, firstLine string }{
+		{"full-width brackets", "回复：【%s】License硬件变更申请", ""},
+		{"bare in the text", "补充材料", "补充材料 %s\n"},
+		{"lower case, spaced", "re: [ %s ]", ""},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			h := newHarness(t)
+			h.deliver(testMail("陈晓东 <chen@hospital.example>", "License硬件变更申请", "req-1@hospital.example", "", hwChangeIncomplete, licenseFile))
+			caseID := h.poll().Processed[0].CaseID
+			tag := caseID
+			if strings.Contains(tc.name, "lower") {
+				tag = strings.ToLower(strings.ReplaceAll(caseID, "-", " - "))
+			}
+			subject := tc.subject
+			if strings.Contains(subject, "%s") {
+				subject = fmt.Sprintf(subject, tag)
+			}
+			body := hwChangeFollowUp
+			if tc.firstLine != "" {
+				body = fmt.Sprintf(tc.firstLine, tag) + body
+			}
+			// A new mail, not a reply: no In-Reply-To to go by.
+			h.deliver(testMail("chen@hospital.example", subject, "req-2@hospital.example", "", body, newHostFile, letterScan))
+			pr := h.poll().Processed[0]
+			if pr.CaseID != caseID || pr.Decision.Action != rules.ActionForward {
+				t.Fatalf("follow-up %q went to case %s as %s (%s), want %s forwarded", subject, pr.CaseID, pr.Decision.Action, pr.Decision.Reason, caseID)
+			}
+			if n := len(h.sentSince(1)); n != 2 {
+				t.Errorf("follow-up caused %d mails, want the forward and the confirmation", n)
+			}
+		})
+	}
+}
+
+// TestPipelineForgedJoin: a mail with the customer's From and a stranger's
+// Reply-To joins the case, but the case's mail keeps going to the customer;
+// one whose DMARC failed at our own server joins nothing.
+func TestPipelineForgedJoin(t *testing.T) {
+	h := newHarness(t)
+	h.cfg.Cases.AuthservID = "mx.example.test"
+	h.deliver(testMail("陈晓东 <chen@hospital.example>", "License硬件变更申请", "req-1@hospital.example", "", hwChangeIncomplete, licenseFile))
+	caseID := h.poll().Processed[0].CaseID
+
+	forged := testMail("陈晓东 <chen@hospital.example>", "Re: ["+caseID+"] License硬件变更申请", "f-1@evil.example", "", hwChangeFollowUp, newHostFile, letterScan)
+	dmarc := "Authentication-Results: mx.example.test; dmarc=fail (p=none) header.from=hospital.example\r\n" +
+		"Authentication-Results: evil.example; dmarc=pass header.from=hospital.example\r\n"
+	h.deliver(dmarc + strings.Replace(forged, "f-1@", "f-0@", 1))
+	pr := h.poll().Processed[0]
+	if pr.CaseID == caseID {
+		t.Fatalf("a mail whose DMARC failed joined case %s", caseID)
+	}
+	if !pr.Decision.HasNote("not_joined") {
+		t.Errorf("notes %v, want not_joined", pr.Decision.Notes)
+	}
+	var buf bytes.Buffer
+	if err := WriteCase(&buf, h.store, pr.CaseID); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(buf.String(), "not_joined: "+caseID) || !strings.Contains(buf.String(), "DMARC") {
+		t.Errorf("cases show of %s does not say why it did not join %s:\n%s", pr.CaseID, caseID, buf.String())
+	}
+
+	n := len(h.smtp.Messages())
+	h.deliver("Reply-To: Mallory <mallory@evil.example>\r\n" + forged)
+	pr = h.poll().Processed[0]
+	if pr.CaseID != caseID || pr.Decision.Action != rules.ActionForward {
+		t.Fatalf("forged mail: case %s %s, want %s forwarded", pr.CaseID, pr.Decision.Action, caseID)
+	}
+	for _, s := range h.sentSince(n) {
+		if slices.Contains(s.to, "mallory@evil.example") {
+			t.Errorf("mail went to the stranger's Reply-To")
+		}
+		if rt := s.header.Get("Reply-To"); rt != "" && !strings.Contains(rt, "chen@hospital.example") {
+			t.Errorf("forward Reply-To = %q, want the customer", rt)
+		}
+	}
+}
