@@ -90,7 +90,7 @@ func TestCaseTags(t *testing.T) {
 	for in, want := range map[string]string{
 		"Re: 【LX-20261130-0029】License硬件变更": "License硬件变更",
 		"回复：[lx-20261130-0029] 补充材料":        "补充材料",
-		"License找回":                          "License找回",
+		"License找回": "License找回",
 	} {
 		if got := cleanSubject(in, "LX"); got != want {
 			t.Errorf("cleanSubject(%q) = %q, want %q", in, got, want)
