@@ -26,6 +26,9 @@ type Daemon struct {
 	// Reload reads the config again; nil disables SIGHUP reloads.
 	Reload func() (*Config, error)
 	Log    *slog.Logger
+	// Checks are more conditions of health (an OAuth token that cannot be
+	// renewed): /healthz fails while one returns an error.
+	Checks []func() error
 
 	httpListen                       atomic.Value // the address /healthz is served on
 	polls, pollErrors, reloadsFailed atomic.Int64
@@ -123,6 +126,12 @@ func (d *Daemon) serveHTTP(addr string) (*http.Server, error) {
 		if last == 0 {
 			http.Error(w, "no successful poll yet", http.StatusServiceUnavailable)
 			return
+		}
+		for _, check := range d.Checks {
+			if err := check(); err != nil {
+				http.Error(w, err.Error(), http.StatusServiceUnavailable)
+				return
+			}
 		}
 		fmt.Fprintf(w, "ok: last successful poll %s\n", time.Unix(last, 0).Format(time.RFC3339))
 	})

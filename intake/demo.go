@@ -160,7 +160,7 @@ func RunDemo(ctx context.Context, o DemoOptions) (bool, error) {
 	if err != nil {
 		return false, err
 	}
-	p, err := NewPipeline(&cfg, st, DialIMAP(o.Log), sender, o.Log)
+	p, err := NewPipeline(&cfg, st, DialIMAP(o.Log, nil), sender, o.Log)
 	if err != nil {
 		return false, err
 	}

@@ -26,17 +26,20 @@ import (
 
 // MailboxConfig is the `mailbox:` section of config.yaml.
 type MailboxConfig struct {
-	Host     string   `yaml:"host"`
-	Port     int      `yaml:"port"`     // default 993 for tls, 143 otherwise
-	Security string   `yaml:"security"` // tls (default) | starttls | plain
-	Auth     string   `yaml:"auth"`     // plain (SASL PLAIN, default) | login (IMAP LOGIN) | xoauth2
-	Username string   `yaml:"username"`
-	Password Secret   `yaml:"password"` // for plain and login
-	Token    Secret   `yaml:"token"`    // OAuth 2.0 access token for xoauth2
-	CAFile   string   `yaml:"ca_file"`  // optional extra CA for TLS, PEM
-	Mailbox  string   `yaml:"mailbox"`  // default INBOX
-	Folders  Folders  `yaml:"folders"`
-	Timeout  Duration `yaml:"timeout"` // connecting and logging in, and each List or Move; default 30s
+	Host     string `yaml:"host"`
+	Port     int    `yaml:"port"`     // default 993 for tls, 143 otherwise
+	Security string `yaml:"security"` // tls (default) | starttls | plain
+	Auth     string `yaml:"auth"`     // plain (SASL PLAIN, default) | login (IMAP LOGIN) | xoauth2 | oauth2
+	Username string `yaml:"username"`
+	Password Secret `yaml:"password"` // for plain and login
+	Token    Secret `yaml:"token"`    // a fixed OAuth 2.0 access token for xoauth2 and oauth2
+	// OAuth gets access tokens from the provider and renews them, for
+	// xoauth2 and oauth2 (instead of Token).
+	OAuth   OAuthConfig `yaml:"oauth"`
+	CAFile  string      `yaml:"ca_file"` // optional extra CA for TLS, PEM
+	Mailbox string      `yaml:"mailbox"` // default INBOX
+	Folders Folders     `yaml:"folders"`
+	Timeout Duration    `yaml:"timeout"` // connecting and logging in, and each List or Move; default 30s
 
 	// MaxTries is how often a message whose processing fails is tried
 	// (with backoff) before it is moved to the failed folder; default 8.
@@ -45,6 +48,9 @@ type MailboxConfig struct {
 	// Debug logs the IMAP protocol transcript at info level. The transcript
 	// holds the credentials: never leave it on.
 	Debug bool `yaml:"debug"`
+
+	// tokens renews the OAuth tokens; DialIMAP sets it.
+	tokens *Tokens
 }
 
 // Folders names the folders processed mail is moved to. A "/" in a name
@@ -79,6 +85,7 @@ func (c *MailboxConfig) SetDefaults() {
 	if c.MaxTries == 0 {
 		c.MaxTries = 8
 	}
+	c.OAuth.setDefaults("imap")
 	setDefault(&c.Folders.Forwarded, "Intake/Forwarded")
 	setDefault(&c.Folders.Waiting, "Intake/Waiting")
 	setDefault(&c.Folders.Ignored, "Intake/Ignored")
@@ -123,12 +130,10 @@ func (c *MailboxConfig) problems() []problem {
 		if c.Password.IsZero() {
 			bad("password", "auth %s needs a password (hint: password: {env: NAME} or {file: PATH})", c.Auth)
 		}
-	case "xoauth2":
-		if c.Token.IsZero() {
-			bad("token", "auth xoauth2 needs a token (hint: token: {env: NAME} or {file: PATH})")
-		}
+	case "xoauth2", "oauth2":
+		probs = append(probs, bearerProblems(c.Auth, c.Token, &c.OAuth)...)
 	default:
-		bad("auth", "unknown auth %q (hint: plain, login or xoauth2)", c.Auth)
+		bad("auth", "unknown auth %q (hint: plain, login, xoauth2 or oauth2)", c.Auth)
 	}
 	if c.Username == "" {
 		bad("username", "username is empty")
@@ -193,6 +198,12 @@ func DialMailbox(ctx context.Context, cfg MailboxConfig, log *slog.Logger) (*IMA
 	ctx, cancel := context.WithTimeout(ctx, time.Duration(cfg.Timeout))
 	defer cancel()
 
+	var token string
+	if cfg.Auth == "xoauth2" || cfg.Auth == "oauth2" {
+		if token, err = bearerToken(ctx, cfg.Token, cfg.OAuth, cfg.tokens, cfg.Username); err != nil {
+			return nil, err
+		}
+	}
 	addr := net.JoinHostPort(cfg.Host, strconv.Itoa(cfg.Port))
 	conn, err := dial(ctx, cfg.Security, addr, tlsConfig)
 	if err != nil {
@@ -214,7 +225,7 @@ func DialMailbox(ctx context.Context, cfg MailboxConfig, log *slog.Logger) (*IMA
 		folders: make(map[string]bool),
 	}
 	stop := context.AfterFunc(ctx, func() { conn.Close() })
-	err = m.open(conn, opts, cfg)
+	err = m.open(conn, opts, cfg, token)
 	if !stop() {
 		err = context.Cause(ctx)
 	}
@@ -238,7 +249,7 @@ func dial(ctx context.Context, security, addr string, tlsConfig *tls.Config) (ne
 }
 
 // open does the IMAP part of DialMailbox: greeting, STARTTLS, login, SELECT.
-func (m *IMAPMailbox) open(conn net.Conn, opts *imapclient.Options, cfg MailboxConfig) error {
+func (m *IMAPMailbox) open(conn net.Conn, opts *imapclient.Options, cfg MailboxConfig, token string) error {
 	if cfg.Security == "starttls" {
 		c, err := imapclient.NewStartTLS(conn, opts)
 		if err != nil {
@@ -251,7 +262,7 @@ func (m *IMAPMailbox) open(conn net.Conn, opts *imapclient.Options, cfg MailboxC
 	if err := m.c.WaitGreeting(); err != nil {
 		return fmt.Errorf("waiting for greeting: %w", err)
 	}
-	if err := m.authenticate(cfg); err != nil {
+	if err := m.authenticate(cfg, token); err != nil {
 		return fmt.Errorf("authenticating as %q: %w", cfg.Username, err)
 	}
 
@@ -276,14 +287,13 @@ func (m *IMAPMailbox) open(conn net.Conn, opts *imapclient.Options, cfg MailboxC
 	return nil
 }
 
-func (m *IMAPMailbox) authenticate(cfg MailboxConfig) error {
+func (m *IMAPMailbox) authenticate(cfg MailboxConfig, token string) error {
 	switch cfg.Auth {
-	case "xoauth2":
-		token, err := cfg.Token.Resolve()
-		if err != nil {
-			return fmt.Errorf("resolving token: %w", err)
-		}
+	case "xoauth2", "oauth2":
 		client := NewXOAUTH2Client(cfg.Username, token)
+		if cfg.Auth == "oauth2" && m.c.Caps().Has(imap.AuthCap(OAUTHBEARER)) {
+			client = NewOAuthBearerClient(cfg.Username, token, cfg.Host, cfg.Port)
+		}
 		if err := m.c.Authenticate(client); err != nil {
 			if serverErr := client.Err(); serverErr != nil {
 				return fmt.Errorf("%w: %w", err, serverErr)

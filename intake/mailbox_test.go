@@ -19,6 +19,7 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -46,6 +47,9 @@ type memIMAP struct {
 	user       *imapmemserver.User
 	transcript *lockedBuffer // everything the server read and wrote
 	caFile     string        // set when the server speaks TLS
+	// tokenOK, when set, decides which bearer tokens XOAUTH2 and
+	// OAUTHBEARER accept (else only memToken), and OAUTHBEARER is offered.
+	tokenOK func(token string) bool
 }
 
 type memIMAPOptions struct {
@@ -71,6 +75,7 @@ func startMemIMAP(t *testing.T, o memIMAPOptions) *memIMAP {
 			sess := &memSession{
 				UserSession: imapmemserver.NewUserSession(ts.user),
 				copyUID:     o.caps.Has(imap.CapUIDPlus),
+				srv:         ts,
 			}
 			return sess, nil, nil
 		},
@@ -184,10 +189,12 @@ func (ts *memIMAP) mailboxes(t *testing.T) []string {
 	return names
 }
 
-// memSession adds SASL PLAIN and XOAUTH2 to imapmemserver's session.
+// memSession adds SASL PLAIN, XOAUTH2 and OAUTHBEARER to imapmemserver's
+// session.
 type memSession struct {
 	*imapmemserver.UserSession
 	copyUID bool // answer COPY with COPYUID, as a server with UIDPLUS does
+	srv     *memIMAP
 }
 
 // Copy sends COPYUID only as real servers do: with UIDPLUS, and when a
@@ -202,7 +209,18 @@ func (s *memSession) Copy(numSet imap.NumSet, dest string) (*imap.CopyData, erro
 }
 
 func (s *memSession) AuthenticateMechanisms() []string {
+	if s.srv.tokenOK != nil {
+		return []string{sasl.Plain, XOAUTH2, OAUTHBEARER}
+	}
 	return []string{sasl.Plain, XOAUTH2}
+}
+
+// tokenOK reports whether the server takes token for memUser.
+func (s *memSession) tokenOK(token string) bool {
+	if s.srv.tokenOK != nil {
+		return s.srv.tokenOK(token)
+	}
+	return token == memToken
 }
 
 func (s *memSession) Authenticate(mech string) (sasl.Server, error) {
@@ -212,14 +230,23 @@ func (s *memSession) Authenticate(mech string) (sasl.Server, error) {
 			return s.Login(username, password)
 		}), nil
 	case XOAUTH2:
-		return &memXOAUTH2Server{}, nil
+		return &memXOAUTH2Server{ok: s.tokenOK}, nil
+	case OAUTHBEARER:
+		return sasl.NewOAuthBearerServer(func(o sasl.OAuthBearerOptions) *sasl.OAuthBearerError {
+			if o.Username != memUser || !s.tokenOK(o.Token) {
+				return &sasl.OAuthBearerError{Status: "invalid_token", Schemes: "bearer"}
+			}
+			return nil
+		}), nil
 	}
 	return nil, &imap.Error{Type: imap.StatusResponseTypeNo, Text: "unsupported mechanism"}
 }
 
-// memXOAUTH2Server accepts memUser with memToken and otherwise behaves as
-// Gmail does: a JSON error challenge, then NO after the client's empty reply.
+// memXOAUTH2Server accepts memUser with a token ok takes and otherwise
+// behaves as Gmail does: a JSON error challenge, then NO after the client's
+// empty reply.
 type memXOAUTH2Server struct {
+	ok       func(token string) bool
 	rejected bool
 }
 
@@ -232,7 +259,9 @@ func (s *memXOAUTH2Server) Next(resp []byte) ([]byte, bool, error) {
 		return nil, true, imapserver.ErrAuthFailed
 	case resp == nil:
 		return nil, false, nil // "+ ": ask for the initial response
-	case string(resp) == "user="+memUser+"\x01auth=Bearer "+memToken+"\x01\x01":
+	}
+	if tok, ok := strings.CutPrefix(string(resp), "user="+memUser+"\x01auth=Bearer "); ok &&
+		strings.HasSuffix(tok, "\x01\x01") && s.ok(strings.TrimSuffix(tok, "\x01\x01")) {
 		return nil, true, nil
 	}
 	s.rejected = true
@@ -783,7 +812,7 @@ folders:
 		Folders: Folders{Forwarded: "Intake/Forwarded", Waiting: "Intake/Waiting", Ignored: "Intake/Ignored", Failed: "Errors"},
 		Timeout: Duration(time.Minute), MaxTries: 8,
 	}
-	if cfg != want {
+	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("decoded config = %+v\nwant %+v", cfg, want)
 	}
 	if err := cfg.Validate(); err != nil {

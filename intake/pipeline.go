@@ -42,10 +42,13 @@ type Sender interface {
 // DialFunc opens the request mailbox.
 type DialFunc func(ctx context.Context, cfg *Config) (Mailbox, error)
 
-// DialIMAP is the DialFunc of a real IMAP server.
-func DialIMAP(log *slog.Logger) DialFunc {
+// DialIMAP is the DialFunc of a real IMAP server; tokens renews the
+// mailbox's OAuth token (nil when it has none).
+func DialIMAP(log *slog.Logger, tokens *Tokens) DialFunc {
 	return func(ctx context.Context, cfg *Config) (Mailbox, error) {
-		return DialMailbox(ctx, cfg.Mailbox, log)
+		mc := cfg.Mailbox
+		mc.tokens = tokens
+		return DialMailbox(ctx, mc, log)
 	}
 }
 
@@ -631,6 +634,18 @@ func (p *Pipeline) compose(cfg *Config, tpl *mailer.Template, data any, kind, ca
 func (p *Pipeline) adminNotice(cfg *Config, caseID, subject, text string, now time.Time) (*Outgoing, error) {
 	return p.compose(cfg, &cfg.Replies.Admin, mailer.AdminData{Subject: subject, Text: text}, "admin", caseID,
 		[]string{cfg.SMTP.Admin}, nil, nil, nil, false, nil)
+}
+
+// NotifyAdmin queues a notice to the admin address; the next poll sends it.
+func (p *Pipeline) NotifyAdmin(subject, text string) {
+	cfg := p.Config()
+	notice, err := p.adminNotice(cfg, "", subject, text, p.Now())
+	if err == nil {
+		err = p.store.QueueMail(notice, p.Now())
+	}
+	if err != nil {
+		p.log.Error("admin notice not queued", "subject", subject, "err", err)
+	}
 }
 
 // drain sends every mail that is due, retrying temporary failures with

@@ -57,7 +57,7 @@ func newHarness(t *testing.T) *harness {
 	}
 	t.Cleanup(func() { h.store.Close() })
 	log := slog.New(slog.NewTextHandler(h.log, nil))
-	opts, err := h.cfg.SMTP.Options()
+	opts, err := h.cfg.SMTP.Options(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -65,7 +65,7 @@ func newHarness(t *testing.T) *harness {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.p, err = NewPipeline(h.cfg, h.store, DialIMAP(log), sender, log)
+	h.p, err = NewPipeline(h.cfg, h.store, DialIMAP(log, nil), sender, log)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"context"
 	"fmt"
 	"net/mail"
 	"slices"
@@ -13,15 +14,16 @@ import (
 // SMTPConfig is the `smtp:` section of config.yaml: where replies and
 // forwards are sent, and the addresses intake writes as.
 type SMTPConfig struct {
-	Host     string   `yaml:"host"`
-	Port     int      `yaml:"port"`     // default 587 (starttls), 465 (tls), 25 (plain)
-	Security string   `yaml:"security"` // starttls (default) | tls | plain
-	Auth     string   `yaml:"auth"`     // plain (default when a username is set) | login | xoauth2 | none
-	Username string   `yaml:"username"`
-	Password Secret   `yaml:"password"`
-	Token    Secret   `yaml:"token"`
-	CAFile   string   `yaml:"ca_file"`
-	Timeout  Duration `yaml:"timeout"` // one connection; default 30s
+	Host     string      `yaml:"host"`
+	Port     int         `yaml:"port"`     // default 587 (starttls), 465 (tls), 25 (plain)
+	Security string      `yaml:"security"` // starttls (default) | tls | plain
+	Auth     string      `yaml:"auth"`     // plain (default when a username is set) | login | xoauth2 | none
+	Username string      `yaml:"username"`
+	Password Secret      `yaml:"password"`
+	Token    Secret      `yaml:"token"`
+	OAuth    OAuthConfig `yaml:"oauth"` // renewed tokens for xoauth2, as for the mailbox
+	CAFile   string      `yaml:"ca_file"`
+	Timeout  Duration    `yaml:"timeout"` // one connection; default 30s
 
 	// From is the address replies and forwards are written from; Admin is
 	// told about failed sends and quarantined mail.
@@ -52,6 +54,7 @@ func (c *SMTPConfig) setDefaults() {
 	if c.Timeout == 0 {
 		c.Timeout = Duration(30 * time.Second)
 	}
+	c.OAuth.setDefaults("smtp")
 }
 
 // fromAddress returns the bare address of From, "" when it does not parse.
@@ -84,9 +87,7 @@ func (c *SMTPConfig) validate() []problem {
 			probs = append(probs, problem{"password", "auth " + c.Auth + " needs a password (hint: password: {env: NAME} or {file: PATH})"})
 		}
 	case "xoauth2":
-		if c.Token.IsZero() {
-			probs = append(probs, problem{"token", "auth xoauth2 needs a token"})
-		}
+		probs = append(probs, bearerProblems(c.Auth, c.Token, &c.OAuth)...)
 	default:
 		probs = append(probs, problem{"auth", "unknown auth " + c.Auth + " (hint: plain, login, xoauth2 or none)"})
 	}
@@ -100,7 +101,8 @@ func (c *SMTPConfig) validate() []problem {
 }
 
 // Options resolves the secrets and returns the settings of the sender.
-func (c *SMTPConfig) Options() (mailer.SMTPOptions, error) {
+// tokens renews the access token of an oauth block before each connection.
+func (c *SMTPConfig) Options(tokens *Tokens) (mailer.SMTPOptions, error) {
 	o := mailer.SMTPOptions{Host: c.Host, Port: c.Port, Security: c.Security, Auth: c.Auth, Username: c.Username,
 		CAFile: c.CAFile, Timeout: time.Duration(c.Timeout)}
 	var err error
@@ -108,6 +110,11 @@ func (c *SMTPConfig) Options() (mailer.SMTPOptions, error) {
 	case "plain", "login":
 		o.Password, err = c.Password.Resolve()
 	case "xoauth2":
+		if !c.OAuth.IsZero() {
+			oauth, user := c.OAuth, c.Username
+			o.TokenFunc = func(ctx context.Context) (string, error) { return tokens.Token(ctx, oauth, user) }
+			break
+		}
 		o.Token, err = c.Token.Resolve()
 	}
 	if err != nil {

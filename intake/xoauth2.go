@@ -2,8 +2,8 @@ package intake
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/emersion/go-sasl"
@@ -13,46 +13,65 @@ import (
 // for OAuth 2.0 bearer tokens. go-sasl no longer provides it.
 const XOAUTH2 = "XOAUTH2"
 
-// XOAUTH2Client is a sasl.Client for the XOAUTH2 mechanism.
+// OAUTHBEARER is the standard SASL mechanism for OAuth 2.0 bearer tokens
+// (RFC 7628), offered by Gmail and Dovecot beside XOAUTH2.
+const OAUTHBEARER = "OAUTHBEARER"
+
+// BearerClient is a sasl.Client for the XOAUTH2 and OAUTHBEARER mechanisms.
 //
 // When the server rejects the token it sends one challenge, a JSON error
-// report, and expects an empty response before it ends the exchange with NO.
-// Next answers that way, so the connection stays in step, and keeps the
-// report for Err: returning an error from Next instead would leave the server
-// waiting for a response that imapclient never sends.
-type XOAUTH2Client struct {
-	username, token string
-	err             error
+// report, and expects a dummy response (empty for XOAUTH2, a single 0x01 for
+// OAUTHBEARER) before it ends the exchange with NO. Next answers that way, so
+// the connection stays in step, and keeps the report for Err: returning an
+// error from Next instead (as go-sasl's OAUTHBEARER client does) would leave
+// the server waiting for a response that imapclient never sends.
+type BearerClient struct {
+	mech, ir string
+	dummy    []byte
+	bad      bool // the username or token holds the separator 0x01
+	err      error
 }
 
-var _ sasl.Client = (*XOAUTH2Client)(nil)
+var _ sasl.Client = (*BearerClient)(nil)
 
 // NewXOAUTH2Client returns a client that logs username in with an OAuth 2.0
-// access token.
-func NewXOAUTH2Client(username, token string) *XOAUTH2Client {
-	return &XOAUTH2Client{username: username, token: token}
+// access token over XOAUTH2.
+func NewXOAUTH2Client(username, token string) *BearerClient {
+	return &BearerClient{mech: XOAUTH2, ir: "user=" + username + "\x01auth=Bearer " + token + "\x01\x01", dummy: []byte{},
+		bad: strings.ContainsRune(username+token, '\x01')}
 }
 
-// Start returns the initial response
+// NewOAuthBearerClient returns a client that logs username in with an OAuth
+// 2.0 access token over OAUTHBEARER; host and port are the server's.
+func NewOAuthBearerClient(username, token, host string, port int) *BearerClient {
+	// RFC 5801's saslname escapes "=" and ",".
+	authzid := strings.NewReplacer("=", "=3D", ",", "=2C").Replace(username)
+	ir := "n,a=" + authzid + ",\x01host=" + host + "\x01port=" + strconv.Itoa(port) + "\x01auth=Bearer " + token + "\x01\x01"
+	return &BearerClient{mech: OAUTHBEARER, ir: ir, dummy: []byte{1},
+		bad: strings.ContainsRune(username+token, '\x01')}
+}
+
+// Start returns the initial response: for XOAUTH2
 // "user=" username "\x01auth=Bearer " token "\x01\x01".
-func (c *XOAUTH2Client) Start() (mech string, ir []byte, err error) {
-	if strings.ContainsRune(c.username, '\x01') || strings.ContainsRune(c.token, '\x01') {
-		return "", nil, errors.New("xoauth2: username or token contains \\x01")
+func (c *BearerClient) Start() (mech string, ir []byte, err error) {
+	if c.bad {
+		return "", nil, fmt.Errorf("%s: username or token contains a separator", strings.ToLower(c.mech))
 	}
-	return XOAUTH2, []byte("user=" + c.username + "\x01auth=Bearer " + c.token + "\x01\x01"), nil
+	return c.mech, []byte(c.ir), nil
 }
 
-// Next records the server's error report and responds with an empty message.
-func (c *XOAUTH2Client) Next(challenge []byte) ([]byte, error) {
+// Next records the server's error report and responds with the dummy
+// message.
+func (c *BearerClient) Next(challenge []byte) ([]byte, error) {
 	if c.err != nil {
 		return nil, sasl.ErrUnexpectedServerChallenge
 	}
 	c.err = parseXOAUTH2Error(challenge)
-	return []byte{}, nil
+	return c.dummy, nil
 }
 
 // Err returns the server's error report, or nil if the server sent none.
-func (c *XOAUTH2Client) Err() error {
+func (c *BearerClient) Err() error {
 	return c.err
 }
 

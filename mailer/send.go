@@ -28,10 +28,13 @@ type SMTPOptions struct {
 	Username string
 	Password string
 	Token    string // xoauth2 bearer token
-	CAFile   string // PEM roots instead of the system's
-	Timeout  time.Duration
-	Helo     string // "" = the host name
-	Debug    bool   // log the SMTP dialogue (AUTH redacted) at debug level
+	// TokenFunc, when set, gives a fresh xoauth2 token before each
+	// connection, instead of Token.
+	TokenFunc func(ctx context.Context) (string, error)
+	CAFile    string // PEM roots instead of the system's
+	Timeout   time.Duration
+	Helo      string // "" = the host name
+	Debug     bool   // log the SMTP dialogue (AUTH redacted) at debug level
 }
 
 // Class says what a failed send means for the mail.
@@ -81,6 +84,7 @@ func (e *SendError) Unwrap() error { return e.Err }
 type Sender struct {
 	host    string
 	opts    []gomail.Option
+	token   func(ctx context.Context) (string, error) // nil: the options hold the credentials
 	dialer  contextDialer
 	addr    string
 	timeout time.Duration
@@ -156,7 +160,7 @@ func NewSender(o SMTPOptions, log *slog.Logger) (*Sender, error) {
 		}
 		opts = append(opts, gomail.WithSMTPAuth(mech), gomail.WithUsername(o.Username), gomail.WithPassword(o.Password))
 	case "xoauth2":
-		if o.Username == "" || o.Token == "" {
+		if o.Username == "" || (o.Token == "" && o.TokenFunc == nil) {
 			return nil, errors.New("smtp auth xoauth2 needs a username and a token")
 		}
 		opts = append(opts, gomail.WithSMTPAuth(gomail.SMTPAuthXOAUTH2), gomail.WithUsername(o.Username), gomail.WithPassword(o.Token))
@@ -170,7 +174,7 @@ func NewSender(o SMTPOptions, log *slog.Logger) (*Sender, error) {
 	if _, err := gomail.NewClient(o.Host, opts...); err != nil {
 		return nil, fmt.Errorf("setting up smtp client: %w", err)
 	}
-	return &Sender{host: o.Host, opts: opts, dialer: dialer, addr: net.JoinHostPort(o.Host, strconv.Itoa(o.Port)),
+	return &Sender{host: o.Host, opts: opts, token: o.TokenFunc, dialer: dialer, addr: net.JoinHostPort(o.Host, strconv.Itoa(o.Port)),
 		timeout: o.Timeout, log: log}, nil
 }
 
@@ -201,7 +205,15 @@ func (s *Sender) Send(ctx context.Context, out *Outgoing) error {
 		conn, err = s.dialer.DialContext(ctx, network, addr)
 		return conn, err
 	}
-	client, err := gomail.NewClient(s.host, append(slices.Clip(s.opts), gomail.WithDialContextFunc(dial))...)
+	opts := append(slices.Clip(s.opts), gomail.WithDialContextFunc(dial))
+	if s.token != nil {
+		tok, err := s.token(ctx)
+		if err != nil {
+			return &SendError{Class: Temporary, Err: fmt.Errorf("sending <%s>: %w", out.MessageID, err)}
+		}
+		opts = append(opts, gomail.WithPassword(tok))
+	}
+	client, err := gomail.NewClient(s.host, opts...)
 	if err != nil {
 		return &SendError{Class: Permanent, Err: fmt.Errorf("sending <%s>: setting up smtp client: %w", out.MessageID, err)}
 	}

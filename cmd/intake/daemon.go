@@ -13,36 +13,38 @@ import (
 
 // open loads the config, opens the store and wires the pipeline to the real
 // mailbox and SMTP server.
-func open(configPath string, stderr io.Writer) (*intake.Pipeline, *intake.Store, *slog.Logger, bool) {
+func open(configPath string, stderr io.Writer) (*intake.Pipeline, *intake.Store, *slog.Logger, *intake.Tokens, bool) {
 	cfg, ok := loadConfig(configPath, stderr)
 	if !ok {
-		return nil, nil, nil, false
+		return nil, nil, nil, nil, false
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	st, err := intake.OpenStore(cfg.DataDir, log)
 	if err != nil {
 		fmt.Fprintf(stderr, "intake: %v\n", err)
-		return nil, nil, nil, false
+		return nil, nil, nil, nil, false
 	}
-	opts, err := cfg.SMTP.Options()
+	tokens := intake.NewTokens(cfg.DataDir, log)
+	opts, err := cfg.SMTP.Options(tokens)
 	if err != nil {
 		fmt.Fprintf(stderr, "intake: %v\n", err)
 		st.Close()
-		return nil, nil, nil, false
+		return nil, nil, nil, nil, false
 	}
 	sender, err := mailer.NewSender(opts, log)
 	if err != nil {
 		fmt.Fprintf(stderr, "intake: %v\n", err)
 		st.Close()
-		return nil, nil, nil, false
+		return nil, nil, nil, nil, false
 	}
-	p, err := intake.NewPipeline(cfg, st, intake.DialIMAP(log), sender, log)
+	p, err := intake.NewPipeline(cfg, st, intake.DialIMAP(log, tokens), sender, log)
 	if err != nil {
 		fmt.Fprintf(stderr, "intake: %v\n", err)
 		st.Close()
-		return nil, nil, nil, false
+		return nil, nil, nil, nil, false
 	}
-	return p, st, log, true
+	tokens.Notify = p.NotifyAdmin
+	return p, st, log, tokens, true
 }
 
 func runDaemon(args []string, stderr io.Writer) int {
@@ -52,14 +54,14 @@ func runDaemon(args []string, stderr io.Writer) int {
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
-	p, st, log, ok := open(*configPath, stderr)
+	p, st, log, tokens, ok := open(*configPath, stderr)
 	if !ok {
 		return 2
 	}
 	defer st.Close()
 	d := &intake.Daemon{Pipeline: p, Log: log, Reload: func() (*intake.Config, error) {
 		return intake.LoadConfig(p.Config().Path)
-	}}
+	}, Checks: []func() error{tokens.Check}}
 	if err := d.Run(context.Background()); err != nil {
 		fmt.Fprintf(stderr, "intake run: %v\n", err)
 		return 1
@@ -79,7 +81,7 @@ func poll(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "intake poll: give --once (the daemon is `intake run`)")
 		return 2
 	}
-	p, st, _, ok := open(*configPath, stderr)
+	p, st, _, _, ok := open(*configPath, stderr)
 	if !ok {
 		return 2
 	}
@@ -180,7 +182,7 @@ func reprocess(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	id := pos[0]
-	p, st, _, ok := open(*configPath, stderr)
+	p, st, _, _, ok := open(*configPath, stderr)
 	if !ok {
 		return 2
 	}

@@ -42,6 +42,7 @@ type Recorder struct {
 	rejects  map[string]int // recipient → reply code
 	user     string
 	password string
+	tokenOK  func(string) bool
 	onRecv   func(Received)
 }
 
@@ -89,6 +90,14 @@ func (r *Recorder) RequireAuth(user, secret string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.user, r.password = user, secret
+}
+
+// RequireToken is RequireAuth for bearer tokens that change: XOAUTH2 (and
+// PLAIN) accept a secret when ok says so.
+func (r *Recorder) RequireToken(user string, ok func(secret string) bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.user, r.tokenOK = user, ok
 }
 
 // FailNext answers DATA of the next n messages with code (e.g. 451 or 550)
@@ -208,6 +217,9 @@ func (s *session) Auth(mech string) (sasl.Server, error) {
 func (s *session) login(user, secret string) error {
 	s.r.mu.Lock()
 	ok := s.r.user != "" && user == s.r.user && secret == s.r.password
+	if s.r.tokenOK != nil {
+		ok = s.r.user != "" && user == s.r.user && s.r.tokenOK(secret)
+	}
 	s.r.mu.Unlock()
 	if !ok {
 		return smtp.ErrAuthFailed
