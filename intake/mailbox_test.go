@@ -24,6 +24,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -49,7 +50,7 @@ type memIMAP struct {
 	caFile     string        // set when the server speaks TLS
 	// tokenOK, when set, decides which bearer tokens XOAUTH2 and
 	// OAUTHBEARER accept (else only memToken), and OAUTHBEARER is offered.
-	tokenOK func(token string) bool
+	tokenOK atomic.Pointer[func(token string) bool]
 }
 
 type memIMAPOptions struct {
@@ -209,7 +210,7 @@ func (s *memSession) Copy(numSet imap.NumSet, dest string) (*imap.CopyData, erro
 }
 
 func (s *memSession) AuthenticateMechanisms() []string {
-	if s.srv.tokenOK != nil {
+	if s.srv.tokenOK.Load() != nil {
 		return []string{sasl.Plain, XOAUTH2, OAUTHBEARER}
 	}
 	return []string{sasl.Plain, XOAUTH2}
@@ -217,8 +218,8 @@ func (s *memSession) AuthenticateMechanisms() []string {
 
 // tokenOK reports whether the server takes token for memUser.
 func (s *memSession) tokenOK(token string) bool {
-	if s.srv.tokenOK != nil {
-		return s.srv.tokenOK(token)
+	if ok := s.srv.tokenOK.Load(); ok != nil {
+		return (*ok)(token)
 	}
 	return token == memToken
 }

@@ -142,7 +142,8 @@ func (ts *tokenServer) oauth() OAuthConfig {
 // refresh-token flow. It returns the token cache.
 func (h *harness) useOAuth(ts *tokenServer, clock *testClock) *Tokens {
 	h.t.Helper()
-	h.imap.tokenOK = ts.valid
+	valid := ts.valid
+	h.imap.tokenOK.Store(&valid)
 	h.smtp.RequireToken(memUser, ts.valid)
 	h.cfg.Mailbox.Auth, h.cfg.Mailbox.Password, h.cfg.Mailbox.OAuth = "oauth2", Secret{}, ts.oauth()
 	h.cfg.SMTP.Auth, h.cfg.SMTP.Username, h.cfg.SMTP.OAuth = "xoauth2", memUser, ts.oauth()
