@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"go.yaml.in/yaml/v3"
 
@@ -26,16 +27,18 @@ import (
 // Config is the whole of config.yaml. Each part lives with the package that
 // uses it: rules in rules, reply templates in mailer, the rest here.
 type Config struct {
-	Mailbox  MailboxConfig  `yaml:"mailbox"`
-	SMTP     SMTPConfig     `yaml:"smtp"`
-	Schedule string         `yaml:"schedule"`
-	DataDir  string         `yaml:"data_dir"`
-	Listen   string         `yaml:"listen"` // address of /healthz and /metrics; empty: off
-	Limits   message.Limits `yaml:"limits"`
-	Cases    CaseConfig     `yaml:"cases"`
-	Routes   []Route        `yaml:"routes"`
-	Replies  mailer.Replies `yaml:"replies"`
-	Rules    rules.Rules    `yaml:"rules"`
+	Mailbox  MailboxConfig `yaml:"mailbox"`
+	SMTP     SMTPConfig    `yaml:"smtp"`
+	Schedule string        `yaml:"schedule"`
+	DataDir  string        `yaml:"data_dir"`
+	Listen   string        `yaml:"listen"` // address of /healthz and /metrics; empty: off
+	// StopTimeout bounds how long a stop waits for the message in hand.
+	StopTimeout Duration       `yaml:"stop_timeout"`
+	Limits      message.Limits `yaml:"limits"`
+	Cases       CaseConfig     `yaml:"cases"`
+	Routes      []Route        `yaml:"routes"`
+	Replies     mailer.Replies `yaml:"replies"`
+	Rules       rules.Rules    `yaml:"rules"`
 
 	// Path is the file the config was read from; Files resolves the paths
 	// the config names (letter templates) relative to it.
@@ -128,6 +131,9 @@ func (c *Config) setDefaults() {
 	}
 	if c.DataDir == "" {
 		c.DataDir = "intake-data"
+	}
+	if c.StopTimeout == 0 {
+		c.StopTimeout = Duration(30 * time.Second)
 	}
 	if c.Mailbox.Username != "" && strings.Contains(c.Mailbox.Username, "@") {
 		c.Rules.OwnAddresses = appendUnique(c.Rules.OwnAddresses, c.Mailbox.Username)

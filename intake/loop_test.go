@@ -1,14 +1,21 @@
 package intake
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"net"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -209,5 +216,225 @@ func TestMailboxListSparse(t *testing.T) {
 	}
 	if fetches < 2 {
 		t.Errorf("%d UID FETCH commands, want the set split", fetches)
+	}
+}
+
+// faultProxy stands between intake and the test IMAP server and misbehaves
+// on demand: it stops passing the server's answers once the client sent a
+// command holding stallOn, or it shrinks every RFC822.SIZE it passes (a
+// server that announces less than it sends).
+type faultProxy struct {
+	host    string
+	port    int
+	stallOn atomic.Pointer[string]
+	shrink  atomic.Bool
+	stalled chan struct{} // closed when the first stall begins
+	once    sync.Once
+}
+
+func startFaultProxy(t *testing.T, target string) *faultProxy {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ln.Close() })
+	fp := &faultProxy{stalled: make(chan struct{})}
+	fp.host, fp.port = splitHostPort(t, ln.Addr().String())
+	go func() {
+		for {
+			c, err := ln.Accept()
+			if err != nil {
+				return
+			}
+			go fp.serve(c, target)
+		}
+	}()
+	return fp
+}
+
+func (fp *faultProxy) stall(on string) { fp.stallOn.Store(&on) }
+
+var sizeItem = regexp.MustCompile(`RFC822\.SIZE \d+`)
+
+func (fp *faultProxy) serve(client net.Conn, target string) {
+	defer client.Close()
+	server, err := net.Dial("tcp", target)
+	if err != nil {
+		return
+	}
+	defer server.Close()
+	var stalled atomic.Bool
+	go func() {
+		defer client.Close()
+		defer server.Close()
+		r := bufio.NewReader(client)
+		for {
+			line, err := r.ReadString('\n')
+			if on := fp.stallOn.Load(); on != nil && *on != "" && strings.Contains(line, *on) {
+				stalled.Store(true)
+				fp.once.Do(func() { close(fp.stalled) })
+			}
+			if _, werr := server.Write([]byte(line)); werr != nil || err != nil {
+				return
+			}
+		}
+	}()
+	r := bufio.NewReader(server)
+	for {
+		line, err := r.ReadString('\n')
+		if !stalled.Load() {
+			if fp.shrink.Load() {
+				line = sizeItem.ReplaceAllString(line, "RFC822.SIZE 100")
+			}
+			if _, werr := client.Write([]byte(line)); werr != nil {
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// throughProxy points the harness's mailbox at a fault proxy.
+func (h *harness) throughProxy() *faultProxy {
+	h.t.Helper()
+	fp := startFaultProxy(h.t, net.JoinHostPort(h.imap.host, h.imap.port))
+	h.cfg.Mailbox.Host, h.cfg.Mailbox.Port = fp.host, fp.port
+	return fp
+}
+
+// pollWithin runs one poll and fails the test when it takes longer than d.
+func (h *harness) pollWithin(d time.Duration) *Report {
+	h.t.Helper()
+	done := make(chan *Report, 1)
+	start := time.Now()
+	go func() { done <- h.p.Poll(context.Background()) }()
+	select {
+	case rep := <-done:
+		h.t.Logf("poll took %v", time.Since(start).Round(time.Millisecond))
+		return rep
+	case <-time.After(d):
+		h.t.Fatalf("Poll still running after %v", d)
+		return nil
+	}
+}
+
+// TestPollStalledFetch: a server that stops answering after the FETCH
+// command does not hold the poll: the fetch is given up after the idle
+// timeout, the mail counts one failed try and stays in the mailbox, and the
+// next poll, with the server well again, processes it and the mail behind
+// it.
+func TestPollStalledFetch(t *testing.T) {
+	h := newHarness(t)
+	h.cfg.Mailbox.Timeout = Duration(300 * time.Millisecond)
+	fp := h.throughProxy()
+	h.deliver(testMail("chen@hospital.example", "License硬件变更申请", "a@hospital.example", "", hwChangeIncomplete, licenseFile))
+	h.deliver(testMail("li@clinic.example", "License硬件变更申请", "b@clinic.example", "", hwChangeIncomplete, licenseFile))
+	fp.stall("BODY.PEEK[]")
+
+	rep := h.pollWithin(10 * time.Second)
+	if err := rep.Err(); err == nil || !errors.Is(err, ErrStalled) {
+		t.Errorf("poll of a stalled server: err = %v, want ErrStalled", err)
+	}
+	if len(rep.Processed) != 0 {
+		t.Errorf("processed %+v from a stalled server", rep.Processed)
+	}
+	fs, _ := h.store.Failures()
+	if len(fs) != 1 || fs[0].UID != 1 || fs[0].Tries != 1 {
+		t.Errorf("failures = %+v, want uid 1 with one try", fs)
+	}
+
+	fp.stall("")
+	h.now = h.now.Add(2 * time.Minute)
+	rep = h.pollWithin(10 * time.Second)
+	if len(rep.Processed) != 2 || rep.Err() != nil {
+		t.Fatalf("poll after the stall processed %d, err %v; want both mails", len(rep.Processed), rep.Err())
+	}
+	if got := h.imap.inspect(t, "INBOX"); len(got) != 0 {
+		t.Errorf("INBOX holds %d messages, want 0", len(got))
+	}
+}
+
+// TestPollSizeLie: a literal larger than the RFC822.SIZE announced (plus a
+// margin) is not read: the mail is quarantined with the reason, the admin
+// told, the mail filed in the failed folder, and the mail behind it is
+// processed.
+func TestPollSizeLie(t *testing.T) {
+	h := newHarness(t)
+	fp := h.throughProxy()
+	big := hwChangeIncomplete + strings.Repeat("附件说明 padding line for size\n", 4000) // ~150 KB
+	h.deliver(testMail("chen@hospital.example", "License硬件变更申请", "big@hospital.example", "", big, licenseFile))
+	h.deliver(testMail("li@clinic.example", "License硬件变更申请", "b@clinic.example", "", hwChangeIncomplete, licenseFile))
+	fp.shrink.Store(true)
+
+	rep := h.pollWithin(10 * time.Second)
+	if len(rep.Processed) != 1 || rep.Processed[0].Decision.Reason != ProblemSizeMismatch {
+		t.Fatalf("processed %+v, want the big mail quarantined as %s", rep.Processed, ProblemSizeMismatch)
+	}
+	var lie *SizeMismatchError
+	if !errors.As(rep.Err(), &lie) || lie.Announced != 100 {
+		t.Errorf("poll err = %v, want a SizeMismatchError announcing 100", rep.Err())
+	}
+	fp.shrink.Store(false)
+	rep = h.pollWithin(10 * time.Second)
+	if len(rep.Processed) != 1 || rep.Processed[0].From != "li@clinic.example" {
+		t.Errorf("next poll processed %+v, want the second mail", rep.Processed)
+	}
+	if got := h.imap.inspect(t, "Intake/Failed"); len(got) != 1 {
+		t.Errorf("Intake/Failed holds %d, want the big mail", len(got))
+	}
+	var notices int
+	for _, s := range h.sentSince(0) {
+		if s.to[0] == h.cfg.SMTP.Admin && strings.Contains(s.body, ProblemSizeMismatch) {
+			notices++
+		}
+	}
+	if notices != 1 {
+		t.Errorf("%d admin notices naming %s, want 1", notices, ProblemSizeMismatch)
+	}
+}
+
+// TestDaemonStopsDuringStalledFetch: SIGTERM while a FETCH is stalled stops
+// the daemon within stop_timeout; the mail is abandoned without counting a
+// try, and stays in the mailbox for the next run.
+func TestDaemonStopsDuringStalledFetch(t *testing.T) {
+	h := newHarness(t)
+	h.p.Now = time.Now
+	h.cfg.Mailbox.Timeout = Duration(time.Minute)
+	h.cfg.StopTimeout = Duration(500 * time.Millisecond)
+	h.cfg.Schedule = "@every 1h"
+	fp := h.throughProxy()
+	fp.stall("BODY.PEEK[]")
+	h.deliver(testMail("chen@hospital.example", "License硬件变更申请", "a@hospital.example", "", hwChangeIncomplete, licenseFile))
+
+	d := &Daemon{Pipeline: h.p, Log: h.p.log}
+	done := make(chan error, 1)
+	go func() { done <- d.Run(context.Background()) }()
+	select {
+	case <-fp.stalled:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the daemon never fetched")
+	}
+	time.Sleep(100 * time.Millisecond)
+	start := time.Now()
+	syscall.Kill(syscall.Getpid(), syscall.SIGTERM)
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Run = %v", err)
+		}
+		if took := time.Since(start); took > 3*time.Second {
+			t.Errorf("the daemon took %v to stop, stop_timeout is 500ms", took)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the daemon did not stop within 10s of SIGTERM during a stalled fetch")
+	}
+	if fs, _ := h.store.Failures(); len(fs) != 0 {
+		t.Errorf("failures = %+v, want none: a try cut short by a stop does not count", fs)
+	}
+	if got := h.imap.inspect(t, "INBOX"); len(got) != 1 {
+		t.Errorf("INBOX holds %d, want the abandoned mail", len(got))
 	}
 }

@@ -176,6 +176,7 @@ var ErrNoSuchMessage = errors.New("no such message")
 // must dial again.
 type IMAPMailbox struct {
 	c           *imapclient.Client
+	conn        net.Conn // under c
 	log         *slog.Logger
 	timeout     time.Duration
 	delim       rune // hierarchy delimiter, 0 if the server has none
@@ -220,6 +221,7 @@ func DialMailbox(ctx context.Context, cfg MailboxConfig, log *slog.Logger) (*IMA
 	}
 
 	m := &IMAPMailbox{
+		conn:    conn,
 		log:     log,
 		timeout: time.Duration(cfg.Timeout),
 		folders: make(map[string]bool),
@@ -428,22 +430,66 @@ func uidChunks(uids []imap.UID, limit int) []imap.UIDSet {
 	return out
 }
 
-// Fetch writes the whole raw message uid to w as the server sends it, without
-// holding it in memory. It uses BODY.PEEK[], so the message is not marked
-// \Seen. The call is not bound by the config's timeout, as messages can be
-// large: ctx is, and go-imap's own limit of five minutes per literal. On
-// error, w may hold part of the message.
-func (m *IMAPMailbox) Fetch(ctx context.Context, uid imap.UID, w io.Writer) error {
-	err := m.run(ctx, 0, func() error { return m.fetch(uid, w) })
+// Fetch writes the whole raw message env.UID to w as the server sends it,
+// without holding it in memory. It uses BODY.PEEK[], so the message is not
+// marked \Seen. The fetch has a deadline that grows with the size the
+// server announced (the config's timeout plus a second for every
+// fetchRate bytes) and is given up when no byte comes for the timeout. A
+// literal larger than the announced size allows is refused unread with a
+// *SizeMismatchError. When Fetch fails other than with ErrNoSuchMessage,
+// the connection may be closed and w may hold part of the message.
+func (m *IMAPMailbox) Fetch(ctx context.Context, env Envelope, w io.Writer) error {
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
+	idle := time.AfterFunc(m.timeout, func() {
+		cancel(fmt.Errorf("%w: no data for %s", ErrStalled, m.timeout))
+	})
+	defer idle.Stop()
+	progress := funcWriter(func(p []byte) (int, error) {
+		idle.Reset(m.timeout)
+		return w.Write(p)
+	})
+	deadline := 2*m.timeout + time.Duration(env.Size/fetchRate)*time.Second
+	err := m.run(ctx, deadline, func() error { return m.fetch(env, progress) })
 	if err != nil {
-		return fmt.Errorf("fetching uid %d: %w", uid, err)
+		return fmt.Errorf("fetching uid %d: %w", env.UID, err)
 	}
 	return nil
 }
 
-func (m *IMAPMailbox) fetch(uid imap.UID, w io.Writer) error {
+// fetchRate is the slowest transfer, in bytes a second, a fetch is given
+// time for.
+const fetchRate = 64 << 10
+
+// ErrStalled is the cause of a fetch given up because the server sent
+// nothing for the timeout.
+var ErrStalled = errors.New("server stalled")
+
+// SizeMismatchError is a message the server sends as a literal larger than
+// the RFC822.SIZE it announced allows.
+type SizeMismatchError struct {
+	Announced, Sent int64
+}
+
+func (e *SizeMismatchError) Error() string {
+	return fmt.Sprintf("server sends %d bytes for a message it announced as %d", e.Sent, e.Announced)
+}
+
+// sizeAllowed is the most a literal may exceed the announced RFC822.SIZE.
+// QUIRK: some servers (Exchange) announce an estimate, not the exact size
+// (TestPollSizeLie).
+func sizeAllowed(announced int64) int64 {
+	return announced + announced/4 + 64<<10
+}
+
+// funcWriter turns a function into an io.Writer.
+type funcWriter func([]byte) (int, error)
+
+func (f funcWriter) Write(p []byte) (int, error) { return f(p) }
+
+func (m *IMAPMailbox) fetch(env Envelope, w io.Writer) error {
 	section := &imap.FetchItemBodySection{Peek: true}
-	cmd := m.c.Fetch(imap.UIDSetNum(uid), &imap.FetchOptions{
+	cmd := m.c.Fetch(imap.UIDSetNum(env.UID), &imap.FetchOptions{
 		UID:         true,
 		BodySection: []*imap.FetchItemBodySection{section},
 	})
@@ -459,6 +505,13 @@ func (m *IMAPMailbox) fetch(uid imap.UID, w io.Writer) error {
 			}
 			if body.Literal == nil {
 				return errors.New("server sent no body")
+			}
+			if size := body.Literal.Size(); size > sizeAllowed(env.Size) {
+				// Reading it to its end could take days: the
+				// connection goes instead. (Not m.c.Close, which
+				// waits for this literal to be read.)
+				m.conn.Close()
+				return &SizeMismatchError{Announced: env.Size, Sent: size}
 			}
 			n, err := io.Copy(w, body.Literal)
 			if err != nil {
@@ -639,7 +692,7 @@ func (m *IMAPMailbox) run(ctx context.Context, timeout time.Duration, f func() e
 	}
 	if timeout > 0 {
 		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, timeout)
+		ctx, cancel = context.WithTimeoutCause(ctx, timeout, fmt.Errorf("%w: no answer within %s", context.DeadlineExceeded, timeout))
 		defer cancel()
 	}
 	stop := context.AfterFunc(ctx, func() { m.c.Close() })

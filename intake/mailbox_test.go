@@ -363,7 +363,7 @@ func TestMailboxListFetch(t *testing.T) {
 
 	for i, raw := range raws {
 		var buf bytes.Buffer
-		if err := m.Fetch(ctx, uids[i], &buf); err != nil {
+		if err := m.Fetch(ctx, list[i], &buf); err != nil {
 			t.Fatalf("Fetch(%d): %v", uids[i], err)
 		}
 		if buf.String() != raw {
@@ -376,7 +376,7 @@ func TestMailboxListFetch(t *testing.T) {
 		}
 	}
 
-	if err := m.Fetch(ctx, 999, &bytes.Buffer{}); !errors.Is(err, ErrNoSuchMessage) {
+	if err := m.Fetch(ctx, Envelope{UID: 999}, &bytes.Buffer{}); !errors.Is(err, ErrNoSuchMessage) {
 		t.Errorf("Fetch(999) = %v, want ErrNoSuchMessage", err)
 	}
 }
@@ -747,17 +747,13 @@ func TestMailboxContext(t *testing.T) {
 		time.Sleep(50 * time.Millisecond) // let the connection close
 		return 0, errors.New("disk full")
 	})
-	if err := m.Fetch(ctx, uid, w); !errors.Is(err, context.Canceled) {
+	if err := m.Fetch(ctx, Envelope{UID: uid, Size: 100}, w); !errors.Is(err, context.Canceled) {
 		t.Errorf("Fetch cancelled mid-body = %v, want context.Canceled", err)
 	}
 	if _, err := m.List(context.Background(), 0); err == nil {
 		t.Error("List after a cancelled Fetch = nil error, want the connection closed")
 	}
 }
-
-type funcWriter func([]byte) (int, error)
-
-func (f funcWriter) Write(p []byte) (int, error) { return f(p) }
 
 func TestMailboxDialTimeout(t *testing.T) {
 	// A server that greets and then never answers.

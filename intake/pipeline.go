@@ -26,8 +26,10 @@ type Mailbox interface {
 	UIDValidity() uint32
 	// List returns the messages with a UID above after, oldest first.
 	List(ctx context.Context, after imap.UID) ([]Envelope, error)
-	// Fetch streams one whole message into w without marking it seen.
-	Fetch(ctx context.Context, uid imap.UID, w io.Writer) error
+	// Fetch streams one whole message into w without marking it seen. A
+	// message sent larger than its announced size allows is refused with a
+	// *SizeMismatchError.
+	Fetch(ctx context.Context, env Envelope, w io.Writer) error
 	// Move moves a message to a folder, creating the folder if needed.
 	Move(ctx context.Context, uid imap.UID, folder string) error
 	Close() error
@@ -116,9 +118,10 @@ func (r *Report) Err() error { return errors.Join(r.Errors...) }
 func (p *Pipeline) Poll(ctx context.Context) *Report {
 	rep := &Report{}
 	cfg := p.Config()
-	// Work on a message goes on after a stop was asked for; the stop is
-	// honoured between messages.
-	work := context.WithoutCancel(ctx)
+	// Work on a message goes on after a stop was asked for, for at most
+	// stop_timeout; the stop is honoured between messages.
+	work, cancel := afterStop(ctx, time.Duration(cfg.StopTimeout))
+	defer cancel()
 
 	p.drain(work, rep)
 	mb, err := p.dial(ctx, cfg)
@@ -167,7 +170,10 @@ func (p *Pipeline) Poll(ctx context.Context) *Report {
 		var lost *mailboxError
 		if err != nil {
 			errors.As(err, &lost)
+			p.log.Error("processing message", "uid", env.UID, "err", err)
 			rep.Errors = append(rep.Errors, fmt.Errorf("uid %d: %w", env.UID, err))
+		}
+		if err != nil && pr == nil {
 			if pr, done, err = p.failed(work, cfg, key, uv, env, err); err != nil {
 				rep.Errors = append(rep.Errors, err)
 			}
@@ -182,7 +188,7 @@ func (p *Pipeline) Poll(ctx context.Context) *Report {
 			rep.Processed = append(rep.Processed, *pr)
 		}
 		p.drain(work, rep)
-		if pr != nil {
+		if pr != nil && lost == nil {
 			row, err := p.store.SeenUID(key, uv, uint32(env.UID))
 			if err == nil && row != nil {
 				p.crash("before_move")
@@ -203,6 +209,23 @@ func (p *Pipeline) Poll(ctx context.Context) *Report {
 	}
 	p.drain(work, rep)
 	return rep
+}
+
+// afterStop returns a context that outlives ctx by grace: the message in
+// hand is finished after a stop was asked for, unless that takes longer
+// than grace (a stalled server), when it is abandoned to the next poll.
+func afterStop(ctx context.Context, grace time.Duration) (context.Context, context.CancelFunc) {
+	work, cancel := context.WithCancelCause(context.WithoutCancel(ctx))
+	stop := context.AfterFunc(ctx, func() {
+		t := time.AfterFunc(grace, func() {
+			cancel(fmt.Errorf("stopping: the message in hand took over stop_timeout %s", grace))
+		})
+		context.AfterFunc(work, func() { t.Stop() })
+	})
+	return work, func() {
+		stop()
+		cancel(nil)
+	}
 }
 
 // mailboxKey names the polled mailbox in checkpoints: user@host/mailbox.
@@ -235,9 +258,38 @@ func (p *Pipeline) move(ctx context.Context, mb Mailbox, row *MessageRow) error 
 	return p.store.MarkMoved(row.ID)
 }
 
+// ProblemSizeMismatch is the quarantine reason of a message the server sent
+// larger than the size it announced allows.
+const ProblemSizeMismatch = "size_mismatch"
+
+// fetch streams a message from the mailbox into the store. A failure of the
+// mailbox is a *mailboxError.
+func (p *Pipeline) fetch(ctx context.Context, mb Mailbox, env Envelope) (sum string, size int64, err error) {
+	pr, pw := io.Pipe()
+	fetched := make(chan error, 1)
+	go func() {
+		err := mb.Fetch(ctx, env, pw)
+		pw.CloseWithError(err)
+		fetched <- err
+	}()
+	sum, size, err = p.store.PutRaw(pr)
+	pr.Close() // ends a fetch the store gave up on
+	if ferr := <-fetched; ferr != nil && !errors.Is(ferr, io.ErrClosedPipe) {
+		if errors.Is(ferr, ErrNoSuchMessage) {
+			return "", 0, ferr
+		}
+		return "", 0, &mailboxError{ferr}
+	}
+	if err != nil {
+		return "", 0, fmt.Errorf("storing: %w", err)
+	}
+	return sum, size, nil
+}
+
 // take processes one listed message unless it is done already or waits
 // for its next try. done tells whether the message needs nothing more from
-// the loop (the checkpoint may pass it).
+// the loop (the checkpoint may pass it). A message processed while the
+// connection was lost comes with the *mailboxError.
 func (p *Pipeline) take(ctx context.Context, cfg *Config, mb Mailbox, key string, uv uint32, env Envelope) (pr *Processed, done bool, err error) {
 	if row, err := p.store.SeenUID(key, uv, uint32(env.UID)); err != nil {
 		return nil, false, err
@@ -256,10 +308,7 @@ func (p *Pipeline) take(ctx context.Context, cfg *Config, mb Mailbox, key string
 		p.log.Warn("message gone before it was read", "uid", env.UID)
 		return nil, true, nil
 	}
-	if err != nil {
-		return nil, false, err
-	}
-	return pr, true, nil
+	return pr, pr != nil, err
 }
 
 // failed records a failed try of a message. After cfg's max_tries it gives
@@ -314,8 +363,10 @@ func (e *mailboxError) Error() string { return e.err.Error() }
 func (e *mailboxError) Unwrap() error { return e.err }
 
 // process reads, decides and commits one message. Sending and filing follow
-// in Poll.
-func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key string, uv uint32, env Envelope) (*Processed, error) {
+// in Poll. A message the server sent larger than it announced is committed
+// as quarantined and returned with the *mailboxError of the closed
+// connection.
+func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key string, uv uint32, env Envelope) (_ *Processed, lost error) {
 	now := p.Now()
 	row := MessageRow{Mailbox: key, UIDValidity: uv, UID: uint32(env.UID), ReceivedAt: now, Size: env.Size}
 	var msg *rules.Message
@@ -323,35 +374,27 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 		// Not fetched at all: the server's size is enough to refuse it.
 		msg = &rules.Message{Problem: message.ProblemTooLarge, Detail: fmt.Sprintf("%d bytes, over max_message_bytes %d", env.Size, cfg.Limits.MaxMessageBytes)}
 	} else {
-		pr, pw := io.Pipe()
-		fetched := make(chan error, 1)
-		go func() {
-			err := mb.Fetch(ctx, env.UID, pw)
-			pw.CloseWithError(err)
-			fetched <- err
-		}()
-		sum, size, err := p.store.PutRaw(pr)
-		pr.Close() // ends a fetch the store gave up on
-		if ferr := <-fetched; ferr != nil && !errors.Is(ferr, io.ErrClosedPipe) {
-			if errors.Is(ferr, ErrNoSuchMessage) {
-				return nil, ferr
+		sum, size, err := p.fetch(ctx, mb, env)
+		var lie *SizeMismatchError
+		if errors.As(err, &lie) {
+			// The connection is gone; the mail is quarantined unread.
+			lost = err
+			msg = &rules.Message{Problem: ProblemSizeMismatch, Detail: lie.Error()}
+		} else if err != nil {
+			return nil, err
+		} else {
+			p.crash("after_fetch")
+			row.SHA256, row.Size = sum, size
+			if msg, err = p.parseStored(cfg, sum); err != nil {
+				return nil, err
 			}
-			return nil, &mailboxError{ferr}
-		}
-		if err != nil {
-			return nil, fmt.Errorf("storing: %w", err)
-		}
-		p.crash("after_fetch")
-		row.SHA256, row.Size = sum, size
-		if msg, err = p.parseStored(cfg, sum); err != nil {
-			return nil, err
-		}
-		dup, err := p.store.Duplicate(sum, msg.MessageID)
-		if err != nil {
-			return nil, err
-		}
-		if dup != nil {
-			return p.commitDuplicate(cfg, row, msg, dup, now)
+			dup, err := p.store.Duplicate(sum, msg.MessageID)
+			if err != nil {
+				return nil, err
+			}
+			if dup != nil {
+				return p.commitDuplicate(cfg, row, msg, dup, now)
+			}
 		}
 	}
 	row.MessageID, row.From, row.Subject = msg.MessageID, msg.From, msg.Subject
@@ -392,7 +435,7 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 	for _, o := range rec.Mail {
 		pr.Mail = append(pr.Mail, o.Kind)
 	}
-	return pr, nil
+	return pr, lost
 }
 
 // commitDuplicate records a message seen before (the same content or
@@ -465,7 +508,7 @@ func (p *Pipeline) plan(pl *plan, rec *Record) error {
 	cfg, d := pl.cfg, pl.d
 	switch d.Action {
 	case rules.ActionQuarantine:
-		kept := "It was not fetched: its size alone was over the limit."
+		kept := "It was not fetched."
 		if sum := pl.sums[0]; sum != "" {
 			kept = fmt.Sprintf("The raw mail is kept in the data directory as raw/%s/%s.eml; `intake check` on it shows the same decision.", sum[:2], sum)
 		}
