@@ -62,6 +62,7 @@ func WriteCase(w io.Writer, st *Store, id string) error {
 		for _, why := range d.Why {
 			fmt.Fprintf(w, "     why: %s\n", why)
 		}
+		writeScoring(w, "     scores: ", "             ", d.Scoring)
 		for _, it := range d.Checklist {
 			mark, src := "✗", "missing"
 			if it.Present {

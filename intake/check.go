@@ -119,6 +119,7 @@ func (c *Config) Explain(w io.Writer, ch *Checked) {
 	for _, why := range d.Why {
 		p("   why:      %s\n", why)
 	}
+	writeScoring(w, "   scores:   ", "             ", d.Scoring)
 	if len(d.Checklist) > 0 {
 		p("   checklist:\n")
 		for _, it := range d.Checklist {
@@ -169,6 +170,21 @@ func (c *Config) Explain(w io.Writer, ch *Checked) {
 		}
 	}
 	p("\n")
+}
+
+// writeScoring writes the scenarios' scores, the first line after first,
+// the others after indent.
+func writeScoring(w io.Writer, first, indent string, sc *rules.Scoring) {
+	if sc == nil {
+		return
+	}
+	for i, l := range sc.Lines() {
+		if i == 0 {
+			fmt.Fprintf(w, "%s%s\n", first, l)
+		} else {
+			fmt.Fprintf(w, "%s%s\n", indent, l)
+		}
+	}
 }
 
 func orDash(s string) string {

@@ -514,7 +514,8 @@ func TestPipelineReprocess(t *testing.T) {
 	if err := WriteCase(&buf, h.store, pr.CaseID); err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"case " + pr.CaseID + ": forwarded", "decision: request_materials", "✗ auth_code", "- request to chen@hospital.example", "- forward to license-engineers@example.test", "sent"} {
+	for _, want := range []string{"case " + pr.CaseID + ": forwarded", "decision: request_materials", "✗ auth_code",
+		"scores: in the new text: hardware_change ", `hardware_change 11 = subject "硬件变更" 3×2`, "- request to chen@hospital.example", "- forward to license-engineers@example.test", "sent"} {
 		if !strings.Contains(buf.String(), want) {
 			t.Errorf("cases show lacks %q:\n%s", want, buf.String())
 		}

@@ -420,16 +420,18 @@ func scanMessage(row interface{ Scan(...any) error }) (*MessageRow, error) {
 		return nil, fmt.Errorf("decoding decision of message %d: %w", m.ID, err)
 	}
 	m.Decision = sd.Decision
-	m.Decision.Why, m.Decision.Checklist = sd.Why, sd.Checklist
+	m.Decision.Why, m.Decision.Checklist, m.Decision.Scoring = sd.Why, sd.Checklist, sd.Scoring
 	return &m, nil
 }
 
 // storedDecision is a decision as the store keeps it: with the explanation
-// and the checklist that the JSON contract of `intake check` leaves out.
+// the checklist and the scores that the JSON contract of `intake check`
+// leaves out.
 type storedDecision struct {
 	rules.Decision
-	Why       []string     `json:"why"`
-	Checklist []rules.Item `json:"checklist"`
+	Why       []string       `json:"why"`
+	Checklist []rules.Item   `json:"checklist"`
+	Scoring   *rules.Scoring `json:"scoring,omitempty"`
 }
 
 func (s *Store) queryMessages(where string, args ...any) ([]*MessageRow, error) {
@@ -717,7 +719,7 @@ func (s *Store) Commit(r *Record, now time.Time) (int64, error) {
 			}
 		}
 		m := &r.Message
-		decision, err := json.Marshal(storedDecision{Decision: m.Decision, Why: m.Decision.Why, Checklist: m.Decision.Checklist})
+		decision, err := json.Marshal(storedDecision{Decision: m.Decision, Why: m.Decision.Why, Checklist: m.Decision.Checklist, Scoring: m.Decision.Scoring})
 		if err != nil {
 			return err
 		}

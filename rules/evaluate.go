@@ -38,6 +38,9 @@ type Decision struct {
 	Why []string `json:"-"`
 	// Checklist has one item per material of the scenario, in order.
 	Checklist []Item `json:"-"`
+	// Scoring is how the scenario was chosen from the cues; nil when no
+	// cue was found.
+	Scoring *Scoring `json:"-"`
 }
 
 // Item is one material of a checklist and where it was found.
@@ -137,8 +140,9 @@ func (r *Rules) Evaluate(msgs []*Message) Decision {
 	hits := r.classify(atts, mention.String())
 	fields := r.readFields(views, hits)
 
-	scenario, why := r.classifyScenario(views, hits, from)
+	scenario, why, scoring := r.classifyScenario(views, hits, from)
 	d.Why = append(d.Why, why...)
+	d.Scoring = scoring
 	d.Product = r.product(views, hits, fields)
 	for id, v := range fields {
 		d.Fields[id] = v.Value
@@ -267,9 +271,11 @@ func (r *Rules) readFields(views []view, hits []*fileHit) map[string]fieldValue 
 // classifyScenario scores the scenarios' cues in the new text of each
 // message, newest first; the first message with a clear winner decides.
 // Quoted history is read only when no new text has a cue, and our own
-// quoted mail last of all.
-func (r *Rules) classifyScenario(views []view, hits []*fileHit, from []int) (string, []string) {
+// quoted mail last of all. The scoring returned is the deciding one, or
+// the first tie when none decided.
+func (r *Rules) classifyScenario(views []view, hits []*fileHit, from []int) (string, []string, *Scoring) {
 	var ambiguous []string
+	var tied *Scoring
 	for pass := 0; pass < 3; pass++ {
 		for i := len(views) - 1; i >= 0; i-- {
 			text, subject, lowText, lowSubject := views[i].fresh, views[i].subject, views[i].lowFresh, views[i].lowSubject
@@ -285,26 +291,125 @@ func (r *Rules) classifyScenario(views []view, hits []*fileHit, from []int) (str
 					msgHits = append(msgHits, h)
 				}
 			}
-			best, score, tie, because := r.score(subject, text, lowSubject, lowText, msgHits)
-			if score == 0 {
+			sc := r.score(subject, text, lowSubject, lowText, msgHits)
+			if len(sc.Scores) == 0 {
 				continue
 			}
-			if tie != "" {
-				ambiguous = append(ambiguous, fmt.Sprintf("the cues are as strong for %s as for %s", best, tie))
+			sc.Where = [...]string{"new text", "quoted text", "our own quoted reply"}[pass]
+			if len(views) > 1 {
+				sc.Where = fmt.Sprintf("%s of message %d", sc.Where, i+1)
+			}
+			if sc.Tie() {
+				ambiguous = append(ambiguous, fmt.Sprintf("the cues are as strong for %s as for %s", sc.Scores[0].Scenario, sc.Scores[1].Scenario))
+				if tied == nil {
+					tied = &sc
+				}
 				continue
 			}
-			where := [...]string{"new text", "quoted text", "our own quoted reply"}[pass]
-			return best, []string{fmt.Sprintf("scenario %s from the %s: %s", best, where, strings.Join(because, ", "))}
+			best := sc.Scores[0]
+			var because []string
+			for _, c := range best.From {
+				if c.Class != "" {
+					because = append(because, fmt.Sprintf("attachment %q is classed as %s", c.Match, c.Class))
+					continue
+				}
+				because = addReason(because, c.Where, c.Match)
+			}
+			return best.Scenario, []string{fmt.Sprintf("scenario %s from the %s: %s", best.Scenario, sc.Where, strings.Join(because, ", "))}, &sc
 		}
 	}
 	if len(ambiguous) > 0 {
-		return "", ambiguous[:1]
+		return "", ambiguous[:1], tied
 	}
-	return "", []string{"no scenario cue in the subject, the text or the attachments"}
+	return "", []string{"no scenario cue in the subject, the text or the attachments"}, nil
 }
 
-func (r *Rules) score(subject, text, lowSubject, lowText string, hits []*fileHit) (best string, score int, tie string, because []string) {
-	reasons := map[string][]string{}
+// Scoring is how one text scored for each scenario: the text that decided
+// the scenario, or the first whose cues were as strong for two.
+type Scoring struct {
+	Where  string          `json:"where"`  // "new text", "quoted text of message 1"…
+	Scores []ScenarioScore `json:"scores"` // every scenario that scored, highest first
+}
+
+// ScenarioScore is a scenario's score and the cues it came from.
+type ScenarioScore struct {
+	Scenario string      `json:"scenario"`
+	Score    int         `json:"score"`
+	From     []CuePoints `json:"from"`
+	Denied   bool        `json:"denied,omitempty"` // the text said it is not this one: no score
+}
+
+// CuePoints is one cue found and the points it gave.
+type CuePoints struct {
+	Where  string `json:"where"`           // subject, text, attachment
+	Match  string `json:"match"`           // the words matched, or the file's name
+	Class  string `json:"class,omitempty"` // the file's class
+	Weight int    `json:"weight"`
+	Times  int    `json:"times,omitempty"` // the subject's multiplier, when more than 1
+}
+
+// Points is what the cue added to the score.
+func (c CuePoints) Points() int { return c.Weight * max(c.Times, 1) }
+
+// Margin is the winner's lead over the runner-up (its whole score when it
+// is the only one).
+func (s *Scoring) Margin() int {
+	switch len(s.Scores) {
+	case 0:
+		return 0
+	case 1:
+		return s.Scores[0].Score
+	}
+	return s.Scores[0].Score - s.Scores[1].Score
+}
+
+// Tie tells whether the margin is too small to decide: two scenarios
+// scored the same, so the reply asks which process is meant.
+func (s *Scoring) Tie() bool { return len(s.Scores) > 1 && s.Margin() == 0 }
+
+// Lines explains the scoring for people: one line for the ranking and the
+// margin, then one per scenario with the cues it came from.
+func (s *Scoring) Lines() []string {
+	var rank []string
+	for _, sc := range s.Scores {
+		rank = append(rank, fmt.Sprintf("%s %d", sc.Scenario, sc.Score))
+	}
+	head := fmt.Sprintf("in the %s: %s", s.Where, strings.Join(rank, ", "))
+	switch {
+	case s.Tie():
+		head += fmt.Sprintf(": margin 0, too small to decide between %s and %s", s.Scores[0].Scenario, s.Scores[1].Scenario)
+	case len(s.Scores) == 1:
+		head += fmt.Sprintf(": no other scenario scored (margin %d)", s.Margin())
+	default:
+		head += fmt.Sprintf(": %s wins by %d", s.Scores[0].Scenario, s.Margin())
+	}
+	out := []string{head}
+	for _, sc := range s.Scores {
+		var parts []string
+		for _, c := range sc.From {
+			pts := fmt.Sprintf("%d", c.Weight)
+			if c.Times > 1 {
+				pts = fmt.Sprintf("%d×%d", c.Weight, c.Times)
+			}
+			what := fmt.Sprintf("%s %q", c.Where, c.Match)
+			if c.Class != "" {
+				what += " (" + c.Class + ")"
+			}
+			parts = append(parts, what+" "+pts)
+		}
+		line := fmt.Sprintf("  %s %d = %s", sc.Scenario, sc.Score, strings.Join(parts, " + "))
+		if sc.Denied {
+			line += " (denied by a negation: 0)"
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// score scores every scenario's cues in one text. A scenario the text
+// denies ("不是找回") keeps its cues in the scoring but scores nothing.
+func (r *Rules) score(subject, text, lowSubject, lowText string, hits []*fileHit) Scoring {
+	from := map[string][]CuePoints{}
 	scores := map[string]int{}
 	denied := map[string]bool{}
 	// Only a text with a negation in it can deny a scenario.
@@ -322,7 +427,7 @@ func (r *Rules) score(subject, text, lowSubject, lowText string, hits []*fileHit
 			case c.re != nil:
 				if m, _ := r.cueMatchNegated(c, subject, lowSubject, false); m != "" {
 					scores[s.ID] += c.Weight * subjectWeight
-					reasons[s.ID] = addReason(reasons[s.ID], "subject", m)
+					from[s.ID] = append(from[s.ID], CuePoints{Where: "subject", Match: m, Weight: c.Weight, Times: subjectWeight})
 				}
 				m, negated := r.cueMatchNegated(c, text, lowText, negText)
 				if negated && c.Weight >= 3 {
@@ -331,33 +436,38 @@ func (r *Rules) score(subject, text, lowSubject, lowText string, hits []*fileHit
 				}
 				if m != "" {
 					scores[s.ID] += c.Weight
-					reasons[s.ID] = addReason(reasons[s.ID], "text", m)
+					from[s.ID] = append(from[s.ID], CuePoints{Where: "text", Match: m, Weight: c.Weight})
 				}
 			case c.File != "":
 				for _, h := range hits {
 					if h.class != nil && h.class.ID == c.File && !h.rejected {
 						scores[s.ID] += c.Weight
-						reasons[s.ID] = append(reasons[s.ID], fmt.Sprintf("attachment %q is classed as %s", h.att.Name, c.File))
+						from[s.ID] = append(from[s.ID], CuePoints{Where: "attachment", Match: h.att.Name, Class: c.File, Weight: c.Weight})
 						break
 					}
 				}
 			}
 		}
 	}
-	for id := range denied {
-		delete(scores, id)
-		reasons[id] = nil
-	}
+	var out Scoring
 	for i := range r.Scenarios {
 		id := r.Scenarios[i].ID
-		switch s := scores[id]; {
-		case s > score:
-			best, score, tie = id, s, ""
-		case s == score && s > 0:
-			tie = id
+		switch {
+		case denied[id]:
+			out.Scores = append(out.Scores, ScenarioScore{Scenario: id, From: from[id], Denied: true})
+		case scores[id] > 0:
+			out.Scores = append(out.Scores, ScenarioScore{Scenario: id, Score: scores[id], From: from[id]})
 		}
 	}
-	return best, score, tie, reasons[best]
+	// Highest first; among equals, the config's order.
+	sort.SliceStable(out.Scores, func(i, j int) bool { return out.Scores[i].Score > out.Scores[j].Score })
+	for len(out.Scores) > 0 && out.Scores[len(out.Scores)-1].Score == 0 && !out.Scores[len(out.Scores)-1].Denied {
+		out.Scores = out.Scores[:len(out.Scores)-1]
+	}
+	if len(out.Scores) > 0 && out.Scores[0].Score == 0 {
+		out.Scores = nil // only denials: nothing scored
+	}
+	return out
 }
 
 // replyPrefix is the "Re:"/"回复:" of a reply's subject, in the common

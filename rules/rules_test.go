@@ -174,8 +174,12 @@ func TestSignaturesSectionsAndDenial(t *testing.T) {
 		t.Errorf("fields = %v, want the second mail of the chain back in the customer's section", got)
 	}
 	v := r.view(&Message{Subject: "Re: 找回", Body: "上封写的是找回，需要的是硬件变更，不是找回。"})
-	if s, _ := r.classifyScenario([]view{v}, nil, nil); s != "change" {
+	s, _, sc := r.classifyScenario([]view{v}, nil, nil)
+	if s != "change" {
 		t.Errorf("classifyScenario = %q, want change: the sender denies recovery", s)
+	}
+	if sc == nil || len(sc.Scores) != 2 || !sc.Scores[1].Denied || sc.Scores[1].Score != 0 {
+		t.Errorf("classifyScenario scoring = %+v, want change first and recovery denied with 0", sc)
 	}
 }
 
@@ -198,5 +202,52 @@ func TestBranches(t *testing.T) {
 	s := "lost, then 找回 later"
 	if loc := find(bs, s, strings.ToLower(s), 0); loc == nil || s[loc[0]:loc[1]] != "找回" {
 		t.Errorf("find = %v, want the leftmost match 找回", loc)
+	}
+}
+
+// TestScoring shows each scenario's score and its cues, the winner's
+// margin, and a tie as too small to decide (the mail is asked about).
+func TestScoring(t *testing.T) {
+	r := testRules(t)
+	r.Scenarios = []Scenario{
+		{ID: "transfer", Cues: []Cue{{Pattern: "转让|transfer", Weight: 3}, {File: "doc", Weight: 1}}, Materials: []string{"org"}},
+		{ID: "change", Cues: []Cue{{Pattern: "新服务器|new server", Weight: 3}}, Materials: []string{"org"}},
+	}
+	if probs := r.Compile(); len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	tests := []struct {
+		name      string
+		msg       Message
+		scenario  string
+		wantLines []string
+	}{
+		{"clear", Message{Subject: "License转让", Body: "转让到新服务器"}, "transfer", []string{
+			"in the new text: transfer 9, change 3: transfer wins by 6",
+			`  transfer 9 = subject "转让" 3×2 + text "转让" 3`,
+			`  change 3 = text "新服务器" 3`,
+		}},
+		{"tie", Message{Subject: "license", Body: "transfer to a new server"}, "", []string{
+			"in the new text: transfer 3, change 3: margin 0, too small to decide between transfer and change",
+			`  transfer 3 = text "transfer" 3`,
+			`  change 3 = text "new server" 3`,
+		}},
+		{"alone", Message{Subject: "Re: transfer", Body: "see above"}, "transfer", []string{
+			"in the new text: transfer 3: no other scenario scored (margin 3)",
+			`  transfer 3 = subject "transfer" 3`,
+		}},
+	}
+	for _, tt := range tests {
+		d := r.Evaluate([]*Message{&tt.msg})
+		if d.Scenario != tt.scenario {
+			t.Errorf("%s: Evaluate.Scenario = %q, want %q (why %v)", tt.name, d.Scenario, tt.scenario, d.Why)
+		}
+		if d.Scoring == nil {
+			t.Errorf("%s: Evaluate.Scoring = nil", tt.name)
+			continue
+		}
+		if got := d.Scoring.Lines(); !slices.Equal(got, tt.wantLines) {
+			t.Errorf("%s: Scoring.Lines() =\n%s\nwant\n%s", tt.name, strings.Join(got, "\n"), strings.Join(tt.wantLines, "\n"))
+		}
 	}
 }

@@ -20,7 +20,9 @@ func TestRunCommands(t *testing.T) {
 	}{
 		{"check json", []string{"check", "--json", "../../testdata/mail"}, 0, []string{`"file":"01-recovery-complete-zh.eml"`, `"action":"forward"`}},
 		{"check text", []string{"check", "../../testdata/mail/05-hardware-change-letter-docx-zh.eml"}, 0,
-			[]string{"action:   request_materials", "✗ commitment_letter", "letter_not_stamped"}},
+			[]string{"action:   request_materials", "✗ commitment_letter", "letter_not_stamped",
+				"scores:   in the new text: hardware_change 10: no other scenario scored (margin 10)\n",
+				`hardware_change 10 = subject "硬件变更" 3×2 + text "硬件更换" 3 + text "新服务器" 1`}},
 		{"check-config shipped", []string{"check-config", "../../config.yaml"}, 0, []string{"config.yaml: ok"}},
 		{"check-config built in", []string{"check-config"}, 0, []string{"config.yaml: ok"}},
 		{"check-config bad", []string{"check-config", "../../testdata/config/bad-typo.yaml"}, 1, []string{`bad-typo.yaml:26: unknown key "lables"`}},
