@@ -415,11 +415,8 @@ func writeCasesAndMail(w io.Writer, st *Store, outDir string) error {
 	fmt.Fprintf(w, "\nMail sent (%d): request and ask are replies to customers, forward is a case sent to the engineers,\n"+
 		"forwarded tells the customer their case went to the engineers, admin is a notice to the admin\n", len(out))
 	if outDir != "" {
-		if info, err := os.Lstat(outDir); err == nil && info.Mode()&fs.ModeSymlink != 0 {
-			return fmt.Errorf("writing to %s: it is a symbolic link, which demo --out does not follow (hint: name the directory itself)", outDir)
-		}
-		if err := os.MkdirAll(outDir, 0o755); err != nil {
-			return fmt.Errorf("creating %s: %w", outDir, err)
+		if err := makeOutDir(outDir); err != nil {
+			return err
 		}
 	}
 	for i, o := range out {

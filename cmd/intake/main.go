@@ -8,6 +8,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"path/filepath"
 
@@ -21,6 +22,7 @@ usage:
   intake run [--config FILE]                      the daemon: poll on the config's schedule until stopped
   intake poll --once [--config FILE]              one poll; exit 1 when anything failed
   intake check [--config FILE] [--json] PATH...   evaluate saved .eml files (or folders of them)
+         [--mail] [--out DIR]                     also show the mail it would send; write it to DIR as .eml
   intake test [--config FILE] [--update] DIR...   test the rules on mail sets (DIR/*.eml and DIR/expected.jsonl)
   intake check-config [FILE]                      check a config file; every problem with file:line
   intake cases list [--state S] [--config FILE]   the cases in the store
@@ -110,6 +112,8 @@ func check(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	configPath := fl.String("config", "", "config file (default ./config.yaml, else built in)")
 	asJSON := fl.Bool("json", false, "one JSON object per message per line")
+	showMail := fl.Bool("mail", false, "also show the mail it would send: reply, forward, acknowledgement")
+	outDir := fl.String("out", "", "write the mail it would send to this folder as .eml files")
 	paths, err := parseArgs(fl, args)
 	if err != nil {
 		return 2
@@ -127,6 +131,14 @@ func check(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "intake check: %v\n", err)
 		return 2
 	}
+	var pv *intake.Previewer
+	if *showMail || *outDir != "" {
+		if pv, err = cfg.NewPreviewer(slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))); err != nil {
+			fmt.Fprintf(stderr, "intake check: %v\n", err)
+			return 2
+		}
+		defer pv.Close()
+	}
 	status := 0
 	for _, f := range files {
 		res, err := cfg.CheckFile(f)
@@ -136,15 +148,48 @@ func check(args []string, stdout, stderr io.Writer) int {
 			continue
 		}
 		if *asJSON {
-			if err := res.WriteJSON(stdout); err != nil {
-				fmt.Fprintf(stderr, "intake check: %v\n", err)
-				return 2
-			}
-			continue
+			err = res.WriteJSON(stdout)
+		} else {
+			cfg.Explain(stdout, res)
 		}
-		cfg.Explain(stdout, res)
+		if err == nil && pv != nil {
+			err = previewMail(stdout, pv, f, *showMail && !*asJSON, *outDir)
+		}
+		if err != nil {
+			fmt.Fprintf(stderr, "intake check: %v\n", err)
+			return 2
+		}
 	}
 	return status
+}
+
+// previewMail shows, or writes to outDir, the mail a saved mail would cause.
+func previewMail(w io.Writer, pv *intake.Previewer, file string, show bool, outDir string) error {
+	mail, err := pv.Mail(file)
+	if err != nil {
+		return err
+	}
+	if show && len(mail) == 0 {
+		fmt.Fprintf(w, "   (no mail would be sent)\n\n")
+	}
+	for _, o := range mail {
+		if show {
+			if err := intake.WriteMail(w, o); err != nil {
+				return err
+			}
+			fmt.Fprintln(w)
+		}
+		if outDir != "" {
+			path, err := intake.SaveMail(outDir, file, o)
+			if err != nil {
+				return err
+			}
+			if show {
+				fmt.Fprintf(w, "   written to %s\n\n", path)
+			}
+		}
+	}
+	return nil
 }
 
 // test runs mail sets through the rules and compares the outcome with each

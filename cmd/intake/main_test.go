@@ -34,6 +34,15 @@ func TestRunCommands(t *testing.T) {
 		{"test failing", []string{"test", wrongSet(t)}, 1, []string{"action:   got forward, want ask_scenario", "1 cases, 0 passed, 1 failed\nFAILED"}},
 		{"test bad config", []string{"test", "--config", "../../testdata/config/bad-regex.yaml", "../../testdata/mail"}, 2, []string{"bad-regex.yaml:29"}},
 		{"test no set", []string{"test", "../../testdata/config"}, 2, []string{"expected.jsonl"}},
+		{"check mail request", []string{"check", "--mail", "../../testdata/mail/05-hardware-change-letter-docx-zh.eml"}, 0, []string{
+			"--- request: the reply asking for what is missing\nFrom: \"License Intake\" <intake@example.test>\nTo: <zhaomin@xinghai-sys.example>\nSubject: Re: [LX-",
+			"Auto-Submitted: auto-replied\n", "Attachment: appendix-1-commitment-letter.docx (application/vnd.openxmlformats-officedocument.wordprocessingml.document, ",
+			"1. 客户单位盖章的《H3C业务软件License例外申请及承诺书》", "- The letter you sent is a Word file"}},
+		{"check mail forward", []string{"check", "--mail", "../../testdata/mail/03-hardware-change-complete-zh.eml"}, 0, []string{
+			"--- forward: the case as the engineers get it\n", "To: <license-engineers@example.test>\nReply-To: 王磊 <wanglei@hengwang-tech.example>",
+			"Attachment: 老服务器License.lic (application/octet-stream, 628 bytes)", "Attachment: the original mail \"License硬件变更申请 - 杭州市滨江区人民医院\"",
+			"--- forwarded: the acknowledgement: complete, forwarded\n"}},
+		{"check mail ignored", []string{"check", "--mail", "../../testdata/mail/15-ignore-out-of-office-zh.eml"}, 0, []string{"(no mail would be sent)"}},
 		{"unknown", []string{"frobnicate"}, 2, []string{`unknown command "frobnicate"`}},
 	}
 	for _, tt := range tests {
@@ -50,6 +59,29 @@ func TestRunCommands(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestCheckMailOut: --out writes the mail a check would cause as .eml
+// files a mail client opens, one per mail.
+func TestCheckMailOut(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "mail")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"check", "--out", out, "../../testdata/mail/03-hardware-change-complete-zh.eml", "../../testdata/mail/02-recovery-missing-auth-code-en.eml"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	for _, name := range []string{"03-hardware-change-complete-zh-forward.eml", "03-hardware-change-complete-zh-forwarded.eml", "02-recovery-missing-auth-code-en-request.eml"} {
+		b, err := os.ReadFile(filepath.Join(out, name))
+		if err != nil {
+			t.Errorf("check --out wrote no %s: %v", name, err)
+			continue
+		}
+		if !bytes.Contains(b, []byte("\r\nX-Intake-Case: LX-")) {
+			t.Errorf("%s is not the composed mail:\n%.400s", name, b)
+		}
+	}
+	if entries, _ := os.ReadDir(out); len(entries) != 3 {
+		t.Errorf("check --out wrote %d files, want 3", len(entries))
 	}
 }
 
