@@ -16,6 +16,9 @@
 # Users (password "secret", or $MAILSTACK_PASSWORD): see USERS below, plus any
 # addresses listed in $MAILSTACK_EXTRA_USERS (space separated, @example.test).
 # Ports can be changed with MAILSTACK_IMAP_PORT / MAILSTACK_LMTP_PORT / MAILSTACK_SMTP_PORT.
+# IMAP also takes OAuth 2.0 bearer tokens (XOAUTH2, OAUTHBEARER): Dovecot's oauth2
+# passdb asks a token introspection endpoint on http://127.0.0.1:11180/introspect
+# ($MAILSTACK_OAUTH_PORT), which the OAuth end-to-end test serves while it runs.
 #
 # Postfix has a single system-wide configuration: `start` rewrites a few of its
 # main.cf/master.cf settings with postconf (it is meant for throwaway test machines).
@@ -24,6 +27,7 @@ set -euo pipefail
 IMAP_PORT="${MAILSTACK_IMAP_PORT:-11143}"
 LMTP_PORT="${MAILSTACK_LMTP_PORT:-10024}"
 SMTP_PORT="${MAILSTACK_SMTP_PORT:-2525}"
+OAUTH_PORT="${MAILSTACK_OAUTH_PORT:-11180}"
 PASSWORD="${MAILSTACK_PASSWORD:-secret}"
 DOMAIN="example.test"
 USERS=(
@@ -180,6 +184,17 @@ write_dovecot_conf() {
   chmod 0640 "$users_file.tmp"
   mv -f "$users_file.tmp" "$users_file"
 
+  # The OAuth passdb: a token is good when the introspection endpoint says it
+  # is active for that user (RFC 7662).
+  cat >"$DIR/dovecot-oauth2.conf.ext" <<EOF
+introspection_mode = post
+introspection_url = http://127.0.0.1:$OAUTH_PORT/introspect
+username_attribute = username
+active_attribute = active
+active_value = true
+timeout_msecs = 5000
+EOF
+
   cat >"$CONF.tmp" <<EOF
 # Written by mailstack.sh start; rewritten on every start.
 protocols = imap lmtp
@@ -193,7 +208,7 @@ verbose_proctitle = yes
 
 ssl = no
 disable_plaintext_auth = no
-auth_mechanisms = plain login
+auth_mechanisms = plain login xoauth2 oauthbearer
 
 default_login_user = dovenull
 default_internal_user = dovecot
@@ -224,6 +239,11 @@ namespace inbox {
 passdb {
   driver = passwd-file
   args = scheme=PLAIN username_format=%Lu $users_file
+}
+passdb {
+  driver = oauth2
+  mechanisms = xoauth2 oauthbearer
+  args = $DIR/dovecot-oauth2.conf.ext
 }
 userdb {
   driver = static
