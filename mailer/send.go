@@ -1,7 +1,6 @@
 package mailer
 
 import (
-	"bytes"
 	"context"
 	"crypto/tls"
 	"crypto/x509"
@@ -13,10 +12,12 @@ import (
 	"os"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
 	gomaillog "github.com/wneessen/go-mail/log"
+	"github.com/wneessen/go-mail/smtp"
 )
 
 // SMTPOptions tell a Sender where and how to submit mail.
@@ -50,6 +51,10 @@ const (
 	// was sent, so the server may have delivered the mail. Sending again
 	// with the same Message-ID is the safe repair.
 	Unknown
+	// Misconfigured: the server refuses the way intake is set up to talk
+	// to it (a login it does not offer, credentials it rejects). No mail
+	// can go until the config changes; the mail itself is not at fault.
+	Misconfigured
 )
 
 // String returns the class as the logs show it.
@@ -61,6 +66,8 @@ func (c Class) String() string {
 		return "permanent"
 	case Unknown:
 		return "unknown"
+	case Misconfigured:
+		return "misconfigured"
 	}
 	return "Class(" + strconv.Itoa(int(c)) + ")"
 }
@@ -84,7 +91,8 @@ func (e *SendError) Unwrap() error { return e.Err }
 type Sender struct {
 	host    string
 	opts    []gomail.Option
-	token   func(ctx context.Context) (string, error) // nil: the options hold the credentials
+	auth    string                                       // the configured mechanism, "" for none
+	login   func(ctx context.Context) (smtp.Auth, error) // nil for none
 	dialer  contextDialer
 	addr    string
 	timeout time.Duration
@@ -148,24 +156,44 @@ func NewSender(o SMTPOptions, log *slog.Logger) (*Sender, error) {
 	if o.Security == "plain" && o.Auth != "none" && o.Auth != "" && !loopback {
 		return nil, fmt.Errorf("smtp auth %s without TLS to %s would send the credentials in clear text (hint: security: starttls or tls)", o.Auth, o.Host)
 	}
+	// Sender logs in itself after go-mail connected, rather than through
+	// go-mail's WithSMTPAuth, so that a server without AUTH, or one that
+	// refuses the credentials, is told apart from a passing failure.
+	var login func(context.Context) (smtp.Auth, error)
 	switch o.Auth {
 	case "none", "":
 	case "plain", "login":
 		if o.Username == "" || o.Password == "" {
 			return nil, fmt.Errorf("smtp auth %s needs a username and a password", o.Auth)
 		}
-		mech := gomail.SMTPAuthPlain
-		if o.Auth == "login" {
-			mech = gomail.SMTPAuthLogin
+		login = func(context.Context) (smtp.Auth, error) {
+			return smtp.PlainAuth("", o.Username, o.Password, o.Host, false), nil
 		}
-		opts = append(opts, gomail.WithSMTPAuth(mech), gomail.WithUsername(o.Username), gomail.WithPassword(o.Password))
+		if o.Auth == "login" {
+			login = func(context.Context) (smtp.Auth, error) {
+				return smtp.LoginAuth(o.Username, o.Password, o.Host, false), nil
+			}
+		}
 	case "xoauth2":
 		if o.Username == "" || (o.Token == "" && o.TokenFunc == nil) {
 			return nil, errors.New("smtp auth xoauth2 needs a username and a token")
 		}
-		opts = append(opts, gomail.WithSMTPAuth(gomail.SMTPAuthXOAUTH2), gomail.WithUsername(o.Username), gomail.WithPassword(o.Token))
+		login = func(ctx context.Context) (smtp.Auth, error) {
+			tok := o.Token
+			if o.TokenFunc != nil {
+				var err error
+				if tok, err = o.TokenFunc(ctx); err != nil {
+					return nil, err
+				}
+			}
+			return smtp.XOAuth2Auth(o.Username, tok), nil
+		}
 	default:
 		return nil, fmt.Errorf("unknown smtp auth %q (hint: plain, login, xoauth2 or none)", o.Auth)
+	}
+	auth := ""
+	if login != nil {
+		auth = o.Auth
 	}
 	if o.Debug {
 		opts = append(opts, gomail.WithDebugLog(), gomail.WithLogger(debugLog{log}))
@@ -174,7 +202,7 @@ func NewSender(o SMTPOptions, log *slog.Logger) (*Sender, error) {
 	if _, err := gomail.NewClient(o.Host, opts...); err != nil {
 		return nil, fmt.Errorf("setting up smtp client: %w", err)
 	}
-	return &Sender{host: o.Host, opts: opts, token: o.TokenFunc, dialer: dialer, addr: net.JoinHostPort(o.Host, strconv.Itoa(o.Port)),
+	return &Sender{host: o.Host, opts: opts, auth: auth, login: login, dialer: dialer, addr: net.JoinHostPort(o.Host, strconv.Itoa(o.Port)),
 		timeout: o.Timeout, log: log}, nil
 }
 
@@ -205,24 +233,28 @@ func (s *Sender) Send(ctx context.Context, out *Outgoing) error {
 		conn, err = s.dialer.DialContext(ctx, network, addr)
 		return conn, err
 	}
-	opts := append(slices.Clip(s.opts), gomail.WithDialContextFunc(dial))
-	if s.token != nil {
-		tok, err := s.token(ctx)
-		if err != nil {
+	var auth smtp.Auth
+	if s.login != nil {
+		var err error
+		if auth, err = s.login(ctx); err != nil {
 			return &SendError{Class: Temporary, Err: fmt.Errorf("sending <%s>: %w", out.MessageID, err)}
 		}
-		opts = append(opts, gomail.WithPassword(tok))
 	}
-	client, err := gomail.NewClient(s.host, opts...)
+	client, err := gomail.NewClient(s.host, append(slices.Clip(s.opts), gomail.WithDialContextFunc(dial))...)
 	if err != nil {
 		return &SendError{Class: Permanent, Err: fmt.Errorf("sending <%s>: setting up smtp client: %w", out.MessageID, err)}
 	}
 	// Greeting, EHLO, STARTTLS and AUTH happen in here.
 	c, err := client.DialToSMTPClientWithContext(ctx)
+	handedOff := false // the connection belongs to the goodbye goroutine
 	if conn != nil {
 		// QUIRK: go-mail leaves the connection open when EHLO or STARTTLS
 		// fails after it connected (TestSendTLS, server without STARTTLS).
-		defer conn.Close()
+		defer func() {
+			if !handedOff {
+				conn.Close()
+			}
+		}()
 		// go-mail looks at ctx only while dialling; closing the connection
 		// breaks whatever read or write is under way.
 		stop := context.AfterFunc(ctx, func() { _ = conn.Close() })
@@ -231,10 +263,23 @@ func (s *Sender) Send(ctx context.Context, out *Outgoing) error {
 	if err != nil {
 		return fail("connecting to "+s.addr, err, false)
 	}
+	if err := s.logIn(c, auth); err != nil {
+		var se *SendError
+		if errors.As(err, &se) {
+			se.Err = fmt.Errorf("sending <%s>: %w", out.MessageID, se.Err)
+			return se
+		}
+		return fail("logging in to "+s.addr, err, false)
+	}
 
-	if bytes.ContainsFunc(out.Raw, func(r rune) bool { return r >= 0x80 }) {
+	raw := out.Raw
+	if has8bit(raw) {
 		if ok, _ := c.Extension("8BITMIME"); !ok {
-			return &SendError{Class: Permanent, Err: fmt.Errorf("sending <%s>: server %s lacks 8BITMIME for an 8bit message", out.MessageID, s.addr)}
+			// QUIRK: some relays still lack 8BITMIME; the customer's
+			// original mails travel 8bit (TestSendWithout8BITMIME).
+			if raw, err = SevenBit(raw); err != nil {
+				return &SendError{Class: Permanent, Err: fmt.Errorf("sending <%s>: server %s lacks 8BITMIME: %w", out.MessageID, s.addr, err)}
+			}
 		}
 	}
 
@@ -258,7 +303,7 @@ func (s *Sender) Send(ctx context.Context, out *Outgoing) error {
 	// The timeout is for a stall, not for the whole message: it restarts
 	// with every chunk written.
 	const chunk = 64 << 10
-	for raw := out.Raw; len(raw) > 0; {
+	for len(raw) > 0 {
 		n := min(chunk, len(raw))
 		_ = c.UpdateDeadline(s.timeout)
 		if _, err := w.Write(raw[:n]); err != nil {
@@ -278,10 +323,43 @@ func (s *Sender) Send(ctx context.Context, out *Outgoing) error {
 	if err := w.Close(); err != nil {
 		return fail("ending DATA", err, true)
 	}
-	_ = c.Quit() // delivered: a failing QUIT changes nothing
+	// The server took the mail: return now, so that the caller records it
+	// before anything else can go wrong, and say goodbye in the background.
+	// A failing QUIT changes nothing.
+	handedOff = true
+	go func() {
+		defer conn.Close()
+		_ = c.UpdateDeadline(s.timeout)
+		_ = c.Quit()
+	}()
 
 	s.log.Debug("mail sent", "message_id", out.MessageID, "recipients", len(out.To),
 		"bytes", len(out.Raw), "took", time.Since(start))
+	return nil
+}
+
+// logIn authenticates as configured. A server that offers no AUTH, or not
+// the mechanism configured, or that refuses the credentials for good, is a
+// Misconfigured SendError; a 4xx answer is Temporary.
+func (s *Sender) logIn(c *smtp.Client, auth smtp.Auth) error {
+	if auth == nil {
+		return nil
+	}
+	ok, mechs := c.Extension("AUTH")
+	if !ok {
+		return &SendError{Class: Misconfigured, Err: fmt.Errorf("server %s offers no AUTH, but auth %s is configured (hint: auth: none, and no username, for a relay that takes mail without a login)", s.addr, s.auth)}
+	}
+	if !slices.Contains(strings.Fields(strings.ToUpper(mechs)), strings.ToUpper(s.auth)) {
+		return &SendError{Class: Misconfigured, Err: fmt.Errorf("server %s offers AUTH %s, not %s (hint: set smtp.auth to one of those)", s.addr, mechs, s.auth)}
+	}
+	_ = c.UpdateDeadline(s.timeout)
+	if err := c.Auth(auth); err != nil {
+		var te *textproto.Error
+		if errors.As(err, &te) && te.Code/100 == 5 {
+			return &SendError{Class: Misconfigured, Code: te.Code, Err: fmt.Errorf("server %s refuses the login as configured: %w (hint: check smtp.username and the password or token)", s.addr, err)}
+		}
+		return err
+	}
 	return nil
 }
 

@@ -1,6 +1,7 @@
 package mailer
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"crypto/ecdsa"
@@ -12,6 +13,8 @@ import (
 	"encoding/base64"
 	"encoding/pem"
 	"errors"
+	"fmt"
+	"io"
 	"log/slog"
 	"math/big"
 	"net"
@@ -22,6 +25,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/emersion/go-message/mail"
 	gomail "github.com/wneessen/go-mail"
 
 	"intake/mailer/mailertest"
@@ -229,9 +233,10 @@ func TestSendAuth(t *testing.T) {
 	err := newSender(t, o).Send(context.Background(), mustCompose(t, askSpec(t), false))
 	wantClass(t, err, Permanent, 502)
 
+	// Credentials the server refuses are the config's fault, not the mail's.
 	o.Auth, o.Username, o.Password = "plain", "intake", "wrong"
 	err = newSender(t, o).Send(context.Background(), mustCompose(t, askSpec(t), false))
-	wantClass(t, err, Permanent, 535)
+	wantClass(t, err, Misconfigured, 535)
 
 	o.Password = "s3cret"
 	if err := newSender(t, o).Send(context.Background(), mustCompose(t, askSpec(t), false)); err != nil {
@@ -353,5 +358,149 @@ func TestSendTLS(t *testing.T) {
 	wantClass(t, newSender(t, o).Send(context.Background(), mustCompose(t, askSpec(t), false)), Temporary, 0)
 	if n := len(rec.Messages()); n != 0 {
 		t.Errorf("recorder holds %d messages, want 0", n)
+	}
+}
+
+// TestSendAuthAgainstServerWithoutAuth: a username configured for a relay
+// that offers no AUTH is a configuration error, said at once and plainly,
+// not a temporary failure to retry for a day; auth none goes through.
+func TestSendAuthAgainstServerWithoutAuth(t *testing.T) {
+	rec := startRecorder(t)
+	o := options(t, rec.Addr())
+	o.Auth, o.Username, o.Password = "plain", "intake", "s3cret"
+	err := newSender(t, o).Send(context.Background(), mustCompose(t, askSpec(t), false))
+	wantClass(t, err, Misconfigured, 0)
+	if err == nil || !strings.Contains(err.Error(), "offers no AUTH, but auth plain is configured (hint: auth: none") {
+		t.Errorf("Send() = %v, want it to say the server offers no AUTH, with a hint", err)
+	}
+	rec.RequireAuth("intake", "s3cret")
+	o.Auth = "login"
+	err = newSender(t, o).Send(context.Background(), mustCompose(t, askSpec(t), false))
+	wantClass(t, err, Misconfigured, 0)
+	if err == nil || !strings.Contains(err.Error(), "not login") {
+		t.Errorf("Send() = %v, want it to name the mechanisms offered", err)
+	}
+
+	o.Auth, o.Username, o.Password = "none", "", ""
+	rec2 := startRecorder(t)
+	o2 := options(t, rec2.Addr())
+	if err := newSender(t, o2).Send(context.Background(), mustCompose(t, askSpec(t), false)); err != nil {
+		t.Errorf("Send(auth none) = %v", err)
+	}
+}
+
+// TestSendWithout8BITMIME: a forward, whose attached originals travel 8bit,
+// goes to a relay without 8BITMIME re-encoded to 7bit rather than refused;
+// the engineers still get each original as a mail file, byte for byte.
+func TestSendWithout8BITMIME(t *testing.T) {
+	rec := startRecorder(t)
+	rec.Hide8BITMIME()
+	out := mustCompose(t, forwardSpec(t), false)
+	if !has8bit(out.Raw) {
+		t.Fatal("the forward has no 8-bit byte: the test proves nothing")
+	}
+	if err := newSender(t, options(t, rec.Addr())).Send(context.Background(), out); err != nil {
+		t.Fatalf("Send() to a server without 8BITMIME = %v", err)
+	}
+	msgs := rec.Messages()
+	if len(msgs) != 1 {
+		t.Fatalf("recorder holds %d messages, want 1", len(msgs))
+	}
+	got := msgs[0].Raw
+	if has8bit(got) {
+		t.Errorf("the mail went 8bit to a server without 8BITMIME")
+	}
+	head, _, _ := bytes.Cut(out.Raw, []byte("\r\n\r\n"))
+	if !bytes.HasPrefix(got, head) {
+		t.Errorf("the header changed on the way")
+	}
+	m, err := mail.CreateReader(bytes.NewReader(got))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var emls [][]byte
+	text := ""
+	for {
+		p, err := m.NextPart()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := io.ReadAll(p.Body)
+		if h, ok := p.Header.(*mail.AttachmentHeader); ok {
+			if name, _ := h.Filename(); strings.HasSuffix(name, ".eml") {
+				emls = append(emls, b)
+			}
+		} else {
+			text += string(b)
+		}
+	}
+	spec := forwardSpec(t)
+	if len(emls) != len(spec.Originals) {
+		t.Fatalf("got %d .eml attachments, want %d", len(emls), len(spec.Originals))
+	}
+	for i, e := range emls {
+		if !bytes.Equal(bytes.ReplaceAll(e, []byte("\r\n"), []byte("\n")), bytes.ReplaceAll(spec.Originals[i], []byte("\r\n"), []byte("\n"))) {
+			t.Errorf("original %d changed on the way:\n%s", i+1, e)
+		}
+	}
+	if !strings.Contains(text, strings.Split(spec.Body, "\n")[0]) {
+		t.Errorf("the summary did not survive: %q", text)
+	}
+}
+
+// TestSendReturnsBeforeQuit: the send is over when the server answers the
+// data; a server that then stalls on QUIT does not hold the caller, who
+// records the mail sent at once (the window after "." is the reply's
+// round trip, no longer QUIT's).
+func TestSendReturnsBeforeQuit(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	go func() {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		r := bufio.NewReader(c)
+		fmt.Fprintf(c, "220 stall.test ESMTP\r\n")
+		data := false
+		for {
+			line, err := r.ReadString('\n')
+			if err != nil {
+				return
+			}
+			switch cmd := strings.ToUpper(strings.TrimSpace(line)); {
+			case data:
+				if cmd == "." {
+					data = false
+					fmt.Fprintf(c, "250 queued\r\n")
+				}
+			case strings.HasPrefix(cmd, "EHLO"):
+				fmt.Fprintf(c, "250-stall.test\r\n250 8BITMIME\r\n")
+			case cmd == "DATA":
+				data = true
+				fmt.Fprintf(c, "354 go on\r\n")
+			case cmd == "QUIT":
+				time.Sleep(10 * time.Second) // never says goodbye in time
+				return
+			default:
+				fmt.Fprintf(c, "250 ok\r\n")
+			}
+		}
+	}()
+	o := options(t, ln.Addr().String())
+	o.Timeout = 5 * time.Second
+	start := time.Now()
+	if err := newSender(t, o).Send(context.Background(), mustCompose(t, askSpec(t), false)); err != nil {
+		t.Fatalf("Send() = %v", err)
+	}
+	if d := time.Since(start); d > time.Second {
+		t.Errorf("Send() took %v: it waited for the answer to QUIT", d)
 	}
 }

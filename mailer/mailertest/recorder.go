@@ -4,6 +4,7 @@
 package mailertest
 
 import (
+	"bytes"
 	"crypto/tls"
 	"fmt"
 	"io"
@@ -44,6 +45,7 @@ type Recorder struct {
 	password string
 	tokenOK  func(string) bool
 	onRecv   func(Received)
+	no8bit   bool
 }
 
 // Start listens on 127.0.0.1 on a free port, without TLS, and serves until
@@ -68,6 +70,7 @@ func StartTLS(cfg *tls.Config, implicit bool) (*Recorder, error) {
 	r.srv.WriteTimeout = time.Minute
 	r.srv.MaxMessageBytes = 64 << 20
 	r.srv.ErrorLog = log.New(io.Discard, "", 0)
+	ln = hidingListener{ln, r}
 	if cfg != nil && implicit {
 		ln = tls.NewListener(ln, cfg)
 	} else {
@@ -115,6 +118,49 @@ func (r *Recorder) DropAfterData(n int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.dropN = n
+}
+
+// Hide8BITMIME makes the server leave 8BITMIME out of its EHLO answer from
+// now on, on connections without TLS, as some relays still do (it accepts 8-bit data all the same, so
+// that a test sees what the client sent).
+func (r *Recorder) Hide8BITMIME() {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.no8bit = true
+}
+
+// hidingListener hands out connections that drop the 8BITMIME line of the
+// EHLO answer when the Recorder says so.
+type hidingListener struct {
+	net.Listener
+	r *Recorder
+}
+
+func (l hidingListener) Accept() (net.Conn, error) {
+	c, err := l.Listener.Accept()
+	if err != nil {
+		return nil, err
+	}
+	return hidingConn{c, l.r}, nil
+}
+
+type hidingConn struct {
+	net.Conn
+	r *Recorder
+}
+
+func (c hidingConn) Write(p []byte) (int, error) {
+	c.r.mu.Lock()
+	hide := c.r.no8bit
+	c.r.mu.Unlock()
+	// go-smtp writes the EHLO answer in one piece, 8BITMIME never last.
+	if line := []byte("250-8BITMIME\r\n"); hide && bytes.Contains(p, line) {
+		if _, err := c.Conn.Write(bytes.Replace(p, line, nil, 1)); err != nil {
+			return 0, err
+		}
+		return len(p), nil
+	}
+	return c.Conn.Write(p)
 }
 
 // RejectRcpt answers RCPT TO:<addr> with code from now on.
