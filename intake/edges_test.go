@@ -1,6 +1,8 @@
 package intake
 
 import (
+	"context"
+	"intake/mailer"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -132,5 +134,37 @@ func TestOpenStoreRefusesSymlinks(t *testing.T) {
 				t.Errorf("the link's target was changed to %04o", info.Mode().Perm())
 			}
 		})
+	}
+}
+
+// TestPipelineSMTPMisconfigured: a username configured for a relay without
+// AUTH fails the poll at once with the reason, costs the mail no try, fails
+// no case and queues no notice; fixed, the same mail goes out.
+func TestPipelineSMTPMisconfigured(t *testing.T) {
+	h := newHarness(t)
+	opts, _ := h.cfg.SMTP.Options()
+	opts.Auth, opts.Username, opts.Password = "plain", "intake", "s3cret"
+	bad, err := mailer.NewSender(opts, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := h.p.send
+	h.p.send = bad
+	h.deliver(testMail("chen@hospital.example", "License硬件变更申请", "a@hospital.example", "", hwChangeIncomplete, licenseFile))
+	rep := h.p.Poll(context.Background())
+	if err := rep.Err(); err == nil || !strings.Contains(err.Error(), "offers no AUTH") {
+		t.Fatalf("Poll() error = %v, want one saying the server offers no AUTH", err)
+	}
+	out, _ := h.store.AllOutbox()
+	if len(out) != 1 || out[0].State != OutboxPending || out[0].Attempts != 0 || !strings.Contains(out[0].LastError, "offers no AUTH") {
+		t.Fatalf("outbox = %+v, want the reply pending, no attempt counted, the reason kept", out)
+	}
+	if c, _ := h.store.Case(out[0].CaseID); c.State == StateFailed {
+		t.Errorf("case %s failed for a misconfigured server", c.ID)
+	}
+	h.p.send = good
+	h.poll()
+	if n := len(h.smtp.Messages()); n != 1 {
+		t.Errorf("after the fix %d mails went out, want the reply", n)
 	}
 }

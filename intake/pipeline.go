@@ -714,6 +714,16 @@ func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 		}
 		var se *mailer.SendError
 		permanent := errors.As(err, &se) && se.Class == mailer.Permanent
+		if se != nil && se.Class == mailer.Misconfigured {
+			// Not the mail's fault: it waits, its tries untouched, and
+			// so does the rest, until the config is fixed.
+			p.log.Error("smtp is misconfigured: no mail goes out until the config is fixed", "kind", o.Kind, "case", o.CaseID, "err", err)
+			if err := p.store.NoteSendError(o.ID, err.Error()); err != nil {
+				rep.Errors = append(rep.Errors, err)
+			}
+			rep.Errors = append(rep.Errors, fmt.Errorf("sending %s mail %s: %w", o.Kind, o.MessageID, err))
+			return
+		}
 		if !permanent && o.Attempts+1 < maxAttempts {
 			next := p.Now().Add(backoff(o.Attempts))
 			p.log.Warn("send failed, will retry", "kind", o.Kind, "case", o.CaseID, "attempt", o.Attempts+1, "next", next, "err", err)
@@ -730,11 +740,12 @@ func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 		rep.Errors = append(rep.Errors, fmt.Errorf("sending %s mail %s: %w", o.Kind, o.MessageID, err))
 		var notice *Outgoing
 		if o.Kind != "admin" {
-			notice, err = p.adminNotice(cfg, o.CaseID, fmt.Sprintf("mail for case %s not delivered", orDash(o.CaseID)),
+			var nerr error
+			notice, nerr = p.adminNotice(cfg, o.CaseID, fmt.Sprintf("mail for case %s not delivered", orDash(o.CaseID)),
 				fmt.Sprintf("The %s mail %q to %s could not be delivered after %d attempt(s):\n%v\n\nThe case is marked failed; see `intake cases show %s`.\n",
 					o.Kind, o.Subject, strings.Join(o.Recipients, ", "), o.Attempts+1, err, o.CaseID), p.Now())
-			if err != nil {
-				rep.Errors = append(rep.Errors, err)
+			if nerr != nil {
+				rep.Errors = append(rep.Errors, nerr)
 			}
 		}
 		if err := p.store.MarkFailed(o.ID, fmt.Sprint(err), o.CaseID, notice, p.Now()); err != nil {

@@ -398,6 +398,10 @@ func TestPipelineSendRetryAndFailure(t *testing.T) {
 	if c, _ := h.store.Case(caseID); c.State != StateFailed {
 		t.Errorf("case %s state %s after 550, want failed", caseID, c.State)
 	}
+	// The reason stays with the mail that failed (it once read "<nil>").
+	if mails, _ := h.store.CaseOutbox(caseID); len(mails) == 0 || mails[0].State != OutboxFailed || !strings.Contains(mails[0].LastError, "550") {
+		t.Errorf("failed mail of case %s = %+v, want its last error to name the 550", caseID, mails)
+	}
 	notices := h.sentSince(1)
 	if len(notices) != 1 || !slices.Equal(notices[0].to, []string{"license-admin@example.test"}) || !strings.Contains(notices[0].body, "550") {
 		t.Errorf("after 550 sent %v, want one admin notice naming the error", notices)

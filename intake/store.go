@@ -649,6 +649,15 @@ func (s *Store) MarkRetry(id int64, next time.Time, why string) error {
 	return nil
 }
 
+// NoteSendError records why a mail was not sent without counting it as an
+// attempt: the failure was not the mail's (a misconfigured server).
+func (s *Store) NoteSendError(id int64, why string) error {
+	if _, err := s.db.Exec(`UPDATE outbox SET last_error = ? WHERE id = ?`, why, id); err != nil {
+		return fmt.Errorf("noting the error of outbox %d: %w", id, err)
+	}
+	return nil
+}
+
 // MarkFailed parks a mail that will not be sent, with the case it belongs to
 // set to failed, and queues the admin notice in the same transaction.
 func (s *Store) MarkFailed(id int64, why string, caseID string, notice *Outgoing, now time.Time) error {
