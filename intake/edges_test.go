@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"bytes"
 	"context"
 	"intake/mailer"
 	"io/fs"
@@ -166,5 +167,50 @@ func TestPipelineSMTPMisconfigured(t *testing.T) {
 	h.poll()
 	if n := len(h.smtp.Messages()); n != 1 {
 		t.Errorf("after the fix %d mails went out, want the reply", n)
+	}
+}
+
+// TestPipelineTooLargeNamedAndAnswered: a mail too large to fetch is named
+// in the admin notice by UID, sender and subject from the server's
+// envelope, and its sender is told, in both languages, that it was too
+// large to read; a no-reply sender is not.
+func TestPipelineTooLargeNamedAndAnswered(t *testing.T) {
+	h := newHarness(t)
+	h.cfg.Limits.MaxMessageBytes = 4 << 10
+	big := testFile{"big.bin", "application/octet-stream", bytes.Repeat([]byte("x"), 8<<10)}
+	h.deliver(testMail("陈晓东 <chen@hospital.example>", "License硬件变更申请", "big@hospital.example", "", hwChangeIncomplete, big))
+	h.deliver(testMail("no-reply@portal.example", "Your export", "big2@portal.example", "", "see attached", big))
+	h.poll()
+	var notices, replies []*sentMail
+	for _, s := range h.sentSince(0) {
+		switch {
+		case slices.Contains(s.to, "license-admin@example.test"):
+			notices = append(notices, s)
+		default:
+			replies = append(replies, s)
+		}
+	}
+	if len(notices) != 2 {
+		t.Fatalf("%d admin notices, want 2", len(notices))
+	}
+	for _, want := range []string{"UID: 1 in INBOX", "From: chen@hospital.example", "Subject: License硬件变更申请", "Message-ID: <big@hospital.example>", "The sender was told"} {
+		if !strings.Contains(notices[0].body, want) {
+			t.Errorf("admin notice lacks %q:\n%s", want, notices[0].body)
+		}
+	}
+	if !strings.Contains(notices[1].body, "No reply was sent") {
+		t.Errorf("notice about the no-reply sender's mail:\n%s", notices[1].body)
+	}
+	if len(replies) != 1 || !slices.Equal(replies[0].to, []string{"chen@hospital.example"}) {
+		t.Fatalf("replies %v, want one to chen@hospital.example", replies)
+	}
+	r := replies[0]
+	for _, want := range []string{"陈晓东", "超过了我们能够读取的大小上限（4KiB）", "larger than we can read (4KiB)"} {
+		if !strings.Contains(r.body, want) {
+			t.Errorf("too-large reply lacks %q:\n%s", want, r.body)
+		}
+	}
+	if r.subject() != "Re: License硬件变更申请" || r.header.Get("In-Reply-To") != "<big@hospital.example>" || r.header.Get("Auto-Submitted") != "auto-replied" {
+		t.Errorf("too-large reply subject %q, In-Reply-To %q, Auto-Submitted %q", r.subject(), r.header.Get("In-Reply-To"), r.header.Get("Auto-Submitted"))
 	}
 }

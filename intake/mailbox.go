@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"mime"
 	"net"
 	"os"
 	"regexp"
@@ -21,6 +22,7 @@ import (
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/emersion/go-message/charset"
 	"github.com/emersion/go-sasl"
 )
 
@@ -162,6 +164,11 @@ func sameMailbox(a, b string) bool {
 type Envelope struct {
 	UID  imap.UID
 	Size int64 // RFC822.SIZE
+
+	// From the server's ENVELOPE, so that a mail too large to fetch can
+	// still be named and answered: the sender's bare lower-case address
+	// and name, the decoded subject, the Message-ID without brackets.
+	From, FromName, Subject, MessageID string
 }
 
 // ErrNoSuchMessage is returned when a UID names no message in the mailbox,
@@ -215,7 +222,7 @@ func DialMailbox(ctx context.Context, cfg MailboxConfig, log *slog.Logger) (*IMA
 	// that reads from the server, so a slow one stalls every command. Messages
 	// are addressed by UID only, so unilateral EXPUNGE and EXISTS need no
 	// bookkeeping, and unilateral FETCH data is discarded by go-imap itself.
-	opts := &imapclient.Options{TLSConfig: tlsConfig}
+	opts := &imapclient.Options{TLSConfig: tlsConfig, WordDecoder: &mime.WordDecoder{CharsetReader: charset.Reader}}
 	if cfg.Debug {
 		opts.DebugWriter = &transcriptWriter{log: log}
 	}
@@ -375,18 +382,31 @@ func (m *IMAPMailbox) list(after imap.UID) ([]Envelope, error) {
 		msgs, err := m.c.Fetch(set, &imap.FetchOptions{
 			UID:        true,
 			RFC822Size: true,
+			Envelope:   true,
 		}).Collect()
 		if err != nil {
 			return nil, fmt.Errorf("fetching sizes: %w", err)
 		}
 		for _, msg := range msgs {
 			if msg.UID > after {
-				list = append(list, Envelope{UID: msg.UID, Size: msg.RFC822Size})
+				list = append(list, envelopeOf(msg))
 			}
 		}
 	}
 	slices.SortFunc(list, func(a, b Envelope) int { return cmp.Compare(a.UID, b.UID) })
 	return list, nil
+}
+
+// envelopeOf keeps what intake uses of a message's FETCH data.
+func envelopeOf(msg *imapclient.FetchMessageBuffer) Envelope {
+	e := Envelope{UID: msg.UID, Size: msg.RFC822Size}
+	if env := msg.Envelope; env != nil {
+		e.Subject, e.MessageID = env.Subject, strings.Trim(env.MessageID, "<> ")
+		if len(env.From) > 0 {
+			e.From, e.FromName = strings.ToLower(env.From[0].Addr()), env.From[0].Name
+		}
+	}
+	return e
 }
 
 // maxUIDSetLen bounds the UID set of one command, so that a sparse set

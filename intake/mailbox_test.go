@@ -355,7 +355,8 @@ func TestMailboxListFetch(t *testing.T) {
 	}
 	var want []Envelope
 	for i, raw := range raws {
-		want = append(want, Envelope{UID: uids[i], Size: int64(len(raw))})
+		subject := []string{"one", "two-longer", "three"}[i]
+		want = append(want, Envelope{UID: uids[i], Size: int64(len(raw)), From: "customer@example.com", Subject: subject, MessageID: subject + "@example.com"})
 	}
 	if !slices.Equal(list, want) {
 		t.Errorf("List(0) = %v, want %v", list, want)

@@ -372,7 +372,10 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 	var msg *rules.Message
 	if env.Size > int64(cfg.Limits.MaxMessageBytes) {
 		// Not fetched at all: the server's size is enough to refuse it.
-		msg = &rules.Message{Problem: message.ProblemTooLarge, Detail: fmt.Sprintf("%d bytes, over max_message_bytes %d", env.Size, cfg.Limits.MaxMessageBytes)}
+		// Not fetched at all: the server's size is enough to refuse it, and
+		// its envelope names it.
+		msg = &rules.Message{Problem: message.ProblemTooLarge, Detail: fmt.Sprintf("%d bytes, over max_message_bytes %d", env.Size, cfg.Limits.MaxMessageBytes),
+			MessageID: env.MessageID, From: env.From, FromName: env.FromName, Subject: env.Subject}
 	} else {
 		sum, size, err := p.fetch(ctx, mb, env)
 		var lie *SizeMismatchError
@@ -414,7 +417,7 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 		d.Notes = append(d.Notes, match.notes...)
 	}
 	rec := &Record{}
-	pl := plan{cfg: cfg, now: now, msg: msg, d: &d, msgs: msgs, sums: sums, c: c}
+	pl := plan{cfg: cfg, now: now, uid: uint32(env.UID), size: env.Size, msg: msg, d: &d, msgs: msgs, sums: sums, c: c}
 	if err := p.plan(&pl, rec); err != nil {
 		return nil, err
 	}
@@ -496,6 +499,8 @@ func (p *Pipeline) parseStored(cfg *Config, sum string) (*rules.Message, error) 
 type plan struct {
 	cfg  *Config
 	now  time.Time
+	uid  uint32 // the message's UID in the polled mailbox
+	size int64  // its size as the server announced it
 	msg  *rules.Message
 	d    *rules.Decision
 	msgs []*rules.Message // the case's messages, this one last
@@ -512,9 +517,19 @@ func (p *Pipeline) plan(pl *plan, rec *Record) error {
 		if sum := pl.sums[0]; sum != "" {
 			kept = fmt.Sprintf("The raw mail is kept in the data directory as raw/%s/%s.eml; `intake check` on it shows the same decision.", sum[:2], sum)
 		}
+		answered := "No reply was sent."
+		if d.Reason == message.ProblemTooLarge {
+			ok, err := p.queueTooLarge(pl, rec)
+			if err != nil {
+				return err
+			}
+			if ok {
+				answered = "The sender was told it was too large to read."
+			}
+		}
 		notice, err := p.adminNotice(cfg, "", fmt.Sprintf("quarantined mail from %s: %s", orDash(pl.msg.From), d.Reason),
-			fmt.Sprintf("A mail could not be read within the limits and was moved to %s. No reply was sent.\n\nFrom: %s\nSubject: %s\nMessage-ID: <%s>\nReason: %s: %s\n\n%s\n",
-				cfg.Mailbox.Folders.Failed, orDash(pl.msg.From), pl.msg.Subject, pl.msg.MessageID, d.Reason, pl.msg.Detail, kept), pl.now)
+			fmt.Sprintf("A mail could not be read within the limits and was moved to %s. %s\n\nUID: %d in %s\nFrom: %s\nSubject: %s\nMessage-ID: <%s>\nReason: %s: %s\n\n%s\n",
+				cfg.Mailbox.Folders.Failed, answered, pl.uid, cfg.Mailbox.Mailbox, orDash(pl.msg.From), pl.msg.Subject, pl.msg.MessageID, d.Reason, pl.msg.Detail, kept), pl.now)
 		if err != nil {
 			return err
 		}
@@ -619,6 +634,39 @@ func (p *Pipeline) queueReply(pl *plan, rec *Record, c *Case, kind string) error
 	}
 	rec.Mail = append(rec.Mail, out)
 	return nil
+}
+
+// queueTooLarge answers a mail too large to read, when the config has the
+// too_large reply and the sender is one to answer: not one the ignore rules
+// name by address or subject (the header was not read), and within the
+// rate limit. It reports whether a reply was queued.
+func (p *Pipeline) queueTooLarge(pl *plan, rec *Record) (bool, error) {
+	cfg := pl.cfg
+	to := replyAddress(pl.msg)
+	if cfg.Replies.TooLarge.Subject == "" || to == "" {
+		return false, nil
+	}
+	probe := *pl.msg
+	probe.Problem, probe.Detail = "", ""
+	if d := cfg.Rules.Evaluate([]*rules.Message{&probe}); d.Action == rules.ActionIgnore && d.Reason != rules.ReasonNotRequest {
+		return false, nil
+	}
+	n, err := p.store.RepliesTo(to, pl.now.Add(-time.Duration(cfg.Cases.RateWindow)))
+	if err != nil {
+		return false, err
+	}
+	if n >= cfg.Cases.RatePerSender {
+		p.log.Warn("reply rate limit reached: no reply", "to", to, "replies", n)
+		return false, nil
+	}
+	data := mailer.TooLargeData{Subject: pl.msg.Subject, Customer: displayName(pl.msg),
+		Size: fmt.Sprintf("%.1f MiB", float64(pl.size)/float64(message.MiB)), Limit: cfg.Limits.MaxMessageBytes.String()}
+	out, err := p.compose(cfg, &cfg.Replies.TooLarge, data, mailer.KindTooLarge, "", []string{to}, pl.msg, nil, nil, true, "")
+	if err != nil {
+		return false, err
+	}
+	rec.Mail = append(rec.Mail, out)
+	return true, nil
 }
 
 // queueForward composes the engineers' mail: the summary, every material

@@ -681,7 +681,7 @@ func (s *Store) MarkFailed(id int64, why string, caseID string, notice *Outgoing
 // for the per-sender rate limit.
 func (s *Store) RepliesTo(addr string, since time.Time) (int, error) {
 	var n int
-	err := s.db.QueryRow(`SELECT count(*) FROM outbox WHERE kind IN ('request', 'ask', 'forwarded', 'reminder', 'closed')
+	err := s.db.QueryRow(`SELECT count(*) FROM outbox WHERE kind IN ('request', 'ask', 'forwarded', 'reminder', 'closed', 'too_large')
 		AND recipients LIKE ? AND created_at >= ?`, `%"`+addr+`"%`, since.Unix()).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("counting replies: %w", err)

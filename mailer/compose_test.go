@@ -556,3 +556,21 @@ func TestComposeDisplayNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRepliesTooLargeChecked: the too_large reply is optional, and checked
+// like the others when given.
+func TestRepliesTooLargeChecked(t *testing.T) {
+	r := testReplies(t)
+	r.TooLarge = Template{Subject: "Re: {{.Subject}}", Body: "{{.Size}} > {{.Limit}}"}
+	if probs := r.Parse(); len(probs) > 0 {
+		t.Fatalf("Parse() = %v", probs)
+	}
+	if _, body, err := r.TooLarge.Render(TooLargeData{Size: "80.0 MiB", Limit: "64MiB"}); err != nil || body != "80.0 MiB > 64MiB\n" {
+		t.Errorf("Render = %q, %v", body, err)
+	}
+	r.TooLarge = Template{Subject: "Re: {{.Subjct}}", Body: "x"}
+	probs := r.Parse()
+	if len(probs) != 1 || probs[0].Path != "too_large.subject" {
+		t.Errorf("Parse() with a misspelt field = %+v, want one problem at too_large.subject", probs)
+	}
+}

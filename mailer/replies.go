@@ -27,6 +27,9 @@ type Replies struct {
 	Closed    Template `yaml:"closed"`    // the case was closed unanswered
 	Forward   Template `yaml:"forward"`   // the case as engineers get it
 	Admin     Template `yaml:"admin"`     // a notice to the admin address
+	// TooLarge tells a sender that their mail was too large to be read;
+	// without it, such a sender gets no answer (the admin is told anyway).
+	TooLarge Template `yaml:"too_large"`
 
 	// Scenarios holds the mail of one scenario written its own way, by
 	// scenario id; a kind left out there is written with the shared
@@ -57,6 +60,7 @@ const (
 	KindClosed    = "closed"
 	KindForward   = "forward"
 	KindAdmin     = "admin"
+	KindTooLarge  = "too_large"
 )
 
 // For returns the template of a kind of mail for a scenario: the
@@ -73,7 +77,7 @@ func (r *Replies) For(kind, scenario string) *Template {
 
 func (r *Replies) shared() map[string]*Template {
 	return map[string]*Template{KindRequest: &r.Request, KindAsk: &r.Ask, KindForwarded: &r.Forwarded,
-		KindReminder: &r.Reminder, KindClosed: &r.Closed, KindForward: &r.Forward, KindAdmin: &r.Admin}
+		KindReminder: &r.Reminder, KindClosed: &r.Closed, KindForward: &r.Forward, KindAdmin: &r.Admin, KindTooLarge: &r.TooLarge}
 }
 
 func (s ScenarioReplies) byKind() map[string]*Template {
@@ -169,6 +173,9 @@ func (r *Replies) all() []namedTemplate {
 		{KindClosed, &r.Closed, reply},
 		{KindForward, &r.Forward, sampleForward()},
 		{KindAdmin, &r.Admin, AdminData{Subject: "sample", Text: "sample"}},
+	}
+	if r.TooLarge.Subject != "" || r.TooLarge.Body != "" {
+		out = append(out, namedTemplate{KindTooLarge, &r.TooLarge, TooLargeData{Subject: "sample", Customer: "sample", Size: "80 MiB", Limit: "64 MiB"}})
 	}
 	ids := make([]string, 0, len(r.Scenarios))
 	for id := range r.Scenarios {
@@ -304,6 +311,14 @@ type ScenarioInfo struct {
 	Name        rules.Text
 	Description rules.Text
 	Materials   []rules.Text
+}
+
+// TooLargeData is what the too_large reply is rendered with.
+type TooLargeData struct {
+	Subject  string // the sender's subject, from the server's envelope
+	Customer string // display name, or the address
+	Size     string // the mail's size, e.g. "80 MiB"
+	Limit    string // limits.max_message_bytes, e.g. "64 MiB"
 }
 
 // ForwardData is what the engineers' forward is rendered with.
