@@ -143,7 +143,7 @@ func TestOpenStoreRefusesSymlinks(t *testing.T) {
 // no case and queues no notice; fixed, the same mail goes out.
 func TestPipelineSMTPMisconfigured(t *testing.T) {
 	h := newHarness(t)
-	opts, _ := h.cfg.SMTP.Options()
+	opts, _ := h.cfg.SMTP.Options(nil)
 	opts.Auth, opts.Username, opts.Password = "plain", "intake", "s3cret"
 	bad, err := mailer.NewSender(opts, nil)
 	if err != nil {

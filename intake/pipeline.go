@@ -642,7 +642,7 @@ func (p *Pipeline) queueReply(pl *plan, rec *Record, c *Case, kind string) error
 // rate limit. It reports whether a reply was queued.
 func (p *Pipeline) queueTooLarge(pl *plan, rec *Record) (bool, error) {
 	cfg := pl.cfg
-	to := replyAddress(pl.msg)
+	to := pl.msg.From // the envelope has no Reply-To
 	if cfg.Replies.TooLarge.Subject == "" || to == "" {
 		return false, nil
 	}
@@ -661,7 +661,7 @@ func (p *Pipeline) queueTooLarge(pl *plan, rec *Record) (bool, error) {
 	}
 	data := mailer.TooLargeData{Subject: pl.msg.Subject, Customer: displayName(pl.msg),
 		Size: fmt.Sprintf("%.1f MiB", float64(pl.size)/float64(message.MiB)), Limit: cfg.Limits.MaxMessageBytes.String()}
-	out, err := p.compose(cfg, &cfg.Replies.TooLarge, data, mailer.KindTooLarge, "", []string{to}, pl.msg, nil, nil, true, "")
+	out, err := p.compose(cfg, &cfg.Replies.TooLarge, data, mailer.KindTooLarge, "", []string{to}, pl.msg, nil, nil, true, nil)
 	if err != nil {
 		return false, err
 	}
