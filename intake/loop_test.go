@@ -438,3 +438,101 @@ func TestDaemonStopsDuringStalledFetch(t *testing.T) {
 		t.Errorf("INBOX holds %d, want the abandoned mail", len(got))
 	}
 }
+
+// TestForwardConfirmedOnlyWhenAccepted: the customer's "complete,
+// forwarded" reply waits while the forward is deferred (4xx) and goes only
+// after the forward was accepted; when the forward is refused for good (5xx)
+// the admin is told and the customer gets "received, in hand" instead.
+func TestForwardConfirmedOnlyWhenAccepted(t *testing.T) {
+	complete := func(id string) string {
+		return testMail("chen@hospital.example", "License硬件变更申请", id, "", hwChangeIncomplete+hwChangeFollowUp, licenseFile, newHostFile, letterScan)
+	}
+	engineers := "license-engineers@example.test"
+	kinds := func(h *harness, from int) []string {
+		var out []string
+		for _, s := range h.sentSince(from) {
+			switch {
+			case s.to[0] == engineers:
+				out = append(out, "forward")
+			case s.to[0] == h.cfg.SMTP.Admin:
+				out = append(out, "admin")
+			case strings.Contains(s.body, "forwarded to the engineers"):
+				out = append(out, "forwarded")
+			case strings.Contains(s.body, "is in hand"):
+				out = append(out, "received")
+			default:
+				out = append(out, "other")
+			}
+		}
+		return out
+	}
+
+	t.Run("deferred then accepted", func(t *testing.T) {
+		h := newHarness(t)
+		h.smtp.RejectRcpt(engineers, 451)
+		h.deliver(complete("c1@hospital.example"))
+		h.p.Poll(context.Background())
+		if got := kinds(h, 0); len(got) != 0 {
+			t.Fatalf("while the forward is deferred the server got %v, want nothing", got)
+		}
+		h.smtp.RejectRcpt(engineers, 0)
+		h.now = h.now.Add(time.Hour)
+		h.poll()
+		if got := kinds(h, 0); !slices.Equal(got, []string{"forward", "forwarded"}) {
+			t.Errorf("after the forward was accepted the server got %v, want [forward forwarded]", got)
+		}
+	})
+	t.Run("refused", func(t *testing.T) {
+		h := newHarness(t)
+		h.smtp.RejectRcpt(engineers, 550)
+		h.deliver(complete("c2@hospital.example"))
+		rep := h.p.Poll(context.Background())
+		got := kinds(h, 0)
+		slices.Sort(got)
+		if !slices.Equal(got, []string{"admin", "received"}) {
+			t.Fatalf("after the forward was refused the server got %v, want the admin notice and the received reply", got)
+		}
+		for _, s := range h.sentSince(0) {
+			if s.to[0] == h.cfg.SMTP.Admin && !strings.Contains(s.body, "received, in hand") {
+				t.Errorf("admin notice does not say what the customer got:\n%s", s.body)
+			}
+		}
+		if c, _ := h.store.Case(rep.Processed[0].CaseID); c == nil || c.State != StateFailed {
+			t.Errorf("case = %+v, want failed", c)
+		}
+		h.now = h.now.Add(time.Hour)
+		h.p.Poll(context.Background())
+		if n := len(h.smtp.Messages()); n != 2 {
+			t.Errorf("%d mails in all after a further poll, want 2", n)
+		}
+	})
+}
+
+// TestDuplicateNeedsMoreThanMessageID: two different mails that carry the
+// same Message-ID are both answered; a copy of a mail delivered again with
+// another trace header (same Message-ID, sender and Date) is a duplicate.
+func TestDuplicateNeedsMoreThanMessageID(t *testing.T) {
+	h := newHarness(t)
+	first := testMail("chen@hospital.example", "License硬件变更申请", "same@mailer.example", "", hwChangeIncomplete, licenseFile)
+	h.deliver(first)
+	h.deliver(testMail("li@clinic.example", "License硬件变更申请", "same@mailer.example", "", hwChangeIncomplete, licenseFile))
+	h.deliver("Received: from relay2.example by mx.example; Fri, 27 Nov 2026 08:05:00 +0800\r\n" + first)
+	rep := h.poll()
+	if len(rep.Processed) != 3 {
+		t.Fatalf("processed %d, want 3", len(rep.Processed))
+	}
+	if p := rep.Processed[1]; p.Duplicate || p.CaseID == "" || p.CaseID == rep.Processed[0].CaseID {
+		t.Errorf("second sender's mail with the same Message-ID: %+v, want its own case", p)
+	}
+	if p := rep.Processed[2]; !p.Duplicate {
+		t.Errorf("the copy with another Received header: %+v, want a duplicate", p)
+	}
+	var to []string
+	for _, s := range h.sentSince(0) {
+		to = append(to, s.to...)
+	}
+	slices.Sort(to)
+	if !slices.Equal(to, []string{"chen@hospital.example", "li@clinic.example"}) {
+		t.Errorf("replies went to %v, want one to each sender", to)
+	}
+}

@@ -391,7 +391,7 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 			if msg, err = p.parseStored(cfg, sum); err != nil {
 				return nil, err
 			}
-			dup, err := p.store.Duplicate(sum, msg.MessageID)
+			dup, err := p.duplicateOf(cfg, sum, msg)
 			if err != nil {
 				return nil, err
 			}
@@ -435,15 +435,43 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 		"reason", d.Reason, "case", row.CaseID, "missing", d.Missing)
 	pr := &Processed{UID: uint32(env.UID), MessageID: msg.MessageID, From: msg.From, Subject: msg.Subject,
 		CaseID: row.CaseID, Decision: d, Folder: row.Folder}
-	for _, o := range rec.Mail {
-		pr.Mail = append(pr.Mail, o.Kind)
-	}
+	pr.Mail = queuedKinds(rec.Mail)
 	return pr, lost
 }
 
-// commitDuplicate records a message seen before (the same content or
-// Message-ID, as after a UIDVALIDITY change) and files it where the first
-// went, causing no mail.
+// duplicateOf returns the message a new one repeats, or nil: one with the
+// same content (as after a UIDVALIDITY change), or with the same Message-ID
+// from the same sender with the same Date (a copy delivered again with
+// other trace headers). Two mails that only share a Message-ID are both
+// processed: some senders reuse one.
+func (p *Pipeline) duplicateOf(cfg *Config, sum string, msg *rules.Message) (*MessageRow, error) {
+	if dup, err := p.store.Duplicate(sum); err != nil || dup != nil {
+		return dup, err
+	}
+	if msg.MessageID == "" || msg.Date.IsZero() {
+		return nil, nil
+	}
+	rows, err := p.store.WithMessageID(msg.MessageID)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		if r.SHA256 == "" || !strings.EqualFold(r.From, msg.From) {
+			continue
+		}
+		prev, err := p.parseStored(cfg, r.SHA256)
+		if err != nil {
+			return nil, err
+		}
+		if prev.Date.Equal(msg.Date) {
+			return r, nil
+		}
+	}
+	return nil, nil
+}
+
+// commitDuplicate records a message seen before (see duplicateOf) and
+// files it where the first went, causing no mail.
 func (p *Pipeline) commitDuplicate(cfg *Config, row MessageRow, msg *rules.Message, dup *MessageRow, now time.Time) (*Processed, error) {
 	row.MessageID, row.From, row.Subject = msg.MessageID, msg.From, msg.Subject
 	row.Action, row.Reason, row.Folder = "duplicate", fmt.Sprintf("same as message %d (uid %d)", dup.ID, dup.UID), dup.Folder
@@ -581,7 +609,7 @@ func (p *Pipeline) plan(pl *plan, rec *Record) error {
 		if err := p.queueForward(pl, rec, c, "forward"); err != nil {
 			return err
 		}
-		return p.queueReply(pl, rec, c, "forwarded")
+		return p.queueAcknowledgement(pl, rec, c)
 	}
 	return fmt.Errorf("planning: unknown action %q", d.Action)
 }
@@ -592,6 +620,34 @@ func replyKind(action string) string {
 		return "ask"
 	}
 	return "request"
+}
+
+// queueAcknowledgement composes the customer's "complete, forwarded"
+// reply, held until the case's forward is accepted, and the "received, in
+// hand" reply that goes instead when the forward is refused for good.
+func (p *Pipeline) queueAcknowledgement(pl *plan, rec *Record, c *Case) error {
+	n := len(rec.Mail)
+	if err := p.queueReply(pl, rec, c, mailer.KindForwarded); err != nil || len(rec.Mail) == n {
+		return err // no reply: rate-limited, or no address
+	}
+	rec.Mail[n].State = OutboxHeld
+	if err := p.queueReply(pl, rec, c, mailer.KindReceived); err != nil || len(rec.Mail) == n+1 {
+		return err
+	}
+	rec.Mail[n+1].State = OutboxFallback
+	return nil
+}
+
+// queuedKinds names the kinds of mail queued, leaving out the fallbacks,
+// which go only when a forward is refused.
+func queuedKinds(mail []*Outgoing) []string {
+	var kinds []string
+	for _, o := range mail {
+		if o.State != OutboxFallback {
+			kinds = append(kinds, o.Kind)
+		}
+	}
+	return kinds
 }
 
 // queueReply composes the customer's reply of a kind (request, ask,
@@ -748,6 +804,12 @@ func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 		rep.Errors = append(rep.Errors, err)
 		return
 	}
+	settled := false // a forward was accepted or refused: mail held on it is due
+	defer func() {
+		if settled {
+			p.drain(ctx, rep)
+		}
+	}()
 	for _, o := range due {
 		p.crash("before_send")
 		err := p.send.Send(ctx, &mailer.Outgoing{MessageID: o.MessageID, From: o.EnvFrom, To: o.Recipients, Raw: o.Raw})
@@ -757,6 +819,7 @@ func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 				rep.Errors = append(rep.Errors, err)
 			}
 			rep.Sent++
+			settled = settled || o.Kind == mailer.KindForward
 			p.log.Info("mail sent", "kind", o.Kind, "case", o.CaseID, "to", o.Recipients, "message_id", o.MessageID)
 			continue
 		}
@@ -788,10 +851,15 @@ func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 		rep.Errors = append(rep.Errors, fmt.Errorf("sending %s mail %s: %w", o.Kind, o.MessageID, err))
 		var notice *Outgoing
 		if o.Kind != "admin" {
+			then := ""
+			if o.Kind == mailer.KindForward {
+				settled = true
+				then = "The customer gets the \"received, in hand\" reply instead of \"forwarded\": pass the case to the engineers by hand.\n"
+			}
 			var nerr error
 			notice, nerr = p.adminNotice(cfg, o.CaseID, fmt.Sprintf("mail for case %s not delivered", orDash(o.CaseID)),
-				fmt.Sprintf("The %s mail %q to %s could not be delivered after %d attempt(s):\n%v\n\nThe case is marked failed; see `intake cases show %s`.\n",
-					o.Kind, o.Subject, strings.Join(o.Recipients, ", "), o.Attempts+1, err, o.CaseID), p.Now())
+				fmt.Sprintf("The %s mail %q to %s could not be delivered after %d attempt(s):\n%v\n\nThe case is marked failed; see `intake cases show %s`.\n%s",
+					o.Kind, o.Subject, strings.Join(o.Recipients, ", "), o.Attempts+1, err, o.CaseID, then), p.Now())
 			if nerr != nil {
 				rep.Errors = append(rep.Errors, nerr)
 			}

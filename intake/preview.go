@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"intake/intake/message"
@@ -76,7 +77,9 @@ func (pv *Previewer) Mail(path string) ([]*Outgoing, error) {
 	if err := pv.p.plan(&pl, rec); err != nil {
 		return nil, err
 	}
-	return rec.Mail, nil
+	// The "received" reply that would replace the acknowledgement if the
+	// forward were refused is not what the mail causes.
+	return slices.DeleteFunc(rec.Mail, func(o *Outgoing) bool { return o.State == OutboxFallback }), nil
 }
 
 // WriteMail shows a composed mail as its reader gets it: the headers that

@@ -40,7 +40,7 @@ func (p *Pipeline) Reprocess(ctx context.Context, caseID string, reply, dryRun b
 		if err := p.queueForward(&pl, rec, &cp, "forward"); err != nil {
 			return nil, nil, err
 		}
-		if err := p.queueReply(&pl, rec, &cp, "forwarded"); err != nil {
+		if err := p.queueAcknowledgement(&pl, rec, &cp); err != nil {
 			return nil, nil, err
 		}
 	case (d.Action == rules.ActionRequest || d.Action == rules.ActionAsk) && c.State != StateForwarded:
@@ -51,10 +51,7 @@ func (p *Pipeline) Reprocess(ctx context.Context, caseID string, reply, dryRun b
 			}
 		}
 	}
-	var kinds []string
-	for _, o := range rec.Mail {
-		kinds = append(kinds, o.Kind)
-	}
+	kinds := queuedKinds(rec.Mail)
 	if dryRun {
 		return &d, kinds, nil
 	}

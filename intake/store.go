@@ -36,6 +36,13 @@ const (
 	OutboxPending = "pending" // to send (again)
 	OutboxSent    = "sent"
 	OutboxFailed  = "failed" // refused for good, the admin was told
+	// OutboxHeld waits for its case's forward to be accepted, then is sent;
+	// it is cancelled when the forward is refused for good.
+	OutboxHeld = "held"
+	// OutboxFallback is sent instead of the held mail when the case's
+	// forward is refused for good, and cancelled when it is accepted.
+	OutboxFallback  = "fallback"
+	OutboxCancelled = "cancelled"
 )
 
 const schema = `
@@ -464,13 +471,15 @@ func (s *Store) SeenUID(mailbox string, uidValidity, uid uint32) (*MessageRow, e
 	return s.oneMessage(`mailbox = ? AND uidvalidity = ? AND uid = ?`, mailbox, uidValidity, uid)
 }
 
-// Duplicate returns an earlier message with the same content, or the same
-// non-empty Message-ID, or nil.
-func (s *Store) Duplicate(sum, messageID string) (*MessageRow, error) {
-	if messageID != "" {
-		return s.oneMessage(`(sha256 = ? OR message_id = ?) AND action != 'duplicate' ORDER BY id`, sum, messageID)
-	}
+// Duplicate returns an earlier message with the same content, or nil.
+func (s *Store) Duplicate(sum string) (*MessageRow, error) {
 	return s.oneMessage(`sha256 = ? AND action != 'duplicate' ORDER BY id`, sum)
+}
+
+// WithMessageID lists the earlier messages, not duplicates, that carry a
+// Message-ID, oldest first.
+func (s *Store) WithMessageID(messageID string) ([]*MessageRow, error) {
+	return s.queryMessages(`message_id = ? AND action != 'duplicate' ORDER BY id`, messageID)
 }
 
 // PendingMoves lists the messages of a mailbox whose decision is committed
@@ -626,16 +635,40 @@ func (s *Store) CaseOutbox(caseID string) ([]*OutboxRow, error) {
 	return s.queryOutbox(`case_id = ? ORDER BY id`, caseID)
 }
 
-// AllOutbox lists every mail in the outbox, oldest first.
+// AllOutbox lists every mail in the outbox but the cancelled, oldest first.
 func (s *Store) AllOutbox() ([]*OutboxRow, error) {
-	return s.queryOutbox(`1 ORDER BY id`)
+	return s.queryOutbox(`state != ? ORDER BY id`, OutboxCancelled)
 }
 
 // MarkSent records a delivered mail.
 func (s *Store) MarkSent(id int64, now time.Time) error {
-	_, err := s.db.Exec(`UPDATE outbox SET state = ?, sent_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`, OutboxSent, now.Unix(), id)
+	err := s.tx(func(tx *sql.Tx) error {
+		_, err := tx.Exec(`UPDATE outbox SET state = ?, sent_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`, OutboxSent, now.Unix(), id)
+		if err != nil {
+			return err
+		}
+		return settleHeld(tx, id, true)
+	})
 	if err != nil {
 		return fmt.Errorf("marking outbox %d sent: %w", id, err)
+	}
+	return nil
+}
+
+// settleHeld releases the mail held for a case's forward when the forward
+// (outbox row id) was accepted, or its fallback when it was refused, and
+// cancels the other.
+func settleHeld(tx *sql.Tx, id int64, accepted bool) error {
+	release, cancel := OutboxHeld, OutboxFallback
+	if !accepted {
+		release, cancel = OutboxFallback, OutboxHeld
+	}
+	const ofForward = `case_id = (SELECT case_id FROM outbox WHERE id = ? AND kind = 'forward')`
+	if _, err := tx.Exec(`UPDATE outbox SET state = ? WHERE state = ? AND `+ofForward, OutboxPending, release, id); err != nil {
+		return fmt.Errorf("releasing held mail: %w", err)
+	}
+	if _, err := tx.Exec(`UPDATE outbox SET state = ? WHERE state = ? AND `+ofForward, OutboxCancelled, cancel, id); err != nil {
+		return fmt.Errorf("cancelling held mail: %w", err)
 	}
 	return nil
 }
@@ -665,6 +698,9 @@ func (s *Store) MarkFailed(id int64, why string, caseID string, notice *Outgoing
 		if _, err := tx.Exec(`UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ? WHERE id = ?`, OutboxFailed, why, id); err != nil {
 			return err
 		}
+		if err := settleHeld(tx, id, false); err != nil {
+			return err
+		}
 		if caseID != "" {
 			if _, err := tx.Exec(`UPDATE cases SET state = ?, updated_at = ? WHERE id = ?`, StateFailed, now.Unix(), caseID); err != nil {
 				return err
@@ -681,18 +717,21 @@ func (s *Store) MarkFailed(id int64, why string, caseID string, notice *Outgoing
 // for the per-sender rate limit.
 func (s *Store) RepliesTo(addr string, since time.Time) (int, error) {
 	var n int
-	err := s.db.QueryRow(`SELECT count(*) FROM outbox WHERE kind IN ('request', 'ask', 'forwarded', 'reminder', 'closed', 'too_large')
-		AND recipients LIKE ? AND created_at >= ?`, `%"`+addr+`"%`, since.Unix()).Scan(&n)
+	err := s.db.QueryRow(`SELECT count(*) FROM outbox WHERE kind IN ('request', 'ask', 'forwarded', 'received', 'reminder', 'closed', 'too_large')
+		AND state NOT IN ('fallback', 'cancelled') AND recipients LIKE ? AND created_at >= ?`, `%"`+addr+`"%`, since.Unix()).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("counting replies: %w", err)
 	}
 	return n, nil
 }
 
-// Outgoing is a mail to queue: its kind (request, ask, forwarded, forward,
-// update, reminder, closed, admin) and the composed message.
+// Outgoing is a mail to queue: its kind (request, ask, forwarded, received,
+// forward, update, reminder, closed, admin) and the composed message.
 type Outgoing struct {
-	Kind       string
+	Kind string
+	// State is the outbox state it is queued in: pending when empty, or
+	// held or fallback on its case's forward.
+	State      string
 	MessageID  string
 	EnvFrom    string
 	Recipients []string
@@ -816,9 +855,13 @@ func insertOutbox(tx *sql.Tx, caseID string, msgRow int64, o *Outgoing, now time
 	if msgRow != 0 {
 		mrow = msgRow
 	}
+	state := o.State
+	if state == "" {
+		state = OutboxPending
+	}
 	_, err = tx.Exec(`INSERT INTO outbox (case_id, message_row, kind, message_id, env_from, recipients, subject, raw, state, next_at, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, cid, mrow, o.Kind, o.MessageID, o.EnvFrom, string(recips), o.Subject, o.Raw,
-		OutboxPending, now.Unix(), now.Unix())
+		state, now.Unix(), now.Unix())
 	if err != nil {
 		return fmt.Errorf("queueing %s mail: %w", o.Kind, err)
 	}

@@ -74,6 +74,7 @@ ask:
        Materials: {{range $j, $m := $s.Materials}}{{if $j}}; {{end}}{{$m.EN}}{{end}}
     {{end}}
 forwarded: {subject: 'Re: [{{.CaseID}}] {{.Subject}}', body: 'forwarded'}
+received: {subject: 'Re: [{{.CaseID}}] {{.Subject}}', body: 'received'}
 reminder: {subject: 'Re: [{{.CaseID}}] {{.Subject}}', body: 'reminder'}
 closed: {subject: 'Re: [{{.CaseID}}] {{.Subject}}', body: 'closed'}
 forward:

@@ -23,6 +23,7 @@ type Replies struct {
 	Request   Template `yaml:"request"`   // materials are missing
 	Ask       Template `yaml:"ask"`       // the scenario is unclear
 	Forwarded Template `yaml:"forwarded"` // acknowledgement: the case went to the engineers
+	Received  Template `yaml:"received"`  // instead, when the forward was refused: received, in hand
 	Reminder  Template `yaml:"reminder"`  // the case still waits for materials
 	Closed    Template `yaml:"closed"`    // the case was closed unanswered
 	Forward   Template `yaml:"forward"`   // the case as engineers get it
@@ -56,6 +57,7 @@ const (
 	KindRequest   = "request"
 	KindAsk       = "ask"
 	KindForwarded = "forwarded"
+	KindReceived  = "received"
 	KindReminder  = "reminder"
 	KindClosed    = "closed"
 	KindForward   = "forward"
@@ -76,7 +78,7 @@ func (r *Replies) For(kind, scenario string) *Template {
 }
 
 func (r *Replies) shared() map[string]*Template {
-	return map[string]*Template{KindRequest: &r.Request, KindAsk: &r.Ask, KindForwarded: &r.Forwarded,
+	return map[string]*Template{KindRequest: &r.Request, KindAsk: &r.Ask, KindForwarded: &r.Forwarded, KindReceived: &r.Received,
 		KindReminder: &r.Reminder, KindClosed: &r.Closed, KindForward: &r.Forward, KindAdmin: &r.Admin, KindTooLarge: &r.TooLarge}
 }
 
@@ -169,6 +171,7 @@ func (r *Replies) all() []namedTemplate {
 		{KindRequest, &r.Request, reply},
 		{KindAsk, &r.Ask, reply},
 		{KindForwarded, &r.Forwarded, reply},
+		{KindReceived, &r.Received, reply},
 		{KindReminder, &r.Reminder, reply},
 		{KindClosed, &r.Closed, reply},
 		{KindForward, &r.Forward, sampleForward()},

@@ -163,7 +163,8 @@ func (c hidingConn) Write(p []byte) (int, error) {
 	return c.Conn.Write(p)
 }
 
-// RejectRcpt answers RCPT TO:<addr> with code from now on.
+// RejectRcpt answers RCPT TO:<addr> with code from now on; code 0 accepts
+// it again.
 func (r *Recorder) RejectRcpt(addr string, code int) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
