@@ -140,6 +140,13 @@ func (r *Rules) Compile() []Problem {
 		}
 	}
 
+	r.shapes = map[string]*Shape{}
+	seen = map[string]bool{}
+	for i := range r.Shapes {
+		c.shape(fmt.Sprintf("shapes[%d]", i), &r.Shapes[i], seen)
+		r.shapes[r.Shapes[i].ID] = &r.Shapes[i]
+	}
+
 	r.fields = map[string]*Field{}
 	seen = map[string]bool{}
 	for i := range r.Fields {
@@ -168,12 +175,30 @@ func (r *Rules) Compile() []Problem {
 		if f.Value != "" {
 			f.value = c.re(path+".value", `^(?:`+f.Value+`)`)
 		}
+		f.shape, f.near = nil, nil
+		if f.Shape != "" {
+			if f.shape = r.shapes[f.Shape]; f.shape == nil {
+				c.add(path+".shape", "the id of a shape under rules.shapes", "field %q: unknown shape %q", f.ID, f.Shape)
+			}
+			if alt, ok := c.alternation(path+".labels", f.Labels); ok && len(f.Labels) > 0 {
+				f.near = regexp.MustCompile(`(?i)` + alt)
+			}
+		}
 	}
 	for i := range r.Fields {
 		for j := range r.Fields[i].Also {
 			a := &r.Fields[i].Also[j]
 			ap := fmt.Sprintf("fields[%d].also[%d]", i, j)
-			a.re = c.re(ap+".pattern", a.Pattern)
+			switch {
+			case (a.Pattern == "") == (a.Shape == ""):
+				c.add(ap, "give pattern: or shape:", "also needs exactly one of pattern and shape")
+			case a.Pattern != "":
+				a.re = c.re(ap+".pattern", a.Pattern)
+			case r.shapes[a.Shape] == nil:
+				c.add(ap+".shape", "the id of a shape under rules.shapes", "unknown shape %q", a.Shape)
+			default:
+				a.re = r.shapes[a.Shape].anywhere()
+			}
 			if r.fields[a.Field] == nil {
 				c.add(ap+".field", "the id of a field under rules.fields", "unknown field %q", a.Field)
 			}
@@ -293,6 +318,29 @@ func (r *Rules) Compile() []Problem {
 	return c.probs
 }
 
+func (c *compiler) shape(path string, sh *Shape, seen map[string]bool) {
+	c.unique(path, "shape", sh.ID, seen)
+	if len(sh.Find) == 0 {
+		c.add(path+".find", "list the forms of the value: - pattern: '...'", "shape %q finds nothing", sh.ID)
+	}
+	for j := range sh.Find {
+		f := &sh.Find[j]
+		fp := fmt.Sprintf("%s.find[%d]", path, j)
+		f.re = c.re(fp+".pattern", f.Pattern)
+		if f.re != nil {
+			f.at = regexp.MustCompile(`(?i)^(?:` + f.Pattern + `)`)
+		}
+		f.must = nil
+		if f.Must != "" {
+			f.must = c.re(fp+".must", f.Must)
+		}
+	}
+	sh.sep = nil
+	if sh.Separators != "" {
+		sh.sep = c.re(path+".separators", sh.Separators)
+	}
+}
+
 func (c *compiler) source(r *Rules, path string, s Source) {
 	switch {
 	case (s.Field == "") == (s.File == ""):
@@ -341,8 +389,18 @@ func (c *compiler) ignore(path string, ig *IgnoreRule) {
 	if ig.Reason == "" {
 		c.add(path+".reason", "a reason id such as bounce or list", "ignore rule without a reason")
 	}
-	if ig.Header == "" && ig.From == "" && ig.Subject == "" && ig.Body == "" && !ig.OwnAddress {
-		c.add(path, "give header:, from:, subject:, body: or own_address: true", "ignore rule %q matches nothing", ig.Reason)
+	if ig.Header == "" && ig.From == "" && ig.Subject == "" && ig.Body == "" && ig.FileType == "" && !ig.OwnAddress {
+		c.add(path, "give header:, from:, subject:, body:, file_type: or own_address: true", "ignore rule %q matches nothing", ig.Reason)
+	}
+	if ig.FileText != "" && ig.FileType == "" {
+		c.add(path+".file_text", "file_text needs file_type: the content type of the part to read", "file_text without file_type")
+	}
+	ig.fileType, ig.fileText = nil, nil
+	if ig.FileType != "" {
+		ig.fileType = c.re(path+".file_type", ig.FileType)
+	}
+	if ig.FileText != "" {
+		ig.fileText = c.re(path+".file_text", ig.FileText)
 	}
 	if ig.Body != "" {
 		ig.body = c.re(path+".body", ig.Body)

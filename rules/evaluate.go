@@ -201,15 +201,25 @@ func (r *Rules) view(m *Message) view {
 			ours = o2
 		}
 	}
-	for _, fw := range m.Forwarded {
-		quoted += "\n" + fw.Subject + "\n" + fw.Body
-		if fw.Body == "" {
-			quoted += fw.AltBody
-		}
-	}
-	v.fresh, v.quoted, v.ours = fresh, quoted, ours
+	v.fresh, v.quoted, v.ours = fresh, quoted+forwardedText(m.Forwarded), ours
 	v.lowSubject, v.lowFresh = lowerOf(v.subject), lowerOf(fresh)
 	return v
+}
+
+// forwardedText is the text of attached mails and of the mails attached to
+// them, level by level: a chain forwarded through several people.
+func forwardedText(fws []*Message) string {
+	var b strings.Builder
+	for _, fw := range fws {
+		b.WriteString("\n" + fw.Subject + "\n")
+		if fw.Body != "" {
+			b.WriteString(fw.Body)
+		} else {
+			b.WriteString(fw.AltBody)
+		}
+		b.WriteString(forwardedText(fw.Forwarded))
+	}
+	return b.String()
 }
 
 // senderParty fills in what a sender who is one of the parties left to
@@ -811,13 +821,17 @@ func findHit(hits []*fileHit, src Source, unknownRole bool) *fileHit {
 }
 
 func fieldSource(f *Field, v fieldValue) string {
+	src := v.Where
 	switch {
 	case v.Label != "":
-		return fmt.Sprintf("%s, label %q", v.Where, v.Label)
+		src = fmt.Sprintf("%s, label %q", v.Where, v.Label)
 	case f != nil:
-		return fmt.Sprintf("%s, in the text", v.Where)
+		src = fmt.Sprintf("%s, in the text", v.Where)
 	}
-	return v.Where
+	if len(v.Details) > 1 || len(v.Details) == 1 && v.Details[0] != v.Value {
+		src += ": " + strings.Join(v.Details, "; ")
+	}
+	return src
 }
 
 func fileSource(h *fileHit) string {
@@ -914,7 +928,27 @@ func (r *Rules) ignoreMatch(ig *IgnoreRule, m *Message) (string, bool) {
 		}
 		why = append(why, fmt.Sprintf("text %q", clip((m.Body + "\n" + m.AltBody)[loc[0]:loc[1]], 60)))
 	}
+	if ig.fileType != nil {
+		a := ownPart(m, ig.fileType, ig.fileText)
+		if a == nil {
+			return "", false
+		}
+		why = append(why, "a part of type "+a.ContentType)
+	}
 	return fmt.Sprintf("ignored as %s: %s", ig.Reason, strings.Join(why, ", ")), true
+}
+
+// ownPart returns the first file of the mail itself (not of a forwarded
+// mail or an archive) whose type matches typ and whose text matches text
+// when text is set.
+func ownPart(m *Message, typ, text *regexp.Regexp) *Attachment {
+	for i := range m.Attachments {
+		a := &m.Attachments[i]
+		if a.Origin == OriginDirect && typ.MatchString(a.ContentType) && (text == nil || text.MatchString(a.Text)) {
+			return a
+		}
+	}
+	return nil
 }
 
 func (r *Rules) mentionsOwn(v string) bool {

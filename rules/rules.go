@@ -45,6 +45,10 @@ type Rules struct {
 	// field and the signature is read for that party's short labels.
 	SenderParties []SenderParty `yaml:"sender_parties"`
 
+	// Shapes are the forms of field values (an auth code, a phone number),
+	// named by fields' shape.
+	Shapes []Shape `yaml:"shapes"`
+
 	Roles      Roles        `yaml:"roles"`
 	Sections   []Section    `yaml:"sections"`
 	Fields     []Field      `yaml:"fields"`
@@ -66,6 +70,7 @@ type Rules struct {
 	empty    *regexp.Regexp
 	own      map[string]bool
 	fields   map[string]*Field
+	shapes   map[string]*Shape
 	files    map[string]*FileClass
 	mats     map[string]*Material
 	scens    map[string]*Scenario
@@ -122,6 +127,11 @@ type Field struct {
 	Inline []string `yaml:"inline"`
 	// Value, when set, is a pattern the value must match to count.
 	Value string `yaml:"value"`
+	// Shape, when set, names the shape of the field's values: they are
+	// found in the text a label introduces (the rest of the line, or the
+	// lines under a label alone, each value after its description) or next
+	// to a label in running text, normalised, and only they count.
+	Shape string `yaml:"shape"`
 	// List marks values that are lists (serial numbers), split on commas,
 	// semicolons and spaces.
 	List bool `yaml:"list"`
@@ -132,11 +142,15 @@ type Field struct {
 	label, sectionLabel *regexp.Regexp
 	inline              []*regexp.Regexp
 	value               *regexp.Regexp
+	shape               *Shape
+	near                *regexp.Regexp // the labels anywhere, for values next to them
 }
 
 // Also is a pattern whose match in a field's value belongs to another field.
+// With Shape instead of Pattern, the first value of that shape moves.
 type Also struct {
 	Pattern string `yaml:"pattern"`
+	Shape   string `yaml:"shape"`
 	Field   string `yaml:"field"`
 
 	re *regexp.Regexp
@@ -276,8 +290,13 @@ type IgnoreRule struct {
 	// OwnAddress: the sender (or, with Header, the header value) is one of
 	// our own addresses.
 	OwnAddress bool `yaml:"own_address"`
+	// FileType and FileText: a part of the mail (not of a forwarded one)
+	// has a content type matching FileType and, when FileText is set, text
+	// matching it: a calendar invitation's text/calendar with its METHOD.
+	FileType string `yaml:"file_type"`
+	FileText string `yaml:"file_text"`
 
-	match, unless, from, subject, body *regexp.Regexp
+	match, unless, from, subject, body, fileType, fileText *regexp.Regexp
 }
 
 // IsSet tells whether both languages are given.

@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -94,6 +95,9 @@ type fieldValue struct {
 	Value string
 	Label string // the label as written, "" for inline matches
 	Where string // body, quoted, forwarded…
+	// Details are a shaped field's values, each with the description
+	// written before it ("K7PM-… (iMC 平台（100 节点）)").
+	Details []string
 }
 
 // extractFields reads every labelled field of a text. A value is the rest of
@@ -112,11 +116,17 @@ func (r *Rules) extractFieldsIn(text, where, section string, into map[string]fie
 	var pending *Field
 	var pendingLabel string
 	var list []string
+	waited := 0 // lines read under a shaped label without a value
+	mine := map[string]bool{}
 	flush := func() {
 		if pending != nil && len(list) > 0 {
-			r.setField(into, pending, strings.Join(list, ", "), pendingLabel, where)
+			if pending.shape != nil {
+				r.setShaped(into, mine, pending, list, pendingLabel, where)
+			} else {
+				r.setField(into, pending, strings.Join(list, ", "), pendingLabel, where)
+			}
 		}
-		pending, list = nil, nil
+		pending, list, waited = nil, nil, 0
 	}
 	for i, raw := range lines {
 		line := strings.TrimRight(raw, "\r \t\u3000")
@@ -153,7 +163,17 @@ func (r *Rules) extractFieldsIn(text, where, section string, into map[string]fie
 				}
 				continue
 			}
-			if pending != nil {
+			switch {
+			case pending != nil && pending.shape != nil:
+				// The values under a shaped label, each maybe after its
+				// description ("iMC 平台（100 节点）：K7PM-…").
+				for _, v := range pending.shape.values(trimmed) {
+					list = append(list, shapedItem(v))
+				}
+				if waited++; len(list) == 0 && waited > maxShapedWait {
+					flush()
+				}
+			case pending != nil:
 				list = append(list, cleanValue(bulletRE.ReplaceAllString(trimmed, "")))
 				if !pending.List {
 					flush()
@@ -168,6 +188,19 @@ func (r *Rules) extractFieldsIn(text, where, section string, into map[string]fie
 				end = hits[i+1].start
 			}
 			v := line[h.valStart:end]
+			if h.field.shape != nil {
+				var vals []string
+				for _, sv := range h.field.shape.values(v) {
+					vals = append(vals, shapedItem(sv))
+				}
+				if len(vals) == 0 && i == len(hits)-1 {
+					// "授权码（共三个）：" or "Auth codes: see below".
+					pending, pendingLabel = h.field, h.label
+					continue
+				}
+				r.setShaped(into, mine, h.field, vals, h.label, where)
+				continue
+			}
 			if h.prose {
 				if cut := strings.IndexAny(v, "，,。；;！!"); cut >= 0 {
 					v = v[:cut]
@@ -196,6 +229,85 @@ func (r *Rules) extractFieldsIn(text, where, section string, into map[string]fie
 				break
 			}
 		}
+		if _, ok := into[f.ID]; !ok && f.near != nil {
+			r.nearLabel(f, text, where, into)
+		}
+	}
+}
+
+// maxShapedWait is how many lines under a shaped label may pass before its
+// first value; after that the label had none.
+const maxShapedWait = 6
+
+// shapedItem is a shaped value with its description, as setShaped takes it:
+// "K7PM-2QXA-9RTB-4WCN-6YDE\tiMC 平台（100 节点）".
+func shapedItem(v shaped) string {
+	if d := describeBefore(v.before); d != "" {
+		return v.value + "\t" + d
+	}
+	return v.value
+}
+
+// setShaped sets a shaped field from its values (see shapedItem). Values
+// under more labels of the same text add up: "平台授权码：…" and "EIA授权码：…"
+// on the next line are two codes of the one field.
+func (r *Rules) setShaped(into map[string]fieldValue, mine map[string]bool, f *Field, items []string, label, where string) {
+	if len(items) == 0 {
+		return
+	}
+	old, ok := into[f.ID]
+	if ok && !mine[f.ID] {
+		return
+	}
+	var vals, details []string
+	if ok {
+		vals, details = strings.Split(old.Value, ", "), old.Details
+	}
+	for _, it := range items {
+		v, d, _ := strings.Cut(it, "\t")
+		if slices.Contains(vals, v) {
+			continue
+		}
+		vals = append(vals, v)
+		if d != "" {
+			v += " (" + d + ")"
+		}
+		details = append(details, v)
+	}
+	if !ok {
+		old = fieldValue{Label: strings.TrimSpace(label), Where: where}
+	}
+	old.Value, old.Details = strings.Join(vals, ", "), details
+	into[f.ID] = old
+	mine[f.ID] = true
+}
+
+// nearLabel finds a value of f's shape next to one of its labels in running
+// text: after the label on its line, or on the next line when the label ends
+// its line ("our licence key for the old box is 3ab9 k2mx …").
+func (r *Rules) nearLabel(f *Field, text, where string, into map[string]fieldValue) {
+	for _, loc := range f.near.FindAllStringIndex(text, 8) {
+		if first, _ := utf8.DecodeRuneInString(text[loc[0]:]); loc[0] > 0 && !unicode.Is(unicode.Han, first) && !isBoundary(text, loc[0]) {
+			continue // "xlicense key"; Chinese labels need no space ("补充授权码")
+		}
+		rest := text[loc[1]:]
+		line, after, _ := strings.Cut(rest, "\n")
+		if strings.TrimSpace(line) == "" {
+			line, _, _ = strings.Cut(strings.TrimLeft(after, " \t\n"), "\n")
+		}
+		if utf8.RuneCountInString(line) > 120 {
+			line = string([]rune(line)[:120])
+		}
+		vals := f.shape.values(line)
+		if len(vals) == 0 {
+			continue
+		}
+		items := make([]string, len(vals))
+		for i, v := range vals {
+			items[i] = v.value
+		}
+		r.setShaped(into, map[string]bool{}, f, items, "", where)
+		return
 	}
 }
 
@@ -279,8 +391,12 @@ func (r *Rules) lineLabels(line string, section *string) []labelHit {
 		if f != nil && weak {
 			last, _ := utf8.DecodeLastRuneInString(line[prev+start : i])
 			next, _ := utf8.DecodeRuneInString(line[i+sepLen:])
-			if !unicode.Is(unicode.Han, last) && !(line[i] == ' ' && (unicode.IsDigit(next) || next == '+')) {
-				f = nil // weak separators follow Chinese labels, or come before a number
+			if !unicode.Is(unicode.Han, last) && !(line[i] == ' ' && (unicode.IsDigit(next) || next == '+')) &&
+				!(f.shape != nil && f.shape.startsAt(line[i+sepLen:])) {
+				// Weak separators follow Chinese labels, or come before a
+				// number or a value of the field's shape ("Licence key
+				// abcd efgh …").
+				f = nil
 			}
 		}
 		if f != nil {
