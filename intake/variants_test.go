@@ -27,3 +27,8 @@ func TestCheckBlind4(t *testing.T) { checkAgainst(t, "../testdata/blind4") }
 // TestCheckBlind5 runs a seventh set, again two new mails for each kind of
 // the example mail, from a different writer.
 func TestCheckBlind5(t *testing.T) { checkAgainst(t, "../testdata/blind5") }
+
+// TestCheckBlind6 runs a set written blind for the kinds of mail of the
+// reading issue: auth codes as people type them, forward chains, replies,
+// system mail, files by content, forms and TNEF (21 of 43 on first run).
+func TestCheckBlind6(t *testing.T) { checkAgainst(t, "../testdata/blind6") }

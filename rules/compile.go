@@ -91,6 +91,7 @@ func (r *Rules) Compile() []Problem {
 	r.compiled, r.defSect = false, ""
 	r.request = c.res("request_cues", r.RequestCues)
 	r.notReq = c.res("not_request", r.NotRequest)
+	r.unsure = c.res("unsure", r.Unsure)
 	r.negation, r.negWords = nil, nil
 	if alt, ok := c.alternation("negations", r.Negations); ok && len(r.Negations) > 0 {
 		r.negation = regexp.MustCompile(`(?i)` + alt + `\s*\S{0,3}\s*$`)

@@ -143,6 +143,11 @@ func (r *Rules) Evaluate(msgs []*Message) Decision {
 	scenario, why, scoring := r.classifyScenario(views, hits, from)
 	d.Why = append(d.Why, why...)
 	d.Scoring = scoring
+	unsure := false
+	if scenario != "" && r.unsureOf(views[len(views)-1], hits, from, len(views)-1) {
+		d.Why = append(d.Why, fmt.Sprintf("but the new text is unsure which process applies (%s is only from the quoted text)", scenario))
+		scenario, unsure = "", true
+	}
 	d.Product = r.product(views, hits, fields)
 	for id, v := range fields {
 		d.Fields[id] = v.Value
@@ -152,7 +157,7 @@ func (r *Rules) Evaluate(msgs []*Message) Decision {
 	d.Notes = append(d.Notes, last.Notes...)
 
 	if scenario == "" {
-		if r.looksLikeRequest(views, hits) {
+		if unsure || r.looksLikeRequest(views, hits) {
 			d.Action = ActionAsk
 			d.Why = append(d.Why, "it looks like a request, so the reply explains the processes and their materials")
 		} else {
@@ -334,6 +339,38 @@ func (r *Rules) classifyScenario(views []view, hits []*fileHit, from []int) (str
 	return "", []string{"no scenario cue in the subject, the text or the attachments"}, nil
 }
 
+// unsureOf tells whether the newest message's new text says it does not
+// know which process applies, names no single one itself, and answers a
+// quoted mail that offered more than one.
+func (r *Rules) unsureOf(v view, hits []*fileHit, from []int, i int) bool {
+	if !matchAny(r.unsure, v.fresh) {
+		return false
+	}
+	history := v.quoted + "\n" + v.ours
+	if r.score("", history, "", lowerOf(history), nil).cued() < 2 {
+		return false
+	}
+	var msgHits []*fileHit
+	for j, h := range hits {
+		if from[j] == i {
+			msgHits = append(msgHits, h)
+		}
+	}
+	sc := r.score("", v.fresh, "", v.lowFresh, msgHits)
+	return sc.cued() == 0 || sc.Tie()
+}
+
+// cued is the number of scenarios that scored.
+func (s Scoring) cued() int {
+	n := 0
+	for _, sc := range s.Scores {
+		if sc.Score > 0 {
+			n++
+		}
+	}
+	return n
+}
+
 // Scoring is how one text scored for each scenario: the text that decided
 // the scenario, or the first whose cues were as strong for two.
 type Scoring struct {
@@ -513,6 +550,14 @@ func (r *Rules) cueMatchNegated(c Cue, s, lower string, mayNegate bool) (match s
 	return match, negated
 }
 
+// affirms tells whether s says what the pattern's branches match without a
+// negation right before it: a correction "不是全部序列号都解绑" does not say
+// that every serial is unbound.
+func (r *Rules) affirms(bs []branch, s, lower string) bool {
+	m, _ := r.cueMatchNegated(Cue{branches: bs}, s, lower, r.negWords != nil && r.negWords.MatchString(s))
+	return m != ""
+}
+
 // addReason adds `where says "m"` unless a reason already quotes m.
 func addReason(reasons []string, where, m string) []string {
 	for _, r := range reasons {
@@ -578,7 +623,7 @@ func (r *Rules) adjust(d *Decision, scenario string, views []view, hits []*fileH
 			continue
 		}
 		if w.text != nil && !slices.ContainsFunc(views, func(v view) bool {
-			return matchesLower(w.text, v.subject, v.lowSubject) || matchesLower(w.text, v.fresh, v.lowFresh)
+			return r.affirms(w.text, v.subject, v.lowSubject) || r.affirms(w.text, v.fresh, v.lowFresh)
 		}) && !slices.ContainsFunc(hits, func(h *fileHit) bool { return matches(w.text, h.att.Name) }) {
 			continue
 		}

@@ -40,6 +40,12 @@ type Rules struct {
 	// 找回", "not a recovery").
 	Negations []string `yaml:"negations"`
 
+	// Unsure are patterns of a new text that does not know which process
+	// applies ("不确定", "not sure"): when the newest mail's new text names
+	// no single process and says so, the reply asks, even if the quoted
+	// mail it answers leans to one.
+	Unsure []string `yaml:"unsure"`
+
 	// SenderParties tell when the sender is one of the parties ("I am the
 	// reseller engineer"): the sender's name then fills that party's name
 	// field and the signature is read for that party's short labels.
@@ -65,6 +71,7 @@ type Rules struct {
 	negWords *regexp.Regexp // a negation anywhere
 	request  []*regexp.Regexp
 	notReq   []*regexp.Regexp
+	unsure   []*regexp.Regexp
 	quoteSep []*regexp.Regexp
 	sigSep   []*regexp.Regexp
 	empty    *regexp.Regexp

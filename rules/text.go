@@ -18,17 +18,30 @@ func (r *Rules) splitQuoted(body string) (fresh, quoted, ours, sig string) {
 	var nb, qb, ob, sb strings.Builder
 	lines := strings.Split(body, "\n")
 	inQuote, own, inSig := false, false, false
+	question := "" // the quoted line just before, when it is a label alone
 	for i, line := range lines {
 		// QUIRK: clients writing right-to-left scripts put a direction
 		// mark before the "> " of a quoted line (testdata/blind3/27).
 		line = strings.TrimLeft(line, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff")
 		lines[i] = line
-		if r.isSeparator(line) {
-			inQuote, own, inSig = true, r.mentionsOwn(quoteHeader(lines[i:])), false
+		quotedLine := strings.HasPrefix(strings.TrimLeft(line, " \t"), ">")
+		if !quotedLine && r.isSeparator(line) {
+			own, inSig = r.mentionsOwn(quoteHeader(lines[i:])), false
+			if !angleQuoteFollows(lines[i+1:]) {
+				inQuote = true
+			} else {
+				// "On … wrote:" over ">" lines: only those are quoted; the
+				// lines between them are answers, new text.
+				if own {
+					ob.WriteString(line + "\n")
+				} else {
+					qb.WriteString(line + "\n")
+				}
+				continue
+			}
 		} else if !inSig && matchAny(r.sigSep, strings.TrimSpace(line)) {
 			inSig = true
 		}
-		quotedLine := strings.HasPrefix(strings.TrimLeft(line, " \t"), ">")
 		switch {
 		case inSig && !(quotedLine && !inQuote):
 			// A signature or disclaimer: not the sender's request. The new
@@ -44,14 +57,41 @@ func (r *Rules) splitQuoted(body string) (fresh, quoted, ours, sig string) {
 			qb.WriteString(line)
 			qb.WriteByte('\n')
 		case quotedLine:
-			qb.WriteString(strings.TrimLeft(strings.TrimLeft(line, " \t"), "> "))
-			qb.WriteByte('\n')
+			q := strings.TrimLeft(strings.TrimLeft(line, " \t"), "> ")
+			if own {
+				ob.WriteString(q + "\n")
+			} else {
+				qb.WriteString(q + "\n")
+			}
+			if r.aloneLabel(strings.TrimRight(strings.TrimSpace(q), "?？:："), r.defSect) != nil {
+				question = q
+				continue
+			}
 		default:
+			if question != "" && strings.TrimSpace(line) != "" {
+				// An answer written under the quoted question it answers
+				// ("> 2. 用户联系人" then "陈晓峰"): the question is its label.
+				nb.WriteString(question)
+				nb.WriteByte('\n')
+			}
 			nb.WriteString(line)
 			nb.WriteByte('\n')
 		}
+		if strings.TrimSpace(line) != "" {
+			question = ""
+		}
 	}
 	return nb.String(), qb.String(), ob.String(), sb.String()
+}
+
+// angleQuoteFollows tells whether the next non-empty line is quoted with ">".
+func angleQuoteFollows(lines []string) bool {
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); l != "" {
+			return strings.HasPrefix(l, ">")
+		}
+	}
+	return false
 }
 
 // quoteHeader returns a separator line with the sender lines of the header
@@ -167,7 +207,12 @@ func (r *Rules) extractFieldsIn(text, where, section string, into map[string]fie
 			case pending != nil && pending.shape != nil:
 				// The values under a shaped label, each maybe after its
 				// description ("iMC 平台（100 节点）：K7PM-…").
-				for _, v := range pending.shape.values(trimmed) {
+				vals := pending.shape.values(trimmed)
+				if len(vals) == 0 && len(list) > 0 {
+					flush() // the values under a label are one run of lines
+					continue
+				}
+				for _, v := range vals {
 					list = append(list, shapedItem(v))
 				}
 				if waited++; len(list) == 0 && waited > maxShapedWait {
