@@ -251,3 +251,68 @@ func TestScoring(t *testing.T) {
 		}
 	}
 }
+
+// shapedRules is testRules with a shaped key field, as config.yaml's auth_code.
+func shapedRules(t *testing.T) *Rules {
+	t.Helper()
+	r := testRules(t)
+	r.Shapes = []Shape{{
+		ID: "key",
+		Find: []ShapeForm{
+			{Pattern: `\b[a-z0-9]{2,10}(?:-[a-z0-9]{2,10}){2,9}\b`, Must: `(?:[a-z0-9][^a-z0-9]*){12}`},
+			{Pattern: `\b[a-z0-9]{4,6}(?:[ _.][a-z0-9]{4,6}){3,9}\b`, Must: `\d[a-z]*[ _.]\S*\d`},
+			{Pattern: `\b[a-z0-9]{16,40}\b`, Must: `\d.*[a-z]|[a-z].*\d`},
+		},
+		Upper: true, Separators: `[\s_.]+`, Join: "-",
+	}}
+	r.Fields = append(r.Fields, Field{ID: "key", Labels: []string{`(licen[cs]e|auth) (key|code)s?`, `许可码`}, Shape: "key"})
+	if probs := r.Compile(); len(probs) > 0 {
+		t.Fatalf("Compile: %v", probs)
+	}
+	return r
+}
+
+func TestShapedValues(t *testing.T) {
+	tests := []struct {
+		name, text, want, detail string
+	}{
+		{"lower case", "许可码：3ab9-k2mx-7pqr-w4tz-8cde\n", "3AB9-K2MX-7PQR-W4TZ-8CDE", ""},
+		{"spaces, no colon", "许可码 7hq2 m8xd 4kla 9wne 3rty\n", "7HQ2-M8XD-4KLA-9WNE-3RTY", ""},
+		{"one run", "Licence key: 4ght8kwq2mzx7pln6vrb\n", "4GHT8KWQ2MZX7PLN6VRB", ""},
+		{"English label without a colon", "Licence key abcd-2345-efgh-6789 for the old box\n", "ABCD-2345-EFGH-6789", ""},
+		{"next to the label in prose", "补充许可码：IMC-EDU-6612-KQ9W\n", "IMC-EDU-6612-KQ9W", ""},
+		{"several under a label, each after a description",
+			"许可码：\niMC 平台（100 节点）：K7PM-2QXA-9RTB-4WCN\niMC EIA（500 用户）：M3ZT-8HVA-1QPL-5NRX\n\n附件见下\n",
+			"K7PM-2QXA-9RTB-4WCN, M3ZT-8HVA-1QPL-5NRX", "K7PM-2QXA-9RTB-4WCN (iMC 平台（100 节点）)"},
+		{"the run under a label ends at a line without one", "Auth codes:\nPLAT - 6txk-q2pm-8wnl-3zra\nsee old_server_lic.txt\n", "6TXK-Q2PM-8WNL-3ZRA", ""},
+		{"words and file names are no key", "许可码：will send this code next week\nlicense key old_server.lic\n", "", ""},
+		{"a date is no key", "许可码于2026-05-17注册\n", "", ""},
+	}
+	r := shapedRules(t)
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := map[string]fieldValue{}
+			r.extractFields(tt.text, "body", got)
+			if got["key"].Value != tt.want {
+				t.Errorf("extractFields(%q)[key] = %q, want %q", tt.text, got["key"].Value, tt.want)
+			}
+			if tt.detail != "" && !slices.Contains(got["key"].Details, tt.detail) {
+				t.Errorf("extractFields(%q)[key].Details = %q, want %q among them", tt.text, got["key"].Details, tt.detail)
+			}
+		})
+	}
+}
+
+func TestInterleavedAnswers(t *testing.T) {
+	r := testRules(t)
+	body := "已补充，答复写在各项下面。\n\nOn Monday, Desk <desk@example.test> wrote:\n> 您好，还缺：\n> 1. 单位名称\n示例医院\n> 2. Customer phone\n0571-1234\n>\n> Desk\n"
+	fresh, _, ours, _ := r.splitQuoted(body)
+	got := map[string]fieldValue{}
+	r.extractFields(fresh, "body", got)
+	if got["org"].Value != "示例医院" || got["phone"].Value != "0571-1234" {
+		t.Errorf("fields of the answers = %v, want org 示例医院 and phone 0571-1234 (fresh %q)", got, fresh)
+	}
+	if strings.Contains(fresh, "还缺") || !strings.Contains(ours, "还缺") {
+		t.Errorf("splitQuoted: fresh %q, ours %q: want our quoted mail apart", fresh, ours)
+	}
+}
