@@ -32,6 +32,7 @@ type Config struct {
 	Schedule string        `yaml:"schedule"`
 	DataDir  string        `yaml:"data_dir"`
 	Listen   string        `yaml:"listen"` // address of /healthz and /metrics; empty: off
+	Log      LogConfig     `yaml:"log"`
 	// StopTimeout bounds how long a stop waits for the message in hand.
 	StopTimeout Duration       `yaml:"stop_timeout"`
 	Limits      message.Limits `yaml:"limits"`
@@ -126,6 +127,7 @@ func (c *Config) setDefaults() {
 	c.SMTP.setDefaults()
 	c.Limits = c.Limits.WithDefaults()
 	c.Cases.setDefaults()
+	c.Log.setDefaults()
 	if c.Schedule == "" {
 		c.Schedule = "0 */2 * * * *"
 	}
@@ -177,6 +179,9 @@ func (c *Config) validate(at func(string) string, inText func(string, int) strin
 	}
 	for _, p := range c.Cases.validate() {
 		add("cases."+p.path, p.msg)
+	}
+	for _, p := range c.Log.problems() {
+		add("log."+p.path, p.msg)
 	}
 	for i, r := range c.Routes {
 		for _, p := range r.validate(&c.Rules) {

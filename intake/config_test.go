@@ -66,6 +66,11 @@ func TestLoadConfigBad(t *testing.T) {
 			`bad-plain.yaml:5: mailbox: security plain would send the credentials and the mail unencrypted to imap.example.com; it is for a server on loopback only (hint: tls or starttls)`,
 			`bad-plain.yaml:10: security plain with auth plain would send the credentials unencrypted to smtp.example.com (hint:`,
 		}},
+		{"bad-oauth.yaml", []string{
+			`bad-oauth.yaml:6: mailbox: flow client_credentials needs your tenant (hint: tenant: contoso.onmicrosoft.com or its id)`,
+			`bad-oauth.yaml:11: auth xoauth2 needs an oauth block or a fixed token (hint: oauth:`,
+			`bad-oauth.yaml:18: unknown log format yaml (hint: text or json)`,
+		}},
 		{"bad-syntax.yaml", []string{`bad-syntax.yaml:`, `(hint: check the indentation`}},
 		// A note id with no text would silently vanish from replies.
 		{"bad-notes.yaml", []string{

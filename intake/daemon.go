@@ -14,6 +14,8 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promauto"
 	"github.com/robfig/cron/v3"
 )
 
@@ -30,12 +32,34 @@ type Daemon struct {
 	// renewed): /healthz fails while one returns an error.
 	Checks []func() error
 
-	httpListen                       atomic.Value // the address /healthz is served on
-	polls, pollErrors, reloadsFailed atomic.Int64
-	lastOK                           atomic.Int64 // unix seconds of the last poll without error
-	processed                        sync.Map     // action → *atomic.Int64
-	sent                             atomic.Int64
+	httpListen atomic.Value // the address /healthz is served on
+	lastOK     atomic.Int64 // unix seconds of the last poll without error
 }
+
+// Metrics of polls and reloads, by mailbox (user@host/folder).
+var (
+	mailsRead = promauto.NewCounterVec(prometheus.CounterOpts{
+		Name: "intake_mails_total",
+		Help: "Mails read from the mailbox and decided, by mailbox, action and scenario.",
+	}, []string{"mailbox", "action", "scenario"})
+	pollsDone = promauto.NewCounterVec(prometheus.CounterOpts{
+		Name: "intake_polls_total",
+		Help: "Polls of the mailbox, by mailbox and result (ok, error).",
+	}, []string{"mailbox", "result"})
+	pollDuration = promauto.NewHistogramVec(prometheus.HistogramOpts{
+		Name:    "intake_poll_duration_seconds",
+		Help:    "How long a poll took, sending included.",
+		Buckets: prometheus.ExponentialBuckets(0.05, 2, 14), // 50 ms to 7 min
+	}, []string{"mailbox"})
+	pollLastSuccess = promauto.NewGaugeVec(prometheus.GaugeOpts{
+		Name: "intake_poll_last_success_timestamp_seconds",
+		Help: "When the last poll without an error ended (unix seconds).",
+	}, []string{"mailbox"})
+	reloads = promauto.NewCounterVec(prometheus.CounterOpts{
+		Name: "intake_config_reloads_total",
+		Help: "Config reloads on SIGHUP, by result (ok, refused).",
+	}, []string{"result"})
+)
 
 // Run blocks until ctx ends or a stop signal comes.
 func (d *Daemon) Run(ctx context.Context) error {
@@ -88,18 +112,20 @@ func (d *Daemon) Run(ctx context.Context) error {
 }
 
 func (d *Daemon) poll(ctx context.Context) {
+	start := time.Now()
+	mailbox := mailboxKey(d.Pipeline.Config())
 	rep := d.Pipeline.Poll(ctx)
-	d.polls.Add(1)
-	d.sent.Add(int64(rep.Sent))
+	pollDuration.WithLabelValues(mailbox).Observe(time.Since(start).Seconds())
 	for _, pr := range rep.Processed {
-		v, _ := d.processed.LoadOrStore(pr.Decision.Action, new(atomic.Int64))
-		v.(*atomic.Int64).Add(1)
+		mailsRead.WithLabelValues(mailbox, pr.Decision.Action, pr.Decision.Scenario).Inc()
 	}
 	if err := rep.Err(); err != nil {
-		d.pollErrors.Add(1)
+		pollsDone.WithLabelValues(mailbox, "error").Inc()
 		d.Log.Error("poll finished with errors", "processed", len(rep.Processed), "sent", rep.Sent, "err", err)
 		return
 	}
+	pollsDone.WithLabelValues(mailbox, "ok").Inc()
+	pollLastSuccess.WithLabelValues(mailbox).SetToCurrentTime()
 	d.lastOK.Store(time.Now().Unix())
 	d.Log.Info("poll done", "processed", len(rep.Processed), "sent", rep.Sent)
 }
@@ -110,15 +136,16 @@ func (d *Daemon) reload() {
 	}
 	cfg, err := d.Reload()
 	if err != nil {
-		d.reloadsFailed.Add(1)
+		reloads.WithLabelValues("refused").Inc()
 		d.Log.Error("config reload refused: keeping the config in use", "err", err)
 		return
 	}
 	d.Pipeline.SetConfig(cfg)
+	reloads.WithLabelValues("ok").Inc()
 	d.Log.Info("config reloaded")
 }
 
-// serveHTTP serves /healthz and /metrics (Prometheus text format).
+// serveHTTP serves /healthz and /metrics (Prometheus).
 func (d *Daemon) serveHTTP(addr string) (*http.Server, error) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
@@ -135,19 +162,7 @@ func (d *Daemon) serveHTTP(addr string) (*http.Server, error) {
 		}
 		fmt.Fprintf(w, "ok: last successful poll %s\n", time.Unix(last, 0).Format(time.RFC3339))
 	})
-	mux.HandleFunc("/metrics", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/plain; version=0.0.4")
-		fmt.Fprintf(w, "# TYPE intake_polls_total counter\nintake_polls_total %d\n", d.polls.Load())
-		fmt.Fprintf(w, "# TYPE intake_poll_errors_total counter\nintake_poll_errors_total %d\n", d.pollErrors.Load())
-		fmt.Fprintf(w, "# TYPE intake_config_reload_failures_total counter\nintake_config_reload_failures_total %d\n", d.reloadsFailed.Load())
-		fmt.Fprintf(w, "# TYPE intake_mail_sent_total counter\nintake_mail_sent_total %d\n", d.sent.Load())
-		fmt.Fprintf(w, "# TYPE intake_last_success_timestamp_seconds gauge\nintake_last_success_timestamp_seconds %d\n", d.lastOK.Load())
-		fmt.Fprintf(w, "# TYPE intake_messages_total counter\n")
-		d.processed.Range(func(k, v any) bool {
-			fmt.Fprintf(w, "intake_messages_total{action=%q} %d\n", k, v.(*atomic.Int64).Load())
-			return true
-		})
-	})
+	mux.Handle("/metrics", metricsHandler(d.Pipeline.store, time.Now))
 	ln, err := net.Listen("tcp", addr)
 	if err != nil {
 		return nil, fmt.Errorf("listening on %s: %w", addr, err)

@@ -14,6 +14,8 @@ import (
 	"time"
 
 	"github.com/emersion/go-imap/v2"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promauto"
 
 	"intake/intake/message"
 	"intake/mailer"
@@ -170,7 +172,7 @@ func (p *Pipeline) Poll(ctx context.Context) *Report {
 		var lost *mailboxError
 		if err != nil {
 			errors.As(err, &lost)
-			p.log.Error("processing message", "uid", env.UID, "err", err)
+			p.log.Error("processing message", "mailbox", key, "uid", env.UID, "err", err)
 			rep.Errors = append(rep.Errors, fmt.Errorf("uid %d: %w", env.UID, err))
 		}
 		if err != nil && pr == nil {
@@ -249,7 +251,7 @@ func folderFor(cfg *Config, action string) string {
 func (p *Pipeline) move(ctx context.Context, mb Mailbox, row *MessageRow) error {
 	err := mb.Move(ctx, imap.UID(row.UID), row.Folder)
 	if errors.Is(err, ErrNoSuchMessage) {
-		p.log.Warn("message gone before it was filed", "uid", row.UID)
+		p.log.Warn("message gone before it was filed", "mailbox", row.Mailbox, "uid", row.UID, "message_id", row.MessageID, "case", row.CaseID)
 		err = nil
 	}
 	if err != nil {
@@ -305,7 +307,7 @@ func (p *Pipeline) take(ctx context.Context, cfg *Config, mb Mailbox, key string
 	}
 	pr, err = p.process(ctx, cfg, mb, key, uv, env)
 	if errors.Is(err, ErrNoSuchMessage) {
-		p.log.Warn("message gone before it was read", "uid", env.UID)
+		p.log.Warn("message gone before it was read", "mailbox", key, "uid", env.UID)
 		return nil, true, nil
 	}
 	return pr, pr != nil, err
@@ -330,10 +332,10 @@ func (p *Pipeline) failed(ctx context.Context, cfg *Config, key string, uv uint3
 	}
 	if tries < cfg.Mailbox.MaxTries {
 		next := now.Add(backoff(tries - 1))
-		p.log.Warn("message failed, will retry", "uid", env.UID, "try", tries, "next", next, "err", cause)
+		p.log.Warn("message failed, will retry", "mailbox", key, "uid", env.UID, "try", tries, "next", next, "err", cause)
 		return nil, false, p.store.RecordFailure(key, uv, uint32(env.UID), cause.Error(), now, next)
 	}
-	p.log.Error("message failed for good: moving it to the failed folder", "uid", env.UID, "tries", tries, "err", cause)
+	p.log.Error("message failed for good: moving it to the failed folder", "mailbox", key, "uid", env.UID, "tries", tries, "err", cause)
 	why := fmt.Sprintf("%d tries failed; the last: %v", tries, cause)
 	row := MessageRow{Mailbox: key, UIDValidity: uv, UID: uint32(env.UID), ReceivedAt: now, Size: env.Size,
 		Action: rules.ActionQuarantine, Reason: ReasonProcessingFailed, Folder: cfg.Mailbox.Folders.Failed,
@@ -431,7 +433,7 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 		return nil, err
 	}
 	p.crash("after_commit")
-	p.log.Info("message decided", "uid", env.UID, "from", msg.From, "action", d.Action, "scenario", d.Scenario,
+	p.log.Info("message decided", "mailbox", key, "uid", env.UID, "message_id", msg.MessageID, "from", msg.From, "action", d.Action, "scenario", d.Scenario,
 		"reason", d.Reason, "case", row.CaseID, "missing", d.Missing)
 	pr := &Processed{UID: uint32(env.UID), MessageID: msg.MessageID, From: msg.From, Subject: msg.Subject,
 		CaseID: row.CaseID, Decision: d, Folder: row.Folder}
@@ -479,7 +481,8 @@ func (p *Pipeline) commitDuplicate(cfg *Config, row MessageRow, msg *rules.Messa
 	if _, err := p.store.Commit(&Record{Message: row}, now); err != nil {
 		return nil, err
 	}
-	p.log.Info("message already processed", "uid", row.UID, "first", dup.ID)
+	p.log.Info("message already processed", "mailbox", row.Mailbox, "uid", row.UID, "message_id", row.MessageID,
+		"case", dup.CaseID, "first", dup.ID)
 	return &Processed{UID: row.UID, MessageID: msg.MessageID, From: msg.From, Subject: msg.Subject, CaseID: dup.CaseID,
 		Decision: row.Decision, Folder: row.Folder, Duplicate: true}, nil
 }
@@ -664,7 +667,7 @@ func (p *Pipeline) queueReply(pl *plan, rec *Record, c *Case, kind string) error
 		return err
 	}
 	if n >= cfg.Cases.RatePerSender {
-		p.log.Warn("reply rate limit reached: no reply", "to", to, "replies", n, "case", c.ID)
+		p.log.Warn("reply rate limit reached: no reply", "to", to, "replies", n, "case", c.ID, "message_id", pl.msg.MessageID)
 		pl.d.Notes = append(pl.d.Notes, fmt.Sprintf("rate_limited: %d replies to %s within %s", n, to, cfg.Cases.RateWindow))
 		return nil
 	}
@@ -795,6 +798,20 @@ func (p *Pipeline) NotifyAdmin(subject, text string) {
 	}
 }
 
+// Metrics of the outbox's sends: replies, forwards, acknowledgements,
+// reminders and admin notices by kind; failed attempts by kind and class
+// (temporary, permanent, unknown, misconfigured).
+var (
+	mailsSent = promauto.NewCounterVec(prometheus.CounterOpts{
+		Name: "intake_mail_sent_total",
+		Help: "Mails intake sent, by kind (request, ask, received, forward, forwarded, update, reminder, closed, admin).",
+	}, []string{"kind"})
+	sendFailures = promauto.NewCounterVec(prometheus.CounterOpts{
+		Name: "intake_send_failures_total",
+		Help: "Failed attempts to send a mail, by kind and class (temporary, permanent, unknown, misconfigured).",
+	}, []string{"kind", "class"})
+)
+
 // drain sends every mail that is due, retrying temporary failures with
 // backoff and parking permanent ones (the admin is told).
 func (p *Pipeline) drain(ctx context.Context, rep *Report) {
@@ -820,11 +837,17 @@ func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 			}
 			rep.Sent++
 			settled = settled || o.Kind == mailer.KindForward
+			mailsSent.WithLabelValues(o.Kind).Inc()
 			p.log.Info("mail sent", "kind", o.Kind, "case", o.CaseID, "to", o.Recipients, "message_id", o.MessageID)
 			continue
 		}
 		var se *mailer.SendError
 		permanent := errors.As(err, &se) && se.Class == mailer.Permanent
+		class := "error"
+		if se != nil {
+			class = se.Class.String()
+		}
+		sendFailures.WithLabelValues(o.Kind, class).Inc()
 		if se != nil && se.Class == mailer.Misconfigured {
 			// Not the mail's fault: it waits, its tries untouched, and
 			// so does the rest, until the config is fixed.

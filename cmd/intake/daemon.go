@@ -18,7 +18,7 @@ func open(configPath string, stderr io.Writer) (*intake.Pipeline, *intake.Store,
 	if !ok {
 		return nil, nil, nil, nil, false
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
+	log := cfg.Log.NewLogger(stderr)
 	st, err := intake.OpenStore(cfg.DataDir, log)
 	if err != nil {
 		fmt.Fprintf(stderr, "intake: %v\n", err)
