@@ -3,6 +3,8 @@ package intake
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"intake/mailer"
 	"io/fs"
 	"os"
@@ -212,5 +214,78 @@ func TestPipelineTooLargeNamedAndAnswered(t *testing.T) {
 	}
 	if r.subject() != "Re: License硬件变更申请" || r.header.Get("In-Reply-To") != "<big@hospital.example>" || r.header.Get("Auto-Submitted") != "auto-replied" {
 		t.Errorf("too-large reply subject %q, In-Reply-To %q, Auto-Submitted %q", r.subject(), r.header.Get("In-Reply-To"), r.header.Get("Auto-Submitted"))
+	}
+}
+
+// dsn writes a delivery status notification as Postfix does: a
+// human-readable part, the delivery-status part and the returned mail's
+// headers.
+func dsn(returned []byte, action, status, diagnostic, rcpt string) string {
+	head, _, _ := bytes.Cut(returned, []byte("\r\n\r\n"))
+	id := sha256.Sum256([]byte(string(returned) + action + status))
+	return "From: MAILER-DAEMON@relay.example (Mail Delivery System)\r\n" +
+		"To: intake@example.test\r\nSubject: Undelivered Mail Returned to Sender\r\n" +
+		"Date: Fri, 27 Nov 2026 09:10:00 +0000\r\nMessage-ID: <" + hex.EncodeToString(id[:8]) + "@relay.example>\r\n" +
+		"Auto-Submitted: auto-replied\r\nMIME-Version: 1.0\r\n" +
+		"Content-Type: multipart/report; report-type=delivery-status; boundary=\"dsn\"\r\n\r\n" +
+		"--dsn\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\n" +
+		"I'm sorry to have to inform you that your message could not\r\nbe delivered to one or more recipients.\r\n\r\n" +
+		"--dsn\r\nContent-Type: message/delivery-status\r\n\r\n" +
+		"Reporting-MTA: dns; relay.example\r\nArrival-Date: Fri, 27 Nov 2026 09:09:59 +0000\r\n\r\n" +
+		"Final-Recipient: rfc822; " + rcpt + "\r\nOriginal-Recipient: rfc822;" + rcpt + "\r\n" +
+		"Action: " + action + "\r\nStatus: " + status + "\r\nRemote-MTA: dns; mx.example\r\n" +
+		"Diagnostic-Code: smtp; " + diagnostic + "\r\n\r\n" +
+		"--dsn\r\nContent-Type: text/rfc822-headers\r\n\r\n" + string(head) + "\r\n\r\n--dsn--\r\n"
+}
+
+// TestPipelineBounceFailsItsCase: a forward the relay accepted but could not
+// deliver comes back as a bounce; it is matched to the forward by our signed
+// Message-ID, the forward and its case are marked failed with the status
+// and the diagnostic, and the admin is told. A delay report changes
+// nothing, and neither does a bounce naming a Message-ID we did not sign.
+func TestPipelineBounceFailsItsCase(t *testing.T) {
+	h := newHarness(t)
+	h.deliver(testMail("陈晓东 <chen@hospital.example>", "License硬件变更申请", "req-1@hospital.example", "",
+		hwChangeIncomplete+hwChangeFollowUp, licenseFile, newHostFile, letterScan))
+	rep := h.poll()
+	caseID := rep.Processed[0].CaseID
+	var fwd *OutboxRow
+	mails, _ := h.store.CaseOutbox(caseID)
+	for _, o := range mails {
+		if o.Kind == "forward" {
+			fwd = o
+		}
+	}
+	if fwd == nil || fwd.State != OutboxSent {
+		t.Fatalf("case %s mail = %+v, want a sent forward", caseID, mails)
+	}
+	sentBefore := len(h.smtp.Messages())
+
+	// A delay, and a forged Message-ID: nothing changes.
+	h.deliver(dsn(fwd.Raw, "delayed", "4.4.1", "connect to mx.example: Connection timed out", "nobody@example.test"))
+	forged := bytes.Replace(fwd.Raw, []byte(fwd.MessageID), []byte("LX-20261127-0001.forward.aaaaaaaa.bbbbbbbbbbbbbbbb@intake.example.test"), 1)
+	h.deliver(dsn(forged, "failed", "5.1.1", "550 5.1.1 <nobody@example.test>: User unknown", "nobody@example.test"))
+	h.poll()
+	if c, _ := h.store.Case(caseID); c.State != StateForwarded {
+		t.Fatalf("after a delay and a forged bounce, case %s is %s, want forwarded", caseID, c.State)
+	}
+
+	h.deliver(dsn(fwd.Raw, "failed", "5.1.1", "550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown", "nobody@example.test"))
+	h.poll()
+	if c, _ := h.store.Case(caseID); c.State != StateFailed {
+		t.Errorf("after the bounce, case %s is %s, want failed", caseID, c.State)
+	}
+	o, _ := h.store.OutboxByMessageID(fwd.MessageID)
+	if o.State != OutboxFailed || !strings.Contains(o.LastError, "5.1.1") || !strings.Contains(o.LastError, "User unknown") {
+		t.Errorf("forward after the bounce: state %s, last error %q; want failed with the status and diagnostic", o.State, o.LastError)
+	}
+	notices := h.sentSince(sentBefore)
+	if len(notices) != 1 || !slices.Equal(notices[0].to, []string{"license-admin@example.test"}) ||
+		!strings.Contains(notices[0].body, "Status: 5.1.1") || !strings.Contains(notices[0].body, caseID) {
+		t.Errorf("after the bounce sent %v, want one admin notice with the status and the case", notices)
+	}
+	msgs, _ := h.store.CaseMessages(caseID)
+	if last := msgs[len(msgs)-1]; last.Reason != "bounce" {
+		t.Errorf("the bounce is not filed with case %s: last message %+v", caseID, last)
 	}
 }

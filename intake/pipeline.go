@@ -567,6 +567,11 @@ func (p *Pipeline) plan(pl *plan, rec *Record) error {
 		rec.Mail = append(rec.Mail, notice)
 		return nil
 	case rules.ActionIgnore:
+		if d.Reason == reasonBounce {
+			if matched, err := p.planBounce(pl, rec); matched || err != nil {
+				return err
+			}
+		}
 		if pl.c != nil {
 			c := *pl.c
 			rec.Case = &c // recorded with the case for its history, no change
@@ -693,6 +698,64 @@ func (p *Pipeline) queueReply(pl *plan, rec *Record, c *Case, kind string) error
 	}
 	rec.Mail = append(rec.Mail, out)
 	return nil
+}
+
+// reasonBounce is the ignore reason the rules give a bounce.
+const reasonBounce = "bounce"
+
+// planBounce matches a bounce to the mail of ours it returns, by our signed
+// Message-ID in the returned headers. When the report says the mail failed,
+// that mail is marked failed with the report, its case too, and the admin
+// is told; the bounce is filed with the case. It reports whether the bounce
+// was one of ours that failed.
+func (p *Pipeline) planBounce(pl *plan, rec *Record) (bool, error) {
+	sum := pl.sums[len(pl.sums)-1]
+	if sum == "" {
+		return false, nil
+	}
+	f, err := p.store.OpenRaw(sum)
+	if err != nil {
+		return false, err
+	}
+	defer f.Close()
+	rep, err := readBounce(f, p.ids.Ours)
+	if err != nil || rep == nil {
+		return false, nil // not a report about our mail: an ignored bounce
+	}
+	o, err := p.store.OutboxByMessageID(rep.MessageID)
+	if err != nil || o == nil {
+		return false, err
+	}
+	if rep.Action != "failed" {
+		pl.d.Notes = append(pl.d.Notes, fmt.Sprintf("delivery_report: %s mail <%s>: %s", o.Kind, o.MessageID, rep))
+		return false, nil
+	}
+	why := rep.String()
+	p.log.Warn("mail bounced", "kind", o.Kind, "case", o.CaseID, "to", o.Recipients, "message_id", o.MessageID, "status", rep.Status, "diagnostic", rep.Diagnostic)
+	pl.d.Notes = append(pl.d.Notes, fmt.Sprintf("bounce_of: %s mail <%s>: %s", o.Kind, o.MessageID, why))
+	rec.Bounced = &Bounced{OutboxID: o.ID, Why: why}
+	if o.CaseID != "" {
+		c, err := p.store.Case(o.CaseID)
+		if err != nil {
+			return false, err
+		}
+		if c != nil {
+			cp := *c
+			cp.State, cp.UpdatedAt = StateFailed, pl.now
+			rec.Case = &cp
+		}
+	}
+	if o.Kind == mailer.KindAdmin {
+		return true, nil // the admin's address bounced: nobody to tell by mail
+	}
+	notice, err := p.adminNotice(pl.cfg, o.CaseID, fmt.Sprintf("mail for case %s bounced", orDash(o.CaseID)),
+		fmt.Sprintf("The %s mail %q to %s was accepted by the relay but came back undelivered:\n\nStatus: %s\nDiagnostic: %s\nMessage-ID: <%s>\n\nThe case is marked failed; see `intake cases show %s`.\n",
+			o.Kind, o.Subject, strings.Join(o.Recipients, ", "), orDash(rep.Status), orDash(rep.Diagnostic), o.MessageID, orDash(o.CaseID)), pl.now)
+	if err != nil {
+		return false, err
+	}
+	rec.Mail = append(rec.Mail, notice)
+	return true, nil
 }
 
 // queueTooLarge answers a mail too large to read, when the config has the

@@ -630,6 +630,15 @@ func (s *Store) DueOutbox(now time.Time) ([]*OutboxRow, error) {
 	return s.queryOutbox(`state = ? AND next_at <= ? ORDER BY id`, OutboxPending, now.Unix())
 }
 
+// OutboxByMessageID returns the mail with a Message-ID, or nil.
+func (s *Store) OutboxByMessageID(id string) (*OutboxRow, error) {
+	rows, err := s.queryOutbox(`message_id = ?`, id)
+	if err != nil || len(rows) == 0 {
+		return nil, err
+	}
+	return rows[0], nil
+}
+
 // CaseOutbox lists every mail of a case, oldest first.
 func (s *Store) CaseOutbox(caseID string) ([]*OutboxRow, error) {
 	return s.queryOutbox(`case_id = ? ORDER BY id`, caseID)
@@ -748,6 +757,15 @@ type Record struct {
 	// Party, when set, joins the case's parties.
 	Party string
 	Mail  []*Outgoing
+	// Bounced, when set, is a mail of ours the message reports undelivered:
+	// it is marked failed with the report.
+	Bounced *Bounced
+}
+
+// Bounced is an outbox mail a bounce reports undelivered, and why.
+type Bounced struct {
+	OutboxID int64
+	Why      string
 }
 
 // Commit writes a processed message in one transaction: its row, its case
@@ -786,6 +804,11 @@ func (s *Store) Commit(r *Record, now time.Time) (int64, error) {
 		for _, o := range r.Mail {
 			if err := insertOutbox(tx, m.CaseID, rowID, o, now); err != nil {
 				return err
+			}
+		}
+		if b := r.Bounced; b != nil {
+			if _, err := tx.Exec(`UPDATE outbox SET state = ?, last_error = ? WHERE id = ?`, OutboxFailed, b.Why, b.OutboxID); err != nil {
+				return fmt.Errorf("marking outbox %d bounced: %w", b.OutboxID, err)
 			}
 		}
 		_, err = tx.Exec(`DELETE FROM failures WHERE mailbox = ? AND uidvalidity = ? AND uid = ?`, m.Mailbox, m.UIDValidity, m.UID)
