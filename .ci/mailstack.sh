@@ -12,7 +12,8 @@
 # Must run as root on Debian 12. Everything listens on 127.0.0.1 only:
 #   IMAP  127.0.0.1:11143  (Dovecot, plaintext LOGIN/PLAIN, no TLS)
 #   LMTP  127.0.0.1:10024  (Dovecot, Postfix delivers into it)
-#   SMTP  127.0.0.1:2525   (Postfix; any @example.test user, relayed for 127.0.0.0/8)
+#   SMTP  127.0.0.1:2525   (Postfix; any @example.test user, relayed for 127.0.0.0/8;
+#                           mail to @bounces.example.test is accepted, then bounced 5.1.1)
 # Users (password "secret", or $MAILSTACK_PASSWORD): see USERS below, plus any
 # addresses listed in $MAILSTACK_EXTRA_USERS (space separated, @example.test).
 # Ports can be changed with MAILSTACK_IMAP_PORT / MAILSTACK_LMTP_PORT / MAILSTACK_SMTP_PORT.
@@ -30,6 +31,7 @@ SMTP_PORT="${MAILSTACK_SMTP_PORT:-2525}"
 OAUTH_PORT="${MAILSTACK_OAUTH_PORT:-11180}"
 PASSWORD="${MAILSTACK_PASSWORD:-secret}"
 DOMAIN="example.test"
+BOUNCE_DOMAIN="bounces.example.test" # accepted, then bounced: see configure_postfix
 USERS=(
   "intake@${DOMAIN}"
   "customer@${DOMAIN}"
@@ -305,7 +307,8 @@ configure_postfix() {
     "mydestination =" \
     "mynetworks = 127.0.0.0/8" \
     "relayhost =" \
-    "relay_domains =" \
+    "relay_domains = $BOUNCE_DOMAIN" \
+    "transport_maps = inline:{ $BOUNCE_DOMAIN=bouncer: }" \
     "alias_maps =" \
     "alias_database =" \
     "virtual_mailbox_domains = $DOMAIN" \
@@ -327,6 +330,10 @@ configure_postfix() {
   # existing entry of the same name, so this is idempotent.
   postconf -M "127.0.0.1:$SMTP_PORT/inet=127.0.0.1:$SMTP_PORT inet n - n - - smtpd"
   postconf -M "postlog/unix-dgram=postlog unix-dgram n - n - 1 postlogd"
+  # Mail to $BOUNCE_DOMAIN is accepted, then bounced at delivery as "user
+  # unknown" (exit 67 is EX_NOUSER, 5.1.1): a delivery status notification
+  # comes back to the sender, as from a relay that learns late.
+  postconf -M "bouncer/unix=bouncer unix - n n - - pipe flags= user=nobody argv=/bin/sh -c { exit 67 }"
   # No port-25 listener: the stack only needs the test port.
   if [[ -n $(postconf -M smtp/inet 2>/dev/null) ]]; then
     postconf -MX smtp/inet
