@@ -6,6 +6,8 @@
 #                                        (skipped quickly when already installed)
 #   bash .ci/mailstack.sh start DIR      configure and start (or reload) both servers;
 #                                        Dovecot's config, state, logs and maildirs live in DIR
+#   bash .ci/mailstack.sh start-imap DIR only Dovecot (IMAP and LMTP), Postfix left alone:
+#                                        a private instance on other ports (the benchmark)
 #   bash .ci/mailstack.sh stop DIR       stop both servers
 #   bash .ci/mailstack.sh status DIR     tell whether the listeners answer
 #
@@ -49,7 +51,7 @@ die() { printf 'mailstack: error: %s\n' "$*" >&2; exit 1; }
 need_root() { [[ $(id -u) -eq 0 ]] || die "must run as root"; }
 
 usage() {
-  sed -n '2,21p' "$0" | sed 's/^# \{0,1\}//' >&2
+  sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//' >&2
   exit 2
 }
 
@@ -389,6 +391,15 @@ export INTAKE_E2E_IMAP=127.0.0.1:$IMAP_PORT INTAKE_E2E_SMTP=127.0.0.1:$SMTP_PORT
 EOF
 }
 
+cmd_start_imap() {
+  need_root
+  dirs "$@"
+  start_dovecot
+  wait_for "Dovecot IMAP" "$IMAP_PORT" "* OK" "$DOVECOT_LOG"
+  wait_for "Dovecot LMTP" "$LMTP_PORT" "220" "$DOVECOT_LOG"
+  echo "dovecot up (dir $DIR): IMAP 127.0.0.1:$IMAP_PORT, maildirs under $MAIL"
+}
+
 cmd_stop() {
   need_root
   dirs "$@"
@@ -444,6 +455,7 @@ main() {
   case $sub in
     install) cmd_install ;;
     start) cmd_start "$@" ;;
+    start-imap) cmd_start_imap "$@" ;;
     stop) cmd_stop "$@" ;;
     status) cmd_status "$@" ;;
     -h | --help | help) usage ;;

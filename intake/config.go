@@ -34,12 +34,15 @@ type Config struct {
 	Listen   string        `yaml:"listen"` // address of /healthz and /metrics; empty: off
 	Log      LogConfig     `yaml:"log"`
 	// StopTimeout bounds how long a stop waits for the message in hand.
-	StopTimeout Duration       `yaml:"stop_timeout"`
-	Limits      message.Limits `yaml:"limits"`
-	Cases       CaseConfig     `yaml:"cases"`
-	Routes      []Route        `yaml:"routes"`
-	Replies     mailer.Replies `yaml:"replies"`
-	Rules       rules.Rules    `yaml:"rules"`
+	StopTimeout Duration `yaml:"stop_timeout"`
+	// TriageOnly decides, records and files every mail but sends nothing:
+	// the mail it would send is kept in the outbox unsent.
+	TriageOnly bool           `yaml:"triage_only"`
+	Limits     message.Limits `yaml:"limits"`
+	Cases      CaseConfig     `yaml:"cases"`
+	Routes     []Route        `yaml:"routes"`
+	Replies    mailer.Replies `yaml:"replies"`
+	Rules      rules.Rules    `yaml:"rules"`
 
 	// Path is the file the config was read from; Files resolves the paths
 	// the config names (letter templates) relative to it.

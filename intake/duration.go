@@ -37,6 +37,9 @@ func (d Duration) String() string {
 	return time.Duration(d).String()
 }
 
+// ParseDuration reads a duration as the config writes one: "30s", "72h", "14d".
+func ParseDuration(s string) (time.Duration, error) { return parseDuration(s) }
+
 // parseDuration reads a Go duration, or whole days written "14d".
 func parseDuration(s string) (time.Duration, error) {
 	if days, ok := strings.CutSuffix(s, "d"); ok {

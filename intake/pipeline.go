@@ -840,7 +840,8 @@ func (p *Pipeline) compose(cfg *Config, tpl *mailer.Template, data any, kind, ca
 	if err != nil {
 		return nil, fmt.Errorf("composing %s mail: %w", kind, err)
 	}
-	return &Outgoing{Kind: kind, MessageID: out.MessageID, EnvFrom: out.From, Recipients: out.To, Subject: subject, Raw: out.Raw}, nil
+	return &Outgoing{Kind: kind, MessageID: out.MessageID, EnvFrom: out.From, Recipients: out.To, Subject: subject, Raw: out.Raw,
+		Kept: cfg.TriageOnly}, nil
 }
 
 // adminNotice composes a notice to the admin address.
@@ -876,9 +877,13 @@ var (
 )
 
 // drain sends every mail that is due, retrying temporary failures with
-// backoff and parking permanent ones (the admin is told).
+// backoff and parking permanent ones (the admin is told). In triage-only
+// mode it sends nothing.
 func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 	cfg := p.Config()
+	if cfg.TriageOnly {
+		return
+	}
 	due, err := p.store.DueOutbox(p.Now())
 	if err != nil {
 		rep.Errors = append(rep.Errors, err)

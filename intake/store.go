@@ -43,6 +43,9 @@ const (
 	// forward is refused for good, and cancelled when it is accepted.
 	OutboxFallback  = "fallback"
 	OutboxCancelled = "cancelled"
+	// OutboxKept was composed in triage-only mode: it is sent only when
+	// the admin releases it (intake release).
+	OutboxKept = "kept"
 )
 
 const schema = `
@@ -649,6 +652,57 @@ func (s *Store) AllOutbox() ([]*OutboxRow, error) {
 	return s.queryOutbox(`state != ? ORDER BY id`, OutboxCancelled)
 }
 
+// OutboxCounts counts the mail of the outbox by state.
+func (s *Store) OutboxCounts() (map[string]int, error) {
+	rows, err := s.db.Query(`SELECT state, count(*) FROM outbox GROUP BY state`)
+	if err != nil {
+		return nil, fmt.Errorf("counting outbox: %w", err)
+	}
+	defer rows.Close()
+	out := map[string]int{}
+	for rows.Next() {
+		var state string
+		var n int
+		if err := rows.Scan(&state, &n); err != nil {
+			return nil, fmt.Errorf("counting outbox: %w", err)
+		}
+		out[state] = n
+	}
+	return out, rows.Err()
+}
+
+// Kept sums up the mail kept unsent by triage-only mode: how many, and
+// when the oldest and the newest were queued.
+type Kept struct {
+	Count          int
+	Oldest, Newest time.Time
+}
+
+// KeptMail sums up the kept mail queued at or after since.
+func (s *Store) KeptMail(since time.Time) (Kept, error) {
+	var h Kept
+	var oldest, newest sql.NullInt64
+	err := s.db.QueryRow(`SELECT count(*), min(created_at), max(created_at) FROM outbox WHERE state = ? AND created_at >= ?`,
+		OutboxKept, since.Unix()).Scan(&h.Count, &oldest, &newest)
+	if err != nil {
+		return h, fmt.Errorf("counting kept mail: %w", err)
+	}
+	h.Oldest, h.Newest = unixOrZero(oldest), unixOrZero(newest)
+	return h, nil
+}
+
+// ReleaseKept makes the kept mail queued at or after since due now, and
+// returns how many.
+func (s *Store) ReleaseKept(since, now time.Time) (int, error) {
+	res, err := s.db.Exec(`UPDATE outbox SET state = ?, next_at = ? WHERE state = ? AND created_at >= ?`,
+		OutboxPending, now.Unix(), OutboxKept, since.Unix())
+	if err != nil {
+		return 0, fmt.Errorf("releasing kept mail: %w", err)
+	}
+	n, _ := res.RowsAffected()
+	return int(n), nil
+}
+
 // MarkSent records a delivered mail.
 func (s *Store) MarkSent(id int64, now time.Time) error {
 	err := s.tx(func(tx *sql.Tx) error {
@@ -746,6 +800,9 @@ type Outgoing struct {
 	Recipients []string
 	Subject    string
 	Raw        []byte
+	// Kept keeps mail that would be sent at once in the outbox unsent
+	// (triage-only mode) until the admin releases it.
+	Kept bool
 }
 
 // Record is everything one processed message changes, committed at once.
@@ -881,6 +938,9 @@ func insertOutbox(tx *sql.Tx, caseID string, msgRow int64, o *Outgoing, now time
 	state := o.State
 	if state == "" {
 		state = OutboxPending
+	}
+	if state == OutboxPending && o.Kept {
+		state = OutboxKept
 	}
 	_, err = tx.Exec(`INSERT INTO outbox (case_id, message_row, kind, message_id, env_from, recipients, subject, raw, state, next_at, created_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, cid, mrow, o.Kind, o.MessageID, o.EnvFrom, string(recips), o.Subject, o.Raw,

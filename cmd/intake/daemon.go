@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"time"
 
 	"intake/intake"
 	"intake/mailer"
@@ -74,6 +75,7 @@ func poll(args []string, stdout, stderr io.Writer) int {
 	fl.SetOutput(stderr)
 	configPath := fl.String("config", "", "config file (default ./config.yaml)")
 	once := fl.Bool("once", false, "poll once and exit (the only mode; the daemon is `intake run`)")
+	noSend := fl.Bool("no-send", false, "triage only: decide, record and file, but send nothing (the mail is kept)")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
@@ -86,6 +88,11 @@ func poll(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	defer st.Close()
+	if *noSend {
+		cfg := *p.Config()
+		cfg.TriageOnly = true
+		p.SetConfig(&cfg)
+	}
 	rep := p.Poll(context.Background())
 	intake.WriteReport(stdout, rep)
 	if err := rep.Err(); err != nil {
@@ -146,6 +153,63 @@ func openReadOnly(configPath, cmd string, stderr io.Writer) (*intake.Store, bool
 		return nil, false
 	}
 	return st, true
+}
+
+// release lists the mail kept unsent by triage-only mode and, when asked, makes
+// the recent (or all) of it due: the next poll sends it.
+func release(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("release", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	configPath := fl.String("config", "", "config file (default ./config.yaml)")
+	since := fl.String("since", "", "release the mail kept within this long (e.g. 24h, 2d)")
+	all := fl.Bool("all", false, "release every kept mail, however old")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	cfg, ok := loadConfig(*configPath, stderr)
+	if !ok {
+		return 2
+	}
+	st, err := intake.OpenStore(cfg.DataDir, nil)
+	if err != nil {
+		fmt.Fprintf(stderr, "intake release: %v\n", err)
+		return 2
+	}
+	defer st.Close()
+	now := time.Now()
+	from := time.Time{}
+	switch {
+	case *all && *since != "":
+		fmt.Fprintln(stderr, "intake release: give --since or --all, not both")
+		return 2
+	case *since != "":
+		d, err := intake.ParseDuration(*since)
+		if err != nil {
+			fmt.Fprintf(stderr, "intake release: --since: %v\n", err)
+			return 2
+		}
+		from = now.Add(-d)
+	case !*all:
+		h, err := st.KeptMail(time.Time{})
+		if err != nil {
+			fmt.Fprintf(stderr, "intake release: %v\n", err)
+			return 1
+		}
+		if h.Count == 0 {
+			fmt.Fprintln(stdout, "no mail kept unsent")
+			return 0
+		}
+		fmt.Fprintf(stdout, "%d mail kept unsent by triage-only mode, queued %s to %s\n", h.Count, h.Oldest.Format(time.DateTime), h.Newest.Format(time.DateTime))
+		fmt.Fprintln(stdout, "release the recent ones with --since 24h (or any duration), every one with --all; the next poll sends them")
+		return 0
+	}
+	n, err := st.ReleaseKept(from, now)
+	if err != nil {
+		fmt.Fprintf(stderr, "intake release: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "%d mail released: the next poll sends it\n", n)
+	return 0
 }
 
 func failed(args []string, stdout, stderr io.Writer) int {

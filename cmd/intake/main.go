@@ -20,7 +20,7 @@ const usage = `intake — email-driven intake of license-exception requests
 
 usage:
   intake run [--config FILE]                      the daemon: poll on the config's schedule until stopped
-  intake poll --once [--config FILE]              one poll; exit 1 when anything failed
+  intake poll --once [--no-send] [--config FILE]  one poll; exit 1 when anything failed; --no-send: triage only
   intake check [--config FILE] [--json] PATH...   evaluate saved .eml files (or folders of them)
          [--mail] [--out DIR]                     also show the mail it would send; write it to DIR as .eml
   intake test [--config FILE] [--update] DIR...   test the rules on mail sets (DIR/*.eml and DIR/expected.jsonl)
@@ -28,6 +28,7 @@ usage:
   intake cases list [--state S] [--config FILE]   the cases in the store
   intake cases show ID [--config FILE]            a case: its messages, decisions and mail
   intake failed [--config FILE]                   mail that failed: waiting for another try, or given up
+  intake release [--since D | --all]              send the mail kept by triage-only mode (without flags: list it)
   intake reprocess ID [--reply] [--dry-run]       evaluate a case again with the current rules
   intake demo [--out DIR] [--serve]               the whole job on mail servers inside this process
   intake help                                     this text
@@ -58,6 +59,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cases(args, stdout, stderr)
 	case "failed":
 		return failed(args, stdout, stderr)
+	case "release":
+		return release(args, stdout, stderr)
 	case "reprocess":
 		return reprocess(args, stdout, stderr)
 	case "demo":
