@@ -40,6 +40,7 @@ type Config struct {
 	TriageOnly bool           `yaml:"triage_only"`
 	Limits     message.Limits `yaml:"limits"`
 	Cases      CaseConfig     `yaml:"cases"`
+	Health     HealthConfig   `yaml:"health"`
 	Routes     []Route        `yaml:"routes"`
 	Replies    mailer.Replies `yaml:"replies"`
 	Rules      rules.Rules    `yaml:"rules"`
@@ -134,6 +135,7 @@ func (c *Config) setDefaults() {
 	if c.Schedule == "" {
 		c.Schedule = "0 */2 * * * *"
 	}
+	c.Health.setDefaults(c.Schedule)
 	if c.DataDir == "" {
 		c.DataDir = "intake-data"
 	}
@@ -185,6 +187,9 @@ func (c *Config) validate(at func(string) string, inText func(string, int) strin
 	}
 	for _, p := range c.Log.problems() {
 		add("log."+p.path, p.msg)
+	}
+	for _, p := range c.Health.validate() {
+		add("health."+p.path, p.msg)
 	}
 	for i, r := range c.Routes {
 		for _, p := range r.validate(&c.Rules) {

@@ -9,6 +9,9 @@ import (
 	"net/http"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -21,13 +24,17 @@ import (
 
 // Daemon runs the pipeline on the config's cron schedule until it is told to
 // stop: one poll at a time (a tick that finds the last poll still running is
-// skipped), SIGHUP reloads the config (a bad one is refused and the old
-// one kept), SIGINT/SIGTERM stop it after the message in hand.
+// skipped), SIGHUP reloads the config (all of it, or, when the new one is
+// bad or changes what cannot change live, none of it), SIGINT/SIGTERM stop
+// it after the message in hand (within stop_timeout).
 type Daemon struct {
 	Pipeline *Pipeline
 	// Reload reads the config again; nil disables SIGHUP reloads.
 	Reload func() (*Config, error)
-	Log    *slog.Logger
+	// NewSender builds the SMTP sender of a config, for a reload; nil keeps
+	// the sender in use.
+	NewSender func(*Config) (Sender, error)
+	Log       *slog.Logger
 	// Checks are more conditions of health (an OAuth token that cannot be
 	// renewed): /healthz fails while one returns an error.
 	Checks []func() error
@@ -70,14 +77,6 @@ func (d *Daemon) Run(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if cfg.Listen != "" {
-		srv, err := d.serveHTTP(cfg.Listen)
-		if err != nil {
-			return err
-		}
-		defer srv.Close()
-	}
-
 	var mu sync.Mutex // one poll at a time
 	poll := func() {
 		if !mu.TryLock() {
@@ -87,9 +86,19 @@ func (d *Daemon) Run(ctx context.Context) error {
 		defer mu.Unlock()
 		d.poll(ctx)
 	}
-	c := cron.New(cron.WithLocation(time.Local))
-	c.Schedule(sched, cron.FuncJob(poll))
-	c.Start()
+	r := &running{cron: cron.New(cron.WithLocation(time.Local)), job: cron.FuncJob(poll)}
+	if cfg.Listen != "" {
+		if r.srv, err = d.serveHTTP(cfg.Listen); err != nil {
+			return err
+		}
+	}
+	defer func() {
+		if r.srv != nil {
+			r.srv.Close()
+		}
+	}()
+	r.entry = r.cron.Schedule(sched, r.job)
+	r.cron.Start()
 	d.Log.Info("intake running", "schedule", cfg.Schedule, "mailbox", mailboxKey(cfg), "data_dir", cfg.DataDir)
 	go poll() // the first poll does not wait for the first tick
 
@@ -99,16 +108,24 @@ func (d *Daemon) Run(ctx context.Context) error {
 	for {
 		select {
 		case <-ctx.Done():
-			d.Log.Info("stopping: finishing the message in hand")
-			<-c.Stop().Done()
+			d.Log.Info("stopping: finishing the message in hand", "stop_timeout", d.Pipeline.Config().StopTimeout)
+			<-r.cron.Stop().Done()
 			mu.Lock() // wait for a poll started by hand
 			mu.Unlock()
 			d.Log.Info("stopped")
 			return nil
 		case <-hup:
-			d.reload()
+			d.reload(r)
 		}
 	}
+}
+
+// running is what Run started from the config, which a reload replaces.
+type running struct {
+	cron  *cron.Cron
+	entry cron.EntryID // the poll's
+	job   cron.Job
+	srv   *http.Server // nil when listen is off
 }
 
 func (d *Daemon) poll(ctx context.Context) {
@@ -130,37 +147,100 @@ func (d *Daemon) poll(ctx context.Context) {
 	d.Log.Info("poll done", "processed", len(rep.Processed), "sent", rep.Sent)
 }
 
-func (d *Daemon) reload() {
+// reload reads the config again and puts all of it to use: the SMTP sender
+// is rebuilt, the schedule replaced, the listen address bound again, and
+// the next poll uses the mailbox settings. Nothing changes when the config
+// is bad, or changes what cannot change live, or a part cannot be set up
+// (the new address is taken): the whole reload is refused and logged.
+func (d *Daemon) reload(r *running) {
 	if d.Reload == nil {
 		return
 	}
-	cfg, err := d.Reload()
-	if err != nil {
+	if err := d.apply(r); err != nil {
 		reloads.WithLabelValues("refused").Inc()
 		d.Log.Error("config reload refused: keeping the config in use", "err", err)
 		return
 	}
-	d.Pipeline.SetConfig(cfg)
 	reloads.WithLabelValues("ok").Inc()
-	d.Log.Info("config reloaded")
+}
+
+func (d *Daemon) apply(r *running) error {
+	old := d.Pipeline.Config()
+	cfg, err := d.Reload()
+	if err != nil {
+		return err
+	}
+	if err := unchangeable(old, cfg); err != nil {
+		return err
+	}
+	var sender Sender
+	if d.NewSender != nil {
+		if sender, err = d.NewSender(cfg); err != nil {
+			return fmt.Errorf("building the SMTP sender: %w", err)
+		}
+	}
+	sched, err := ParseSchedule(cfg.Schedule)
+	if err != nil {
+		return err
+	}
+	var srv *http.Server
+	if cfg.Listen != old.Listen && cfg.Listen != "" {
+		if srv, err = d.serveHTTP(cfg.Listen); err != nil {
+			return err
+		}
+	}
+
+	d.Pipeline.SetConfig(cfg)
+	if sender != nil {
+		d.Pipeline.SetSender(sender)
+	}
+	if cfg.Schedule != old.Schedule {
+		r.cron.Remove(r.entry)
+		r.entry = r.cron.Schedule(sched, r.job)
+	}
+	if cfg.Listen != old.Listen {
+		if r.srv != nil {
+			r.srv.Close()
+		}
+		r.srv = srv
+		if srv == nil {
+			d.httpListen.Store("")
+		}
+	}
+	d.Log.Info("config reloaded", "schedule", cfg.Schedule, "listen", cfg.Listen, "mailbox", mailboxKey(cfg),
+		"smtp", net.JoinHostPort(cfg.SMTP.Host, strconv.Itoa(cfg.SMTP.Port)), "smtp_rebuilt", sender != nil)
+	return nil
+}
+
+// unchangeable reports the changes a running daemon cannot take: the data
+// directory (the store is open and locked), and the domain of smtp.from,
+// which names intake's Message-IDs.
+func unchangeable(old, cfg *Config) error {
+	var errs []error
+	if filepath.Clean(old.DataDir) != filepath.Clean(cfg.DataDir) {
+		errs = append(errs, fmt.Errorf("data_dir cannot change while intake runs (%s, now %s) (hint: restart intake to use the new one)", old.DataDir, cfg.DataDir))
+	}
+	_, was, _ := strings.Cut(old.SMTP.fromAddress(), "@")
+	_, is, _ := strings.Cut(cfg.SMTP.fromAddress(), "@")
+	if !strings.EqualFold(was, is) {
+		errs = append(errs, fmt.Errorf("the domain of smtp.from cannot change while intake runs (%s, now %s): it names intake's Message-IDs (hint: restart intake)", was, is))
+	}
+	return errors.Join(errs...)
 }
 
 // serveHTTP serves /healthz and /metrics (Prometheus).
 func (d *Daemon) serveHTTP(addr string) (*http.Server, error) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
-		last := d.lastOK.Load()
-		if last == 0 {
-			http.Error(w, "no successful poll yet", http.StatusServiceUnavailable)
+		errs := []error{d.Pipeline.Health(d.Pipeline.Now())}
+		for _, check := range d.Checks {
+			errs = append(errs, check())
+		}
+		if err := errors.Join(errs...); err != nil {
+			http.Error(w, "unhealthy:\n"+err.Error(), http.StatusServiceUnavailable)
 			return
 		}
-		for _, check := range d.Checks {
-			if err := check(); err != nil {
-				http.Error(w, err.Error(), http.StatusServiceUnavailable)
-				return
-			}
-		}
-		fmt.Fprintf(w, "ok: last successful poll %s\n", time.Unix(last, 0).Format(time.RFC3339))
+		fmt.Fprintf(w, "ok: last successful poll %s\n", time.Unix(d.Pipeline.alive.Load(), 0).Format(time.RFC3339))
 	})
 	mux.Handle("/metrics", metricsHandler(d.Pipeline.store, time.Now))
 	ln, err := net.Listen("tcp", addr)

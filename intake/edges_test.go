@@ -179,6 +179,7 @@ func TestPipelineSMTPMisconfigured(t *testing.T) {
 func TestPipelineTooLargeNamedAndAnswered(t *testing.T) {
 	h := newHarness(t)
 	h.cfg.Limits.MaxMessageBytes = 4 << 10
+	h.cfg.Health.NoticeWindow = 0 // a notice for each mail, not one per problem
 	big := testFile{"big.bin", "application/octet-stream", bytes.Repeat([]byte("x"), 8<<10)}
 	h.deliver(testMail("陈晓东 <chen@hospital.example>", "License硬件变更申请", "big@hospital.example", "", hwChangeIncomplete, big))
 	h.deliver(testMail("no-reply@portal.example", "Your export", "big2@portal.example", "", "see attached", big))

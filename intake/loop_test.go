@@ -536,3 +536,69 @@ func TestDuplicateNeedsMoreThanMessageID(t *testing.T) {
 		t.Errorf("replies went to %v, want one to each sender", to)
 	}
 }
+
+// TestAdminNoticeOncePerProblem: many unreadable mails make one admin
+// notice per notice_window, not one each; the next notice after the window
+// counts those held back.
+func TestAdminNoticeOncePerProblem(t *testing.T) {
+	h := newHarness(t)
+	deep := "From: a@example.com\r\nSubject: deep\r\nMessage-ID: <deep-%d@example.com>\r\nContent-Type: multipart/mixed; boundary=\"x0\"\r\n\r\n"
+	for i := 0; i < 100; i++ {
+		deep += fmt.Sprintf("--x%d\r\nContent-Type: multipart/mixed; boundary=\"x%d\"\r\n\r\n", i, i+1)
+	}
+	for i := 0; i < 20; i++ {
+		h.deliver(fmt.Sprintf(deep, i))
+	}
+	rep := h.poll()
+	if len(rep.Processed) != 20 {
+		t.Fatalf("processed %d, want 20", len(rep.Processed))
+	}
+	if n := len(h.smtp.Messages()); n != 1 {
+		t.Errorf("20 unreadable mails made %d admin notices, want 1", n)
+	}
+	h.now = h.now.Add(time.Duration(h.cfg.Health.NoticeWindow) + time.Minute)
+	h.deliver(fmt.Sprintf(deep, 20))
+	h.poll()
+	sent := h.sentSince(1)
+	if len(sent) != 1 || !strings.Contains(sent[0].body, "19 more notice(s) of this kind") {
+		t.Errorf("after the window: %d notices; want one counting the 19 held back", len(sent))
+	}
+}
+
+// TestHealth: /healthz's checks say what is wrong: no poll yet, no poll for
+// longer than max_poll_age, mail stuck in the outbox, a store that cannot
+// be written.
+func TestHealth(t *testing.T) {
+	h := newHarness(t)
+	if err := h.p.Health(h.now); err == nil || !strings.Contains(err.Error(), "no poll") {
+		t.Errorf("Health before any poll = %v, want no poll yet", err)
+	}
+	h.poll()
+	if err := h.p.Health(h.now); err != nil {
+		t.Errorf("Health after a poll = %v, want nil", err)
+	}
+	if err := h.p.Health(h.now.Add(time.Duration(h.cfg.Health.MaxPollAge) + time.Minute)); err == nil || !strings.Contains(err.Error(), "max_poll_age") {
+		t.Errorf("Health long after the last poll = %v, want max_poll_age", err)
+	}
+
+	h.smtp.FailNext(451, 100)
+	h.deliver(testMail("chen@hospital.example", "License硬件变更申请", "h1@hospital.example", "", hwChangeIncomplete, licenseFile))
+	h.p.Poll(context.Background())
+	later := h.now.Add(time.Duration(h.cfg.Health.MaxOutboxAge) + time.Minute)
+	h.p.alive.Store(later.Unix())
+	if err := h.p.Health(later); err == nil || !strings.Contains(err.Error(), "waiting in the outbox") {
+		t.Errorf("Health with a reply stuck for over max_outbox_age = %v, want the outbox named", err)
+	}
+
+	h.smtp.FailNext(0, 0)
+	h.now = later
+	h.poll()
+	raw := filepath.Join(h.cfg.DataDir, "raw")
+	if err := os.Rename(raw, raw+".away"); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(raw, nil, 0o600) // raw/ is now a file: nothing can be written under it
+	if err := h.p.Health(h.now); err == nil || !strings.Contains(err.Error(), "cannot be written") {
+		t.Errorf("Health with an unwritable store = %v, want it named", err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -59,12 +60,14 @@ func DialIMAP(log *slog.Logger, tokens *Tokens) DialFunc {
 // Pipeline is the daemon's work: poll the mailbox, decide, record, send and
 // file every new message. It is safe to run one Poll at a time.
 type Pipeline struct {
-	cfg   atomic.Pointer[Config]
-	store *Store
-	dial  DialFunc
-	send  Sender
-	log   *slog.Logger
-	ids   msgIDs
+	cfg    atomic.Pointer[Config]
+	store  *Store
+	dial   DialFunc
+	sendMu sync.Mutex // guards send, which a reload replaces
+	send   Sender
+	log    *slog.Logger
+	ids    msgIDs
+	alive  atomic.Int64 // unix seconds a poll last reached the mailbox
 	// Now is the clock; tests set it.
 	Now func() time.Time
 	// crash, when set, is called at each step of a message so that tests
@@ -90,6 +93,19 @@ func (p *Pipeline) Config() *Config { return p.cfg.Load() }
 
 // SetConfig replaces the config from the next message on (a reload).
 func (p *Pipeline) SetConfig(cfg *Config) { p.cfg.Store(cfg) }
+
+// SetSender replaces the SMTP sender from the next mail on (a reload).
+func (p *Pipeline) SetSender(s Sender) {
+	p.sendMu.Lock()
+	defer p.sendMu.Unlock()
+	p.send = s
+}
+
+func (p *Pipeline) sender() Sender {
+	p.sendMu.Lock()
+	defer p.sendMu.Unlock()
+	return p.send
+}
 
 // Processed is what happened to one message in a poll.
 type Processed struct {
@@ -159,6 +175,7 @@ func (p *Pipeline) Poll(ctx context.Context) *Report {
 		rep.Errors = append(rep.Errors, fmt.Errorf("listing new mail: %w", err))
 		return rep
 	}
+	p.alive.Store(p.Now().Unix())
 	// The checkpoint follows the done UIDs while no message before them
 	// failed or waits for its next try.
 	allDone := true
@@ -340,14 +357,18 @@ func (p *Pipeline) failed(ctx context.Context, cfg *Config, key string, uv uint3
 	row := MessageRow{Mailbox: key, UIDValidity: uv, UID: uint32(env.UID), ReceivedAt: now, Size: env.Size,
 		Action: rules.ActionQuarantine, Reason: ReasonProcessingFailed, Folder: cfg.Mailbox.Folders.Failed,
 		Decision: rules.Decision{Action: rules.ActionQuarantine, Reason: ReasonProcessingFailed, Why: []string{why}}}
-	notice, err := p.adminNotice(cfg, "", fmt.Sprintf("mail uid %d could not be processed", env.UID),
+	notice, err := p.adminNotice(cfg, ReasonProcessingFailed, "", fmt.Sprintf("mail uid %d could not be processed", env.UID),
 		fmt.Sprintf("A mail (uid %d, %d bytes) of %s failed %d times and was moved to %s. No reply was sent.\n\nLast error: %v\n\n"+
 			"`intake failed` lists it; once the cause is mended, move it back to the mailbox polled and it is read again.\n",
 			env.UID, env.Size, key, tries, cfg.Mailbox.Folders.Failed, cause), now)
 	if err != nil {
 		return nil, false, err
 	}
-	if _, err := p.store.Commit(&Record{Message: row, Mail: []*Outgoing{notice}}, now); err != nil {
+	rec := &Record{Message: row}
+	if notice != nil {
+		rec.Mail = append(rec.Mail, notice)
+	}
+	if _, err := p.store.Commit(rec, now); err != nil {
 		return nil, false, err
 	}
 	return &Processed{UID: uint32(env.UID), Decision: row.Decision, Folder: row.Folder}, true, nil
@@ -558,13 +579,15 @@ func (p *Pipeline) plan(pl *plan, rec *Record) error {
 				answered = "The sender was told it was too large to read."
 			}
 		}
-		notice, err := p.adminNotice(cfg, "", fmt.Sprintf("quarantined mail from %s: %s", orDash(pl.msg.From), d.Reason),
+		notice, err := p.adminNotice(cfg, "quarantined:"+d.Reason, "", fmt.Sprintf("quarantined mail from %s: %s", orDash(pl.msg.From), d.Reason),
 			fmt.Sprintf("A mail could not be read within the limits and was moved to %s. %s\n\nUID: %d in %s\nFrom: %s\nSubject: %s\nMessage-ID: <%s>\nReason: %s: %s\n\n%s\n",
 				cfg.Mailbox.Folders.Failed, answered, pl.uid, cfg.Mailbox.Mailbox, orDash(pl.msg.From), pl.msg.Subject, pl.msg.MessageID, d.Reason, pl.msg.Detail, kept), pl.now)
 		if err != nil {
 			return err
 		}
-		rec.Mail = append(rec.Mail, notice)
+		if notice != nil {
+			rec.Mail = append(rec.Mail, notice)
+		}
 		return nil
 	case rules.ActionIgnore:
 		if d.Reason == reasonBounce {
@@ -748,13 +771,15 @@ func (p *Pipeline) planBounce(pl *plan, rec *Record) (bool, error) {
 	if o.Kind == mailer.KindAdmin {
 		return true, nil // the admin's address bounced: nobody to tell by mail
 	}
-	notice, err := p.adminNotice(pl.cfg, o.CaseID, fmt.Sprintf("mail for case %s bounced", orDash(o.CaseID)),
+	notice, err := p.adminNotice(pl.cfg, "bounced:"+o.Kind, o.CaseID, fmt.Sprintf("mail for case %s bounced", orDash(o.CaseID)),
 		fmt.Sprintf("The %s mail %q to %s was accepted by the relay but came back undelivered:\n\nStatus: %s\nDiagnostic: %s\nMessage-ID: <%s>\n\nThe case is marked failed; see `intake cases show %s`.\n",
 			o.Kind, o.Subject, strings.Join(o.Recipients, ", "), orDash(rep.Status), orDash(rep.Diagnostic), o.MessageID, orDash(o.CaseID)), pl.now)
 	if err != nil {
 		return false, err
 	}
-	rec.Mail = append(rec.Mail, notice)
+	if notice != nil {
+		rec.Mail = append(rec.Mail, notice)
+	}
 	return true, nil
 }
 
@@ -844,8 +869,24 @@ func (p *Pipeline) compose(cfg *Config, tpl *mailer.Template, data any, kind, ca
 		Kept: cfg.TriageOnly}, nil
 }
 
-// adminNotice composes a notice to the admin address.
-func (p *Pipeline) adminNotice(cfg *Config, caseID, subject, text string, now time.Time) (*Outgoing, error) {
+// adminNotice composes a notice to the admin address. A notice of a kind
+// of problem (not "") goes at most once a health.notice_window: within it,
+// adminNotice returns nil and the next notice says how many were held back.
+func (p *Pipeline) adminNotice(cfg *Config, problem, caseID, subject, text string, now time.Time) (*Outgoing, error) {
+	if problem != "" {
+		send, held, err := p.store.TakeNotice(problem, now, time.Duration(cfg.Health.NoticeWindow))
+		if err != nil {
+			return nil, err
+		}
+		if !send {
+			p.log.Info("admin notice held back: one of its kind went within notice_window", "problem", problem, "subject", subject)
+			return nil, nil
+		}
+		if held > 0 {
+			text += fmt.Sprintf("\n%d more notice(s) of this kind (%s) were held back within health.notice_window %s; "+
+				"`intake failed` and `intake cases list --state failed` list them all.\n", held, problem, cfg.Health.NoticeWindow)
+		}
+	}
 	return p.compose(cfg, &cfg.Replies.Admin, mailer.AdminData{Subject: subject, Text: text}, "admin", caseID,
 		[]string{cfg.SMTP.Admin}, nil, nil, nil, false, nil)
 }
@@ -853,7 +894,7 @@ func (p *Pipeline) adminNotice(cfg *Config, caseID, subject, text string, now ti
 // NotifyAdmin queues a notice to the admin address; the next poll sends it.
 func (p *Pipeline) NotifyAdmin(subject, text string) {
 	cfg := p.Config()
-	notice, err := p.adminNotice(cfg, "", subject, text, p.Now())
+	notice, err := p.adminNotice(cfg, "", "", subject, text, p.Now())
 	if err == nil {
 		err = p.store.QueueMail(notice, p.Now())
 	}
@@ -897,7 +938,7 @@ func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 	}()
 	for _, o := range due {
 		p.crash("before_send")
-		err := p.send.Send(ctx, &mailer.Outgoing{MessageID: o.MessageID, From: o.EnvFrom, To: o.Recipients, Raw: o.Raw})
+		err := p.sender().Send(ctx, &mailer.Outgoing{MessageID: o.MessageID, From: o.EnvFrom, To: o.Recipients, Raw: o.Raw})
 		if err == nil {
 			p.crash("after_send")
 			if err := p.store.MarkSent(o.ID, p.Now()); err != nil {
@@ -948,7 +989,7 @@ func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 				then = "The customer gets the \"received, in hand\" reply instead of \"forwarded\": pass the case to the engineers by hand.\n"
 			}
 			var nerr error
-			notice, nerr = p.adminNotice(cfg, o.CaseID, fmt.Sprintf("mail for case %s not delivered", orDash(o.CaseID)),
+			notice, nerr = p.adminNotice(cfg, "undelivered:"+o.Kind, o.CaseID, fmt.Sprintf("mail for case %s not delivered", orDash(o.CaseID)),
 				fmt.Sprintf("The %s mail %q to %s could not be delivered after %d attempt(s):\n%v\n\nThe case is marked failed; see `intake cases show %s`.\n%s",
 					o.Kind, o.Subject, strings.Join(o.Recipients, ", "), o.Attempts+1, err, o.CaseID, then), p.Now())
 			if nerr != nil {

@@ -80,6 +80,7 @@ CREATE TABLE IF NOT EXISTS failures (
 	mailbox TEXT NOT NULL, uidvalidity INTEGER NOT NULL, uid INTEGER NOT NULL,
 	tries INTEGER NOT NULL, last_error TEXT NOT NULL, next_at INTEGER NOT NULL, first_at INTEGER NOT NULL,
 	PRIMARY KEY (mailbox, uidvalidity, uid));
+CREATE TABLE IF NOT EXISTS notices (problem TEXT PRIMARY KEY, last_at INTEGER NOT NULL, held INTEGER NOT NULL);
 `
 
 // Store keeps intake's state in a data directory: an SQLite database
@@ -774,6 +775,63 @@ func (s *Store) MarkFailed(id int64, why string, caseID string, notice *Outgoing
 		}
 		return nil
 	})
+}
+
+// OldestPending counts the mail waiting to be sent and says since when the
+// oldest waits.
+func (s *Store) OldestPending() (n int, oldest time.Time, err error) {
+	var first sql.NullInt64
+	err = s.db.QueryRow(`SELECT count(*), min(created_at) FROM outbox WHERE state = ?`, OutboxPending).Scan(&n, &first)
+	if err != nil {
+		return 0, time.Time{}, fmt.Errorf("reading the outbox: %w", err)
+	}
+	return n, unixOrZero(first), nil
+}
+
+// Writable checks that the store takes writes now: a file in raw/ (where
+// mail is kept) and a row in the database.
+func (s *Store) Writable(now time.Time) error {
+	f, err := os.CreateTemp(filepath.Join(s.dir, "raw"), ".health-*")
+	if err == nil {
+		_, err = f.WriteString(now.Format(time.RFC3339))
+		if err == nil {
+			err = f.Sync()
+		}
+		f.Close()
+		os.Remove(f.Name())
+	}
+	if err != nil {
+		return fmt.Errorf("the store cannot be written: %w", err)
+	}
+	if _, err := s.db.Exec(`INSERT INTO meta (key, value) VALUES ('health', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`, now.Unix()); err != nil {
+		return fmt.Errorf("the store cannot be written: %w", err)
+	}
+	return nil
+}
+
+// TakeNotice decides whether a notice of a problem goes to the admin now:
+// yes when none went within window, and then held is how many were held
+// back since the last one; else this one is counted as held back.
+func (s *Store) TakeNotice(problem string, now time.Time, window time.Duration) (send bool, held int, err error) {
+	err = s.tx(func(tx *sql.Tx) error {
+		var last int64
+		err := tx.QueryRow(`SELECT last_at, held FROM notices WHERE problem = ?`, problem).Scan(&last, &held)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return err
+		}
+		if err == nil && now.Sub(time.Unix(last, 0)) < window {
+			_, err := tx.Exec(`UPDATE notices SET held = held + 1 WHERE problem = ?`, problem)
+			return err
+		}
+		send = true
+		_, err = tx.Exec(`INSERT INTO notices (problem, last_at, held) VALUES (?, ?, 0)
+			ON CONFLICT (problem) DO UPDATE SET last_at = excluded.last_at, held = 0`, problem, now.Unix())
+		return err
+	})
+	if err != nil {
+		return false, 0, fmt.Errorf("recording notice of %s: %w", problem, err)
+	}
+	return send, held, nil
 }
 
 // RepliesTo counts the replies sent or queued to an address since a time,

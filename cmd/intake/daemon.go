@@ -26,13 +26,7 @@ func open(configPath string, stderr io.Writer) (*intake.Pipeline, *intake.Store,
 		return nil, nil, nil, nil, false
 	}
 	tokens := intake.NewTokens(cfg.DataDir, log)
-	opts, err := cfg.SMTP.Options(tokens)
-	if err != nil {
-		fmt.Fprintf(stderr, "intake: %v\n", err)
-		st.Close()
-		return nil, nil, nil, nil, false
-	}
-	sender, err := mailer.NewSender(opts, log)
+	sender, err := newSender(cfg, tokens, log)
 	if err != nil {
 		fmt.Fprintf(stderr, "intake: %v\n", err)
 		st.Close()
@@ -46,6 +40,15 @@ func open(configPath string, stderr io.Writer) (*intake.Pipeline, *intake.Store,
 	}
 	tokens.Notify = p.NotifyAdmin
 	return p, st, log, tokens, true
+}
+
+// newSender builds the SMTP sender of a config.
+func newSender(cfg *intake.Config, tokens *intake.Tokens, log *slog.Logger) (intake.Sender, error) {
+	opts, err := cfg.SMTP.Options(tokens)
+	if err != nil {
+		return nil, err
+	}
+	return mailer.NewSender(opts, log)
 }
 
 func runDaemon(args []string, stderr io.Writer) int {
@@ -62,6 +65,8 @@ func runDaemon(args []string, stderr io.Writer) int {
 	defer st.Close()
 	d := &intake.Daemon{Pipeline: p, Log: log, Reload: func() (*intake.Config, error) {
 		return intake.LoadConfig(p.Config().Path)
+	}, NewSender: func(cfg *intake.Config) (intake.Sender, error) {
+		return newSender(cfg, tokens, log)
 	}, Checks: []func() error{tokens.Check}}
 	if err := d.Run(context.Background()); err != nil {
 		fmt.Fprintf(stderr, "intake run: %v\n", err)
