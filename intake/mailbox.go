@@ -259,6 +259,18 @@ func dial(ctx context.Context, security, addr string, tlsConfig *tls.Config) (ne
 
 // open does the IMAP part of DialMailbox: greeting, STARTTLS, login, SELECT.
 func (m *IMAPMailbox) open(conn net.Conn, opts *imapclient.Options, cfg MailboxConfig, token string) error {
+	if err := m.greet(conn, opts, cfg); err != nil {
+		return err
+	}
+	if err := m.authenticate(cfg, token); err != nil {
+		return fmt.Errorf("authenticating as %q: %w", cfg.Username, err)
+	}
+	return m.selectMailbox(cfg.Mailbox)
+}
+
+// greet starts the IMAP client on conn: STARTTLS when configured, then the
+// server's greeting.
+func (m *IMAPMailbox) greet(conn net.Conn, opts *imapclient.Options, cfg MailboxConfig) error {
 	if cfg.Security == "starttls" {
 		c, err := imapclient.NewStartTLS(conn, opts)
 		if err != nil {
@@ -271,10 +283,12 @@ func (m *IMAPMailbox) open(conn net.Conn, opts *imapclient.Options, cfg MailboxC
 	if err := m.c.WaitGreeting(); err != nil {
 		return fmt.Errorf("waiting for greeting: %w", err)
 	}
-	if err := m.authenticate(cfg, token); err != nil {
-		return fmt.Errorf("authenticating as %q: %w", cfg.Username, err)
-	}
+	return nil
+}
 
+// selectMailbox learns the hierarchy delimiter and selects folder
+// read-write.
+func (m *IMAPMailbox) selectMailbox(folder string) error {
 	root, err := m.c.List("", "", nil).Collect()
 	if err != nil {
 		return fmt.Errorf("listing hierarchy delimiter: %w", err)
@@ -283,7 +297,7 @@ func (m *IMAPMailbox) open(conn net.Conn, opts *imapclient.Options, cfg MailboxC
 		m.delim = root[0].Delim
 	}
 
-	name := m.serverName(cfg.Mailbox)
+	name := m.serverName(folder)
 	data, err := m.c.Select(name, nil).Wait()
 	if err != nil {
 		return fmt.Errorf("selecting %q: %w", name, err)

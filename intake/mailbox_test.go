@@ -51,6 +51,9 @@ type memIMAP struct {
 	// tokenOK, when set, decides which bearer tokens XOAUTH2 and
 	// OAUTHBEARER accept (else only memToken), and OAUTHBEARER is offered.
 	tokenOK atomic.Pointer[func(token string) bool]
+	// refuseCreate makes CREATE fail as for an account without the
+	// right to create folders.
+	refuseCreate atomic.Bool
 }
 
 type memIMAPOptions struct {
@@ -207,6 +210,13 @@ func (s *memSession) Copy(numSet imap.NumSet, dest string) (*imap.CopyData, erro
 		return nil, err
 	}
 	return data, nil
+}
+
+func (s *memSession) Create(name string, opts *imap.CreateOptions) error {
+	if s.srv.refuseCreate.Load() {
+		return &imap.Error{Type: imap.StatusResponseTypeNo, Code: imap.ResponseCodeNoPerm, Text: "Permission denied"}
+	}
+	return s.UserSession.Create(name, opts)
 }
 
 func (s *memSession) AuthenticateMechanisms() []string {

@@ -4,6 +4,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -25,6 +26,8 @@ usage:
          [--mail] [--out DIR]                     also show the mail it would send; write it to DIR as .eml
   intake test [--config FILE] [--update] DIR...   test the rules on mail sets (DIR/*.eml and DIR/expected.jsonl)
   intake check-config [FILE]                      check a config file; every problem with file:line
+  intake check-config --connect [--send-test ADDR] [FILE]
+                                                  and log in to the IMAP and SMTP servers: one line per check
   intake cases list [--state S] [--config FILE]   the cases in the store
   intake cases show ID [--config FILE]            a case: its messages, decisions and mail
   intake failed [--config FILE]                   mail that failed: waiting for another try, or given up
@@ -247,16 +250,38 @@ func test(args []string, stdout, stderr io.Writer) int {
 func checkConfig(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("check-config", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	if err := fl.Parse(args); err != nil {
+	connect := fl.Bool("connect", false, "also log in to the IMAP and SMTP servers and check what intake needs there")
+	sendTo := fl.String("send-test", "", "with --connect: send one test mail to this address")
+	pos, err := parseArgs(fl, args)
+	if err != nil {
 		return 2
 	}
-	path := fl.Arg(0)
+	if len(pos) > 1 {
+		fmt.Fprintln(stderr, "intake check-config: give at most one config file")
+		return 2
+	}
+	path := ""
+	if len(pos) == 1 {
+		path = pos[0]
+	}
 	cfg, ok := loadConfig(path, stderr)
 	if !ok {
 		return 1
 	}
 	fmt.Fprintf(stdout, "%s: ok (%d scenarios, %d materials, %d ignore rules)\n",
 		cfg.Path, len(cfg.Rules.Scenarios), len(cfg.Rules.Materials), len(cfg.Rules.Ignore))
+	if !*connect {
+		if *sendTo != "" {
+			fmt.Fprintln(stderr, "intake check-config: --send-test needs --connect")
+			return 2
+		}
+		return 0
+	}
+	log := intake.LogConfig{Format: cfg.Log.Format, Level: "warn"}.NewLogger(stderr)
+	probes := intake.Connect(context.Background(), cfg, intake.NewTokens(cfg.DataDir, log), *sendTo, log)
+	if intake.WriteProbes(stdout, probes) {
+		return 1
+	}
 	return 0
 }
 
