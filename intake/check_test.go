@@ -24,8 +24,10 @@ func shippedConfig(t testing.TB) *Config {
 // checkAgainst tests a mail set with the shipped config through the code of
 // `intake test`: a subtest per case, failing with the fields that differ,
 // skipped while it is a known gap.
-func checkAgainst(t *testing.T, dir string) {
-	cfg := shippedConfig(t)
+func checkAgainst(t *testing.T, dir string) { checkSet(t, shippedConfig(t), dir) }
+
+// checkSet is checkAgainst with any config.
+func checkSet(t *testing.T, cfg *Config, dir string) {
 	res, err := cfg.TestSet(dir)
 	if err != nil {
 		t.Fatal(err)

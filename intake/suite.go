@@ -339,6 +339,7 @@ func WriteTestReport(w io.Writer, sets []*SetResult) bool {
 				for _, why := range cr.Got.Why {
 					p("    why:      %s\n", why)
 				}
+				writeScoring(w, "    scores:   ", "              ", cr.Got.Scoring)
 			}
 			if cr.Want.Why != "" && cr.Status == CaseFail {
 				p("    the mail: %s\n", cr.Want.Why)
