@@ -210,3 +210,62 @@ func TestTuningExample(t *testing.T) {
 		t.Errorf("Mail(02-transfer-missing-letter-en.eml) = %d mails, %v; want the shared request reply", len(mail), err)
 	}
 }
+
+// TestTuningREADME holds README.md's walk-through to the example it
+// describes: every YAML block of "Tuning the rules" (but the first try) is
+// in testdata/tuning/config.yaml as written, so an admin who follows the
+// README gets the config that is tested.
+func TestTuningREADME(t *testing.T) {
+	readme, err := os.ReadFile("../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := os.ReadFile("../testdata/tuning/config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(readme), "\n## Tuning the rules\n")
+	if !ok {
+		t.Fatal(`README.md has no section "Tuning the rules"`)
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	blocks := strings.Split(section, "```yaml")
+	if len(blocks) < 8 {
+		t.Fatalf("README's Tuning the rules has %d YAML blocks, want the whole walk-through", len(blocks)-1)
+	}
+	var first, scenario string
+	for _, b := range blocks[1:] {
+		info, rest, _ := strings.Cut(b, "\n")
+		block, _, _ := strings.Cut(rest, "```")
+		if strings.Contains(info, "first-try") {
+			first = block
+			continue
+		}
+		if strings.Contains(block, "- id: license_transfer") {
+			scenario = block
+		}
+		if !strings.Contains(string(cfg), block) {
+			t.Errorf("README block not in testdata/tuning/config.yaml as written:\n%s", block)
+		}
+	}
+	if first == "" || scenario == "" {
+		t.Fatal("README's Tuning the rules lacks the first try or the scenario")
+	}
+
+	// The first try takes the move to a new server for a transfer, as the
+	// README's output shows, and nothing else.
+	tried, err := ParseConfig("my.yaml", []byte(strings.Replace(string(cfg), scenario, first, 1)), configDir("../testdata/tuning"))
+	if err != nil {
+		t.Fatalf("the README's first try does not load: %v", err)
+	}
+	res, err := tried.TestSet("../testdata/tuning/mail")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cr := range res.Cases {
+		wantFail := cr.Name == "03-transfer-to-new-server-zh.eml"
+		if (cr.Status == CaseFail) != wantFail || wantFail && cr.Got.Scenario != "license_transfer" {
+			t.Errorf("with the README's first try, %s = %s %v, want a failure only for 03 (license_transfer)", cr.Name, cr.Status, cr.Diffs)
+		}
+	}
+}
