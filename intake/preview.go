@@ -114,6 +114,8 @@ var mailKinds = map[string]string{
 	mailer.KindAsk:       "the reply asking which process is meant",
 	mailer.KindForward:   "the case as the engineers get it",
 	mailer.KindForwarded: "the acknowledgement: complete, forwarded",
+	mailer.KindReceived:  "the acknowledgement: received, in hand (the forward was refused)",
+	mailer.KindTooLarge:  "the reply saying the mail is too large to read",
 	mailer.KindAdmin:     "a notice to the admin",
 }
 

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 
@@ -298,6 +299,8 @@ func TestConfigSchemaValidates(t *testing.T) {
 		}
 		v := validator{root: schema}
 		v.check(schema, doc, "")
+		sort.Strings(v.errs)
+		sort.Strings(tt.want)
 		if strings.Join(v.errs, "\n") != strings.Join(tt.want, "\n") {
 			t.Errorf("schema marks in %s:\n%s\nwant:\n%s", tt.file, strings.Join(v.errs, "\n"), strings.Join(tt.want, "\n"))
 		}

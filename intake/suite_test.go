@@ -2,11 +2,14 @@ package intake
 
 import (
 	"bytes"
+	"flag"
 	"log/slog"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"go.yaml.in/yaml/v3"
 )
 
 // followUp answers 02-recovery-missing-auth-code-en.eml with the code it
@@ -173,7 +176,7 @@ func TestUpdateExpectations(t *testing.T) {
 // The first, broad cue of the walk-through takes a move to a new server for
 // a transfer; the scores show by how much.
 func TestTuningExample(t *testing.T) {
-	cfg, err := LoadConfig("../testdata/tuning/config.yaml")
+	cfg, err := LoadConfig(tuningConfig)
 	if err != nil {
 		t.Fatalf("LoadConfig(testdata/tuning/config.yaml): %v", err)
 	}
@@ -211,50 +214,59 @@ func TestTuningExample(t *testing.T) {
 	}
 }
 
+var updateTuning = flag.Bool("update-tuning", false, "rewrite testdata/tuning/config.yaml from config.yaml and README.md")
+
+// tuningConfig is the example of README.md "Tuning the rules".
+const tuningConfig = "../testdata/tuning/config.yaml"
+
 // TestTuningREADME holds README.md's walk-through to the example it
-// describes: every YAML block of "Tuning the rules" (but the first try) is
-// in testdata/tuning/config.yaml as written, so an admin who follows the
-// README gets the config that is tested.
+// describes: testdata/tuning/config.yaml must be the shipped config.yaml
+// with every YAML block of "Tuning the rules" added where the block's
+// fence says (```yaml rules.fields), as an admin who follows the README
+// writes it. The first try of the walk-through takes the move to a new
+// server for a transfer, as the README's output shows, and nothing else.
+// Run with -update-tuning after a change of config.yaml.
 func TestTuningREADME(t *testing.T) {
 	readme, err := os.ReadFile("../README.md")
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := os.ReadFile("../testdata/tuning/config.yaml")
+	shipped, err := os.ReadFile("../config.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	_, section, ok := strings.Cut(string(readme), "\n## Tuning the rules\n")
-	if !ok {
-		t.Fatal(`README.md has no section "Tuning the rules"`)
-	}
-	section, _, _ = strings.Cut(section, "\n## ")
-	blocks := strings.Split(section, "```yaml")
-	if len(blocks) < 8 {
-		t.Fatalf("README's Tuning the rules has %d YAML blocks, want the whole walk-through", len(blocks)-1)
-	}
-	var first, scenario string
-	for _, b := range blocks[1:] {
-		info, rest, _ := strings.Cut(b, "\n")
-		block, _, _ := strings.Cut(rest, "```")
-		if strings.Contains(info, "first-try") {
-			first = block
+	blocks := readmeBlocks(t, string(readme))
+	var final, first []yamlBlock
+	for _, b := range blocks {
+		if b.mode == "first-try" {
+			b.mode = ""
+			first = append(first, b)
 			continue
 		}
-		if strings.Contains(block, "- id: license_transfer") {
-			scenario = block
-		}
-		if !strings.Contains(string(cfg), block) {
-			t.Errorf("README block not in testdata/tuning/config.yaml as written:\n%s", block)
+		final = append(final, b)
+		if b.path != "rules.scenarios" {
+			first = append(first, b)
 		}
 	}
-	if first == "" || scenario == "" {
-		t.Fatal("README's Tuning the rules lacks the first try or the scenario")
+	header := "# yaml-language-server: $schema=../../config.schema.json\n" +
+		"# The example of README.md \"Tuning the rules\": the shipped config.yaml with the\n" +
+		"# README's blocks added where it says. Made by TestTuningREADME (-update-tuning):\n" +
+		"# edit the README, not this file.\n"
+	got := header + addBlocks(t, dropFirstLine(string(shipped)), final)
+	if *updateTuning {
+		if err := os.WriteFile(tuningConfig, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(tuningConfig)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Fatalf("%s is not config.yaml with README.md's Tuning the rules added (hint: go test ./intake -run TestTuningREADME -update-tuning)", tuningConfig)
 	}
 
-	// The first try takes the move to a new server for a transfer, as the
-	// README's output shows, and nothing else.
-	tried, err := ParseConfig("my.yaml", []byte(strings.Replace(string(cfg), scenario, first, 1)), configDir("../testdata/tuning"))
+	tried, err := ParseConfig("my.yaml", []byte(header+addBlocks(t, dropFirstLine(string(shipped)), first)), configDir("../testdata/tuning"))
 	if err != nil {
 		t.Fatalf("the README's first try does not load: %v", err)
 	}
@@ -268,4 +280,95 @@ func TestTuningREADME(t *testing.T) {
 			t.Errorf("with the README's first try, %s = %s %v, want a failure only for 03 (license_transfer)", cr.Name, cr.Status, cr.Diffs)
 		}
 	}
+}
+
+// yamlBlock is a YAML block of the README and where it goes: the path of
+// the list or mapping it adds to, and how ("" at the end, "first",
+// "before-last", or "first-try" for the walk-through's first attempt).
+type yamlBlock struct {
+	path, mode, text string
+}
+
+func readmeBlocks(t *testing.T, readme string) []yamlBlock {
+	_, section, ok := strings.Cut(readme, "\n## Tuning the rules\n")
+	if !ok {
+		t.Fatal(`README.md has no section "Tuning the rules"`)
+	}
+	section, _, _ = strings.Cut(section, "\n## ")
+	var out []yamlBlock
+	for _, b := range strings.Split(section, "```yaml")[1:] {
+		info, rest, _ := strings.Cut(b, "\n")
+		text, _, _ := strings.Cut(rest, "```")
+		f := strings.Fields(info)
+		if len(f) == 0 {
+			t.Fatalf("README block without its place (```yaml rules.fields):\n%s", text)
+		}
+		blk := yamlBlock{path: f[0], text: text}
+		if len(f) > 1 {
+			blk.mode = f[1]
+		}
+		out = append(out, blk)
+	}
+	if len(out) < 9 {
+		t.Fatalf("README's Tuning the rules has %d YAML blocks, want the whole walk-through", len(out))
+	}
+	return out
+}
+
+func dropFirstLine(s string) string { _, rest, _ := strings.Cut(s, "\n"); return rest }
+
+// addBlocks adds each block to the YAML text at its place, keeping the
+// rest of the text as it is: at the end of the list or mapping (before the
+// comments and blank lines that open the next key), before its first item,
+// or before its last.
+func addBlocks(t *testing.T, doc string, blocks []yamlBlock) string {
+	for _, b := range blocks {
+		var root yaml.Node
+		if err := yaml.Unmarshal([]byte(doc), &root); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.SplitAfter(doc, "\n")
+		node, next := findPath(root.Content[0], strings.Split(b.path, "."), nil)
+		if node == nil {
+			t.Fatalf("README block for %s: no such place in config.yaml", b.path)
+		}
+		var at int // 0-based index of the line the block goes before
+		switch b.mode {
+		case "first":
+			at = node.Content[0].Line - 1
+		case "before-last":
+			at = node.Content[len(node.Content)-1].Line - 1
+		case "":
+			at = len(lines)
+			if next != nil {
+				at = next.Line - 1
+			}
+			for at > 0 && (strings.TrimSpace(lines[at-1]) == "" || strings.HasPrefix(strings.TrimSpace(lines[at-1]), "#")) {
+				at--
+			}
+		default:
+			t.Fatalf("README block for %s: unknown place %q", b.path, b.mode)
+		}
+		doc = strings.Join(lines[:at], "") + b.text + strings.Join(lines[at:], "")
+	}
+	return doc
+}
+
+// findPath returns the value node at a path of mapping keys and the key
+// that follows it in the document (nil at the end).
+func findPath(n *yaml.Node, path []string, next *yaml.Node) (*yaml.Node, *yaml.Node) {
+	if len(path) == 0 {
+		return n, next
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value != path[0] {
+			continue
+		}
+		after := next
+		if i+2 < len(n.Content) {
+			after = n.Content[i+2]
+		}
+		return findPath(n.Content[i+1], path[1:], after)
+	}
+	return nil, nil
 }

@@ -47,6 +47,7 @@ type Replies struct {
 type ScenarioReplies struct {
 	Request   *Template `yaml:"request"`
 	Forwarded *Template `yaml:"forwarded"`
+	Received  *Template `yaml:"received"`
 	Reminder  *Template `yaml:"reminder"`
 	Closed    *Template `yaml:"closed"`
 	Forward   *Template `yaml:"forward"`
@@ -83,8 +84,8 @@ func (r *Replies) shared() map[string]*Template {
 }
 
 func (s ScenarioReplies) byKind() map[string]*Template {
-	return map[string]*Template{KindRequest: s.Request, KindForwarded: s.Forwarded, KindReminder: s.Reminder,
-		KindClosed: s.Closed, KindForward: s.Forward}
+	return map[string]*Template{KindRequest: s.Request, KindForwarded: s.Forwarded, KindReceived: s.Received,
+		KindReminder: s.Reminder, KindClosed: s.Closed, KindForward: s.Forward}
 }
 
 // Template is a subject and a body, Go text/template source.
@@ -187,7 +188,7 @@ func (r *Replies) all() []namedTemplate {
 	sort.Strings(ids)
 	for _, id := range ids {
 		kinds := r.Scenarios[id].byKind()
-		for _, kind := range []string{KindRequest, KindForwarded, KindReminder, KindClosed, KindForward} {
+		for _, kind := range []string{KindRequest, KindForwarded, KindReceived, KindReminder, KindClosed, KindForward} {
 			if t := kinds[kind]; t != nil {
 				var sample any = reply
 				if kind == KindForward {
