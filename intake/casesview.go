@@ -111,10 +111,10 @@ func WriteFailed(w io.Writer, st *Store) error {
 		fmt.Fprintf(w, "  uid %d of %s  %d tries since %s, next %s\n    last error: %s\n",
 			f.UID, f.Mailbox, f.Tries, ts(f.FirstAt), ts(f.NextAt), f.LastError)
 	}
-	fmt.Fprintf(w, "in the failed folder (%d):\n", len(ms))
+	fmt.Fprintf(w, "in the failed folder (%d; `intake reprocess --mail N` takes #N again):\n", len(ms))
 	for _, m := range ms {
-		fmt.Fprintf(w, "  uid %d of %s  %s  from %s  subject %q\n    %s (%s) → %s\n",
-			m.UID, m.Mailbox, ts(m.ReceivedAt), orDash(m.From), m.Subject, m.Action, m.Reason, m.Folder)
+		fmt.Fprintf(w, "  #%d  uid %d of %s  %s  from %s  subject %q\n    %s (%s) → %s\n",
+			m.ID, m.UID, m.Mailbox, ts(m.ReceivedAt), orDash(m.From), m.Subject, m.Action, m.Reason, m.Folder)
 		for _, why := range m.Decision.Why {
 			fmt.Fprintf(w, "    why: %s\n", why)
 		}

@@ -106,7 +106,7 @@ func TestPollGivesUpAfterMaxTries(t *testing.T) {
 	h.cfg.Mailbox.MaxTries = 3
 	raw := testMail("chen@hospital.example", "License硬件变更申请", "fail-1@hospital.example", "", hwChangeIncomplete, licenseFile)
 	h.deliver(raw)
-	h.blockRaw(raw)
+	free := h.blockRaw(raw)
 	for i := 0; i < 3; i++ {
 		h.p.Poll(context.Background())
 		h.now = h.now.Add(5 * time.Hour)
@@ -130,6 +130,34 @@ func TestPollGivesUpAfterMaxTries(t *testing.T) {
 	}
 	if last, _, _ := h.store.Checkpoint(mailboxKey(h.cfg), h.imapUIDValidity()); last != 1 {
 		t.Errorf("checkpoint = %d after giving up, want 1", last)
+	}
+
+	// The cause is mended; reprocess takes the mail again.
+	free()
+	given, _ := h.store.Quarantined()
+	if len(given) != 1 {
+		t.Fatalf("quarantined = %v, want the mail given up", given)
+	}
+	if err := h.p.ReprocessMail(context.Background(), given[0].ID); err != nil {
+		t.Fatalf("ReprocessMail: %v", err)
+	}
+	if got := h.imap.inspect(t, "INBOX"); len(got) != 1 {
+		t.Fatalf("INBOX holds %d after ReprocessMail, want the mail back", len(got))
+	}
+	rep := h.poll()
+	if len(rep.Processed) != 1 || rep.Processed[0].Decision.Action != rules.ActionRequest {
+		t.Fatalf("poll after reprocess processed %+v, want the mail answered", rep.Processed)
+	}
+	if got := h.sentSince(1); len(got) != 1 || got[0].to[0] != "chen@hospital.example" {
+		t.Errorf("after reprocess %d mails sent, want the reply to the customer", len(got))
+	}
+	out.Reset()
+	WriteFailed(&out, h.store)
+	if !strings.Contains(out.String(), "no failed mail") {
+		t.Errorf("intake failed after reprocessing:\n%s", out.String())
+	}
+	if err := h.p.ReprocessMail(context.Background(), given[0].ID); err == nil {
+		t.Error("ReprocessMail of a mail already taken again = nil error")
 	}
 }
 

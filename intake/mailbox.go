@@ -188,6 +188,7 @@ type IMAPMailbox struct {
 	timeout     time.Duration
 	delim       rune // hierarchy delimiter, 0 if the server has none
 	uidValidity uint32
+	selected    string          // the server name of the polled mailbox
 	folders     map[string]bool // server names known to exist
 }
 
@@ -305,7 +306,7 @@ func (m *IMAPMailbox) selectMailbox(folder string) error {
 	if data.UIDValidity == 0 {
 		return fmt.Errorf("selecting %q: server sent no UIDVALIDITY", name)
 	}
-	m.uidValidity = data.UIDValidity
+	m.uidValidity, m.selected = data.UIDValidity, name
 	m.folders[name] = true
 	return nil
 }
@@ -580,50 +581,82 @@ func (m *IMAPMailbox) fetch(env Envelope, w io.Writer) error {
 // a warning. (imapclient's own fallback is not used: it sends STORE and
 // EXPUNGE without waiting for the COPY result, and a plain EXPUNGE when the
 // server lacks UIDPLUS.)
-func (m *IMAPMailbox) Move(ctx context.Context, uid imap.UID, folder string) error {
+//
+// It returns where the message went when the server says (UIDPLUS).
+func (m *IMAPMailbox) Move(ctx context.Context, uid imap.UID, folder string) (Filed, error) {
 	name := m.serverName(folder)
+	var filed Filed
 	err := m.run(ctx, m.timeout, func() error {
 		if err := m.ensureFolder(name); err != nil {
 			return err
 		}
-		if m.c.Caps().Has(imap.CapMove) {
-			return m.move(uid, name)
-		}
-		return m.copyAndDelete(uid, name)
+		var err error
+		filed, err = m.moveTo(uid, name)
+		return err
 	})
 	if err != nil {
-		return fmt.Errorf("moving uid %d to %q: %w", uid, name, err)
+		return Filed{}, fmt.Errorf("moving uid %d to %q: %w", uid, name, err)
 	}
-	return nil
+	return filed, nil
 }
 
-func (m *IMAPMailbox) move(uid imap.UID, name string) error {
+// Filed is where a moved message went: its UID in the folder, under the
+// folder's UIDVALIDITY. It is zero when the server does not say (no UIDPLUS).
+type Filed struct {
+	UIDValidity uint32
+	UID         imap.UID
+}
+
+// filedAs reads the destination of one message from a COPYUID answer.
+func filedAs(uidValidity uint32, dest imap.NumSet) Filed {
+	set, ok := dest.(imap.UIDSet)
+	if !ok {
+		return Filed{}
+	}
+	uids, ok := set.Nums()
+	if !ok || len(uids) != 1 {
+		return Filed{}
+	}
+	return Filed{UIDValidity: uidValidity, UID: uids[0]}
+}
+
+// moveTo moves a message of the selected mailbox to the folder with server
+// name name, which exists.
+func (m *IMAPMailbox) moveTo(uid imap.UID, name string) (Filed, error) {
+	if m.c.Caps().Has(imap.CapMove) {
+		return m.move(uid, name)
+	}
+	return m.copyAndDelete(uid, name)
+}
+
+func (m *IMAPMailbox) move(uid imap.UID, name string) (Filed, error) {
 	data, err := m.c.Move(imap.UIDSetNum(uid), name).Wait()
 	if err != nil {
-		return err
+		return Filed{}, err
 	}
 	// Without UIDPLUS there is no COPYUID, and nothing to check.
 	if src, ok := data.SourceUIDs.(imap.UIDSet); ok && !src.Contains(uid) {
-		return ErrNoSuchMessage
+		return Filed{}, ErrNoSuchMessage
 	}
-	return nil
+	return filedAs(data.UIDValidity, data.DestUIDs), nil
 }
 
-func (m *IMAPMailbox) copyAndDelete(uid imap.UID, name string) error {
+func (m *IMAPMailbox) copyAndDelete(uid imap.UID, name string) (Filed, error) {
 	uids := imap.UIDSetNum(uid)
 	data, err := m.c.Copy(uids, name).Wait()
 	if err != nil {
-		return fmt.Errorf("copying: %w", err)
+		return Filed{}, fmt.Errorf("copying: %w", err)
 	}
 	if data.SourceUIDs != nil {
 		if !data.SourceUIDs.Contains(uid) {
-			return ErrNoSuchMessage
+			return Filed{}, ErrNoSuchMessage
 		}
 	} else if err := m.exists(uid); err != nil {
 		// A UID COPY that matches nothing still succeeds; a message that
 		// exists after an OK COPY was copied.
-		return err
+		return Filed{}, err
 	}
+	filed := filedAs(data.UIDValidity, data.DestUIDs)
 
 	err = m.c.Store(uids, &imap.StoreFlags{
 		Op:     imap.StoreFlagsAdd,
@@ -631,16 +664,42 @@ func (m *IMAPMailbox) copyAndDelete(uid imap.UID, name string) error {
 		Flags:  []imap.Flag{imap.FlagDeleted},
 	}, nil).Close()
 	if err != nil {
-		return fmt.Errorf("flagging \\Deleted: %w", err)
+		return Filed{}, fmt.Errorf("flagging \\Deleted: %w", err)
 	}
 
 	if !m.c.Caps().Has(imap.CapUIDPlus) {
 		m.log.Warn("copied message left flagged \\Deleted: server has neither MOVE nor UIDPLUS",
 			"uid", uid, "folder", name)
-		return nil
+		return filed, nil
 	}
 	if err := m.c.UIDExpunge(uids).Close(); err != nil {
-		return fmt.Errorf("expunging: %w", err)
+		return Filed{}, fmt.Errorf("expunging: %w", err)
+	}
+	return filed, nil
+}
+
+// Restore moves a message filed in folder back into the polled mailbox,
+// where the next List finds it under a new UID. A folder whose UIDVALIDITY
+// is no longer filed's, or that lacks the message, gives ErrNoSuchMessage.
+func (m *IMAPMailbox) Restore(ctx context.Context, folder string, filed Filed) error {
+	name := m.serverName(folder)
+	err := m.run(ctx, m.timeout, func() error {
+		data, err := m.c.Select(name, nil).Wait()
+		if err != nil {
+			return fmt.Errorf("selecting %q: %w", name, err)
+		}
+		if data.UIDValidity != filed.UIDValidity {
+			err = ErrNoSuchMessage
+		} else {
+			_, err = m.moveTo(filed.UID, m.selected)
+		}
+		if _, serr := m.c.Select(m.selected, nil).Wait(); serr != nil && err == nil {
+			err = fmt.Errorf("selecting %q again: %w", m.selected, serr)
+		}
+		return err
+	})
+	if err != nil {
+		return fmt.Errorf("moving uid %d of %q back to %q: %w", filed.UID, name, m.selected, err)
 	}
 	return nil
 }

@@ -477,7 +477,7 @@ func TestMailboxMove(t *testing.T) {
 			}
 			defer m.Close()
 
-			if err := m.Move(context.Background(), uid, "Intake/Forwarded"); err != nil {
+			if _, err := m.Move(context.Background(), uid, "Intake/Forwarded"); err != nil {
 				t.Fatalf("Move(%d, Intake/Forwarded): %v", uid, err)
 			}
 
@@ -519,7 +519,7 @@ func TestMailboxMove(t *testing.T) {
 
 			// The folder now exists: a second move must not try to create it.
 			second := ts.appendMessage(t, "INBOX", mailboxTestMessage("second"))
-			if err := m.Move(context.Background(), second, "Intake/Forwarded"); err != nil {
+			if _, err := m.Move(context.Background(), second, "Intake/Forwarded"); err != nil {
 				t.Fatalf("second Move: %v", err)
 			}
 			if n := countCommands(clientCommands(ts.transcript.String()), "CREATE"); n != 1 {
@@ -568,7 +568,7 @@ func TestMailboxMoveFailedCopyDeletesNothing(t *testing.T) {
 			m := dialMemIMAP(t, ts.config())
 
 			// imapmemserver refuses to copy a mailbox into itself.
-			if err := m.Move(context.Background(), uid, "INBOX"); err == nil {
+			if _, err := m.Move(context.Background(), uid, "INBOX"); err == nil {
 				t.Fatalf("Move(%d, INBOX) = nil, want the COPY error", uid)
 			}
 			inbox := ts.inspect(t, "INBOX")
@@ -576,7 +576,7 @@ func TestMailboxMoveFailedCopyDeletesNothing(t *testing.T) {
 				t.Errorf("INBOX after failed Move = %v, want the message untouched", inbox)
 			}
 
-			if err := m.Move(context.Background(), 999, "Intake/Failed"); !errors.Is(err, ErrNoSuchMessage) {
+			if _, err := m.Move(context.Background(), 999, "Intake/Failed"); !errors.Is(err, ErrNoSuchMessage) {
 				t.Errorf("Move(999) = %v, want ErrNoSuchMessage", err)
 			}
 		})

@@ -33,8 +33,9 @@ type Mailbox interface {
 	// message sent larger than its announced size allows is refused with a
 	// *SizeMismatchError.
 	Fetch(ctx context.Context, env Envelope, w io.Writer) error
-	// Move moves a message to a folder, creating the folder if needed.
-	Move(ctx context.Context, uid imap.UID, folder string) error
+	// Move moves a message to a folder, creating the folder if needed, and
+	// says where it went when the server tells (else a zero Filed).
+	Move(ctx context.Context, uid imap.UID, folder string) (Filed, error)
 	Close() error
 }
 
@@ -266,7 +267,7 @@ func folderFor(cfg *Config, action string) string {
 
 // move files a committed message and records it.
 func (p *Pipeline) move(ctx context.Context, mb Mailbox, row *MessageRow) error {
-	err := mb.Move(ctx, imap.UID(row.UID), row.Folder)
+	filed, err := mb.Move(ctx, imap.UID(row.UID), row.Folder)
 	if errors.Is(err, ErrNoSuchMessage) {
 		p.log.Warn("message gone before it was filed", "mailbox", row.Mailbox, "uid", row.UID, "message_id", row.MessageID, "case", row.CaseID)
 		err = nil
@@ -274,7 +275,7 @@ func (p *Pipeline) move(ctx context.Context, mb Mailbox, row *MessageRow) error 
 	if err != nil {
 		return fmt.Errorf("moving uid %d to %s: %w", row.UID, row.Folder, err)
 	}
-	return p.store.MarkMoved(row.ID)
+	return p.store.MarkMoved(row.ID, filed)
 }
 
 // ProblemSizeMismatch is the quarantine reason of a message the server sent

@@ -62,3 +62,47 @@ func (p *Pipeline) Reprocess(ctx context.Context, caseID string, reply, dryRun b
 	p.drain(ctx, rep)
 	return &d, kinds, rep.Err()
 }
+
+// restorer is a mailbox that can move filed mail back to be read again.
+// *IMAPMailbox is one.
+type restorer interface {
+	Restore(ctx context.Context, folder string, filed Filed) error
+}
+
+// ReprocessMail takes a mail in the failed folder again (one given up
+// after max_tries, or one that could not be read, after the cause was
+// mended): it moves it back into the polled mailbox, where the next poll
+// reads it as new mail, and takes it off the failed list. id is the
+// message's number in `intake failed`.
+func (p *Pipeline) ReprocessMail(ctx context.Context, id int64) error {
+	cfg := p.Config()
+	row, err := p.store.Message(id)
+	if err != nil {
+		return err
+	}
+	if row == nil || row.Action != rules.ActionQuarantine {
+		return fmt.Errorf("reprocessing mail #%d: no such mail in the failed folder (hint: `intake failed` lists them)", id)
+	}
+	filed, err := p.store.FiledAs(id)
+	if err != nil {
+		return err
+	}
+	if filed.UID == 0 {
+		return fmt.Errorf("reprocessing mail #%d: the server did not say where it went (no UIDPLUS) (hint: move it from %s back to %s with a mail client; the next poll reads it)",
+			id, row.Folder, cfg.Mailbox.Mailbox)
+	}
+	mb, err := p.dial(ctx, cfg)
+	if err != nil {
+		return fmt.Errorf("opening mailbox: %w", err)
+	}
+	defer mb.Close()
+	r, ok := mb.(restorer)
+	if !ok {
+		return fmt.Errorf("reprocessing mail #%d: this mailbox cannot move mail back", id)
+	}
+	if err := r.Restore(ctx, row.Folder, filed); err != nil {
+		return fmt.Errorf("reprocessing mail #%d: %w", id, err)
+	}
+	p.log.Info("mail moved back to be read again", "id", id, "uid", row.UID, "folder", row.Folder)
+	return p.store.MarkReprocessed(id)
+}

@@ -80,6 +80,8 @@ CREATE TABLE IF NOT EXISTS failures (
 	mailbox TEXT NOT NULL, uidvalidity INTEGER NOT NULL, uid INTEGER NOT NULL,
 	tries INTEGER NOT NULL, last_error TEXT NOT NULL, next_at INTEGER NOT NULL, first_at INTEGER NOT NULL,
 	PRIMARY KEY (mailbox, uidvalidity, uid));
+CREATE TABLE IF NOT EXISTS filed (
+	message_row INTEGER PRIMARY KEY REFERENCES messages(id), uidvalidity INTEGER NOT NULL, uid INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS notices (problem TEXT PRIMARY KEY, last_at INTEGER NOT NULL, held INTEGER NOT NULL);
 `
 
@@ -476,14 +478,16 @@ func (s *Store) SeenUID(mailbox string, uidValidity, uid uint32) (*MessageRow, e
 }
 
 // Duplicate returns an earlier message with the same content, or nil.
+// Quarantined messages do not count: one moved back to be read again is
+// read again.
 func (s *Store) Duplicate(sum string) (*MessageRow, error) {
-	return s.oneMessage(`sha256 = ? AND action != 'duplicate' ORDER BY id`, sum)
+	return s.oneMessage(`sha256 = ? AND action NOT IN ('duplicate', 'quarantine', 'reprocessed') ORDER BY id`, sum)
 }
 
 // WithMessageID lists the earlier messages, not duplicates, that carry a
 // Message-ID, oldest first.
 func (s *Store) WithMessageID(messageID string) ([]*MessageRow, error) {
-	return s.queryMessages(`message_id = ? AND action != 'duplicate' ORDER BY id`, messageID)
+	return s.queryMessages(`message_id = ? AND action NOT IN ('duplicate', 'quarantine', 'reprocessed') ORDER BY id`, messageID)
 }
 
 // PendingMoves lists the messages of a mailbox whose decision is committed
@@ -492,13 +496,53 @@ func (s *Store) PendingMoves(mailbox string, uidValidity uint32) ([]*MessageRow,
 	return s.queryMessages(`mailbox = ? AND uidvalidity = ? AND moved = 0 ORDER BY uid`, mailbox, uidValidity)
 }
 
-// MarkMoved records that a message is in its folder.
-func (s *Store) MarkMoved(id int64) error {
-	if _, err := s.db.Exec(`UPDATE messages SET moved = 1 WHERE id = ?`, id); err != nil {
+// MarkMoved records that a message is in its folder, and where, when the
+// server said.
+func (s *Store) MarkMoved(id int64, filed Filed) error {
+	err := s.tx(func(tx *sql.Tx) error {
+		if _, err := tx.Exec(`UPDATE messages SET moved = 1 WHERE id = ?`, id); err != nil {
+			return err
+		}
+		if filed.UID == 0 {
+			return nil
+		}
+		_, err := tx.Exec(`INSERT OR REPLACE INTO filed (message_row, uidvalidity, uid) VALUES (?, ?, ?)`, id, filed.UIDValidity, filed.UID)
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("marking message %d moved: %w", id, err)
 	}
 	return nil
 }
+
+// FiledAs returns where a message was filed, zero when unknown.
+func (s *Store) FiledAs(id int64) (Filed, error) {
+	var f Filed
+	err := s.db.QueryRow(`SELECT uidvalidity, uid FROM filed WHERE message_row = ?`, id).Scan(&f.UIDValidity, &f.UID)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return Filed{}, fmt.Errorf("reading where message %d was filed: %w", id, err)
+	}
+	return f, nil
+}
+
+// Message returns a message row by id, or nil.
+func (s *Store) Message(id int64) (*MessageRow, error) {
+	return s.oneMessage(`id = ?`, id)
+}
+
+// MarkReprocessed records that a quarantined message went back to the
+// polled mailbox to be read again: it leaves the failed list and is no
+// longer what a new message duplicates.
+func (s *Store) MarkReprocessed(id int64) error {
+	if _, err := s.db.Exec(`UPDATE messages SET action = ? WHERE id = ?`, ActionReprocessed, id); err != nil {
+		return fmt.Errorf("marking message %d reprocessed: %w", id, err)
+	}
+	return nil
+}
+
+// ActionReprocessed is the action recorded for a quarantined message sent
+// back to be read again.
+const ActionReprocessed = "reprocessed"
 
 // Quarantined lists the messages filed in the failed folder, newest first.
 func (s *Store) Quarantined() ([]*MessageRow, error) {

@@ -236,15 +236,34 @@ func failed(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
+// reprocessMail takes a mail of the failed folder again.
+func reprocessMail(configPath string, id int64, stdout, stderr io.Writer) int {
+	p, st, _, _, ok := open(configPath, stderr)
+	if !ok {
+		return 2
+	}
+	defer st.Close()
+	if err := p.ReprocessMail(context.Background(), id); err != nil {
+		fmt.Fprintf(stderr, "intake reprocess: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(stdout, "mail #%d is back in %s: the next poll reads it again\n", id, p.Config().Mailbox.Mailbox)
+	return 0
+}
+
 func reprocess(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("reprocess", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	configPath := fl.String("config", "", "config file (default ./config.yaml)")
 	reply := fl.Bool("reply", false, "send the customer a new request when materials are still missing")
 	dry := fl.Bool("dry-run", false, "show the new decision, queue nothing")
+	mail := fl.Int64("mail", 0, "move mail #N of `intake failed` back to the mailbox, to be read again")
 	pos, err := parseArgs(fl, args)
 	if err != nil {
 		return 2
+	}
+	if *mail != 0 {
+		return reprocessMail(*configPath, *mail, stdout, stderr)
 	}
 	if len(pos) != 1 {
 		fmt.Fprintln(stderr, "intake reprocess: give one case id")

@@ -33,6 +33,7 @@ usage:
   intake failed [--config FILE]                   mail that failed: waiting for another try, or given up
   intake release [--since D | --all]              send the mail kept by triage-only mode (without flags: list it)
   intake reprocess ID [--reply] [--dry-run]       evaluate a case again with the current rules
+  intake reprocess --mail N                       move mail #N of "intake failed" back to be read again
   intake demo [--out DIR] [--serve]               the whole job on mail servers inside this process
   intake help                                     this text
 
