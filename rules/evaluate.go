@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"path"
 	"regexp"
 	"slices"
 	"sort"
@@ -762,12 +763,17 @@ func (r *Rules) checklist(d *Decision, s *Scenario, views []view, fields map[str
 					cand = append(cand, h)
 				}
 			}
-			cand = narrow(cand, fresh)
-			if len(cand) == 1 {
-				h := cand[0]
-				h.class, h.material = fc, id
-				item.Present, item.Source = true, fileSource(h)
-				item.Assumed = fmt.Sprintf("%q taken as the %s, as the text mentions it", h.att.Name, fc.ID)
+			cand, named := narrow(cand, fresh)
+			if len(cand) == 1 || named {
+				// One file, or the files the text names: "盖章的承诺书拍了
+				// 照片（IMG_4821、IMG_4822 两张）" are two pages of one letter.
+				var names []string
+				for _, h := range cand {
+					h.class, h.material = fc, id
+					names = append(names, fmt.Sprintf("%q", h.att.Name))
+				}
+				item.Present, item.Source = true, fileSource(cand[0])
+				item.Assumed = fmt.Sprintf("%s taken as the %s, as the text mentions it", strings.Join(names, " and "), fc.ID)
 				d.Notes = append(d.Notes, "file_assumed: "+item.Assumed)
 				break
 			}
@@ -823,18 +829,23 @@ func (d *Decision) addNote(id, text string) {
 }
 
 // narrow picks, among files that could be the one the text speaks of, those
-// it names; else those the sender attached rather than showed inline (an
+// it names (by name, or by the name without its extension: "IMG_4821"), and
+// says so; else those the sender attached rather than showed inline (an
 // HTML signature's logo).
-func narrow(cand []*fileHit, text string) []*fileHit {
-	if len(cand) < 2 {
-		return cand
-	}
+func narrow(cand []*fileHit, text string) ([]*fileHit, bool) {
 	lower := strings.ToLower(text)
-	named := slices.DeleteFunc(slices.Clone(cand), func(h *fileHit) bool { return !strings.Contains(lower, strings.ToLower(h.att.Name)) })
+	named := slices.DeleteFunc(slices.Clone(cand), func(h *fileHit) bool {
+		name := strings.ToLower(h.att.Name)
+		base := strings.TrimSuffix(name, path.Ext(name))
+		return !strings.Contains(lower, name) && (utf8.RuneCountInString(base) < 4 || !strings.Contains(lower, base))
+	})
 	if len(named) > 0 {
-		return named
+		return named, true
 	}
-	return slices.DeleteFunc(slices.Clone(cand), func(h *fileHit) bool { return h.att.Inline })
+	if len(cand) < 2 {
+		return cand, false
+	}
+	return slices.DeleteFunc(slices.Clone(cand), func(h *fileHit) bool { return h.att.Inline }), false
 }
 
 // fixedRoleOther returns an assigned file whose class fixes a role other

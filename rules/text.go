@@ -372,7 +372,8 @@ func (r *Rules) labelsFollow(lines []string, section string) bool {
 }
 
 func (r *Rules) setField(into map[string]fieldValue, f *Field, v, label, where string) {
-	if _, ok := into[f.ID]; ok || v == "" {
+	_, set := into[f.ID]
+	if v == "" {
 		return
 	}
 	for _, a := range f.Also {
@@ -384,10 +385,18 @@ func (r *Rules) setField(into map[string]fieldValue, f *Field, v, label, where s
 		if len(loc) >= 4 && loc[2] >= 0 {
 			part = v[loc[2]:loc[3]]
 		}
-		if rest := cleanValue(v[:loc[0]] + " " + v[loc[1]:]); rest != "" {
-			v = rest
+		// "联系人：李四 138…" gives the number to the phone field; so does
+		// a second line under a name label already given ("End user
+		// contact person: …" then "End user contact: +60 …").
+		if rest := cleanValue(v[:loc[0]] + " " + v[loc[1]:]); rest != "" || set {
+			if rest != "" {
+				v = rest
+			}
 			r.setField(into, r.fields[a.Field], cleanValue(part), label, where)
 		}
+	}
+	if set {
+		return
 	}
 	if r.empty != nil && r.empty.MatchString(v) {
 		return
