@@ -89,6 +89,10 @@ type Attachment struct {
 	// Inline marks a part shown inside the body (an HTML mail's logo, with a
 	// Content-ID or disposition inline) rather than attached by the sender.
 	Inline bool
+	// Embedded marks a part the HTML body shows through a cid: reference:
+	// part of the body's layout (a signature logo), never taken for a
+	// material on the strength of the text alone.
+	Embedded bool
 }
 
 // HeaderValue returns the first value of the named header field, "" if absent.

@@ -14,7 +14,9 @@ import (
 	"io"
 	"net/mail"
 	"net/textproto"
+	"net/url"
 	"path"
+	"regexp"
 	"strings"
 	"unicode/utf8"
 
@@ -109,6 +111,8 @@ type msgState struct {
 	plain, html strings.Builder
 	truncated   bool
 	noted       map[string]bool
+	cids        map[string]bool // Content-IDs the HTML body shows (src="cid:…")
+	partIDs     map[int]string  // the Content-ID of an attachment, by index
 }
 
 // note adds a reader remark ("id: text") to the message.
@@ -252,6 +256,12 @@ func (p *mimeParser) leaf(m *msgState, h mtextproto.Header, mediaType string, pa
 		p.text(m, mediaType, params["charset"], body)
 	default:
 		inline := disposition == "inline" || disposition == "" && h.Get("Content-Id") != ""
+		if id := contentID(h.Get("Content-Id")); id != "" {
+			if m.partIDs == nil {
+				m.partIDs = map[int]string{}
+			}
+			m.partIDs[len(m.msg.Attachments)] = id
+		}
 		p.attachment(m, mediaType, params["charset"], name, body, depth, inline)
 	}
 }
@@ -306,6 +316,12 @@ func (p *mimeParser) text(m *msgState, mediaType, label string, body io.Reader) 
 	}
 	s = normalizeNewlines(s)
 	if mediaType == "text/html" {
+		for _, ref := range cidRef.FindAllStringSubmatch(s, -1) {
+			if m.cids == nil {
+				m.cids = map[string]bool{}
+			}
+			m.cids[contentID(ref[1])] = true
+		}
 		s = htmlToText(s)
 	}
 	if out.Len() > 0 && strings.TrimSpace(s) != "" {
@@ -325,6 +341,11 @@ func (m *msgState) finish(lim Limits) {
 		m.truncated = true
 	}
 	m.msg.Body, m.msg.AltBody = rules.TruncateUTF8(plain, max), rules.TruncateUTF8(html, max)
+	for i, id := range m.partIDs {
+		if m.cids[id] && i < len(m.msg.Attachments) {
+			m.msg.Attachments[i].Embedded = true
+		}
+	}
 	if m.truncated {
 		m.note("text_truncated: body text cut at %d bytes", max)
 	}
@@ -339,6 +360,19 @@ func originalName(sent, safe string) string {
 		return ""
 	}
 	return rules.TruncateUTF8(base, 2*rules.MaxFileNameBytes)
+}
+
+// cidRef is a reference of an HTML body to a part by its Content-ID.
+var cidRef = regexp.MustCompile(`(?i)["'(=]\s*cid:([^"'\s>)]+)`)
+
+// contentID returns a Content-ID, or a cid: URL's id, without its angle
+// brackets, URL escapes and case, so that the two compare.
+func contentID(v string) string {
+	v = strings.Trim(strings.TrimSpace(v), "<>")
+	if u, err := url.PathUnescape(v); err == nil {
+		v = u
+	}
+	return strings.ToLower(v)
 }
 
 // normalizeNewlines turns CRLF and lone CR into LF.
@@ -363,6 +397,14 @@ func (p *mimeParser) attachment(m *msgState, mediaType, label, name string, body
 	if c.data != nil && strings.EqualFold(path.Ext(display), ".eml") && looksLikeMail(c.data) {
 		p.forward(m, bytes.NewReader(c.data), depth+1, display)
 		return
+	}
+	if genericTypes[mediaType] {
+		// QUIRK: phones and scanners send photos and scans as
+		// application/octet-stream, often without an extension
+		// (TestParseFilesByContent).
+		if t := sniffMagic(c.head); t != "" {
+			mediaType = t
+		}
 	}
 	att := newAttachment(display, mediaType, label, c)
 	att.Inline = inline

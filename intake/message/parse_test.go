@@ -538,3 +538,44 @@ func TestParseEMLAttachment(t *testing.T) {
 		t.Errorf("Parse(.eml that is no mail).Attachments = %v, want %v", files(m), want)
 	}
 }
+
+// TestParseFilesByContent checks that a file sent as application/octet-stream
+// gets the type its first bytes tell, whatever its name.
+func TestParseFilesByContent(t *testing.T) {
+	tests := []struct {
+		name, data, want string
+	}{
+		{"IMG_0231", "\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", "image/heic"},
+		{"photo.HEIF", "\x00\x00\x00\x18ftypmif1\x00\x00\x00\x00mif1heic", "image/heif"},
+		{"scan0001", "%PDF-1.4\n%…", "application/pdf"},
+		{"letter.dat", "\xff\xd8\xff\xe0\x00\x10JFIF\x00", "image/jpeg"},
+		{"page2", "II*\x00\x08\x00\x00\x00", "image/tiff"},
+		{"notes.bin", "plain words", "application/octet-stream"},
+	}
+	for _, tt := range tests {
+		m := parseString(t, withData("application/octet-stream", `attachment; filename="`+tt.name+`"`, tt.data))
+		if len(m.Attachments) != 1 || m.Attachments[0].ContentType != tt.want {
+			t.Errorf("Parse(%s as octet-stream).Attachments = %+v, want one of type %s", tt.name, m.Attachments, tt.want)
+		}
+	}
+}
+
+// TestParseEmbeddedImage checks that an image the HTML body shows by cid: is
+// marked Embedded, and one merely attached is not.
+func TestParseEmbeddedImage(t *testing.T) {
+	raw := "From: a@example.test\r\nSubject: x\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=MM\r\n\r\n" +
+		"--MM\r\nContent-Type: multipart/related; boundary=RR\r\n\r\n" +
+		"--RR\r\nContent-Type: text/html; charset=utf-8\r\n\r\n<p>承诺书随后寄出</p><img src=\"cid:image001.png@01DB4A3C.5E6F7A80\">\r\n" +
+		"--RR\r\nContent-Type: image/png; name=\"image001.png\"\r\nContent-ID: <image001.png@01DB4A3C.5E6F7A80>\r\nContent-Transfer-Encoding: base64\r\n\r\n" + b64("\x89PNG\r\n\x1a\nlogo") + "\r\n" +
+		"--RR--\r\n" +
+		"--MM\r\nContent-Type: image/png; name=\"photo.png\"\r\nContent-ID: <photo>\r\nContent-Disposition: attachment; filename=\"photo.png\"\r\nContent-Transfer-Encoding: base64\r\n\r\n" + b64("\x89PNG\r\n\x1a\nphoto") + "\r\n" +
+		"--MM--\r\n"
+	m := parseString(t, raw)
+	var got []string
+	for _, a := range m.Attachments {
+		got = append(got, fmt.Sprintf("%s embedded=%v", a.Name, a.Embedded))
+	}
+	if want := []string{"image001.png embedded=true", "photo.png embedded=false"}; !slices.Equal(got, want) {
+		t.Errorf("Parse(logo by cid: and an attached photo).Attachments = %v, want %v", got, want)
+	}
+}

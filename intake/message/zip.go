@@ -149,11 +149,52 @@ func zipDirectoryEntries(data []byte) int {
 func sniffType(name string, head []byte) string {
 	t := mime.TypeByExtension(strings.ToLower(path.Ext(name)))
 	if t == "" && head != nil {
-		t = http.DetectContentType(head)
+		if t = sniffMagic(head); t == "" {
+			t = http.DetectContentType(head)
+		}
 	}
 	if t == "" {
 		t = "application/octet-stream"
 	}
 	t, _ = parseParams(t)
 	return t
+}
+
+// genericTypes are content types that say nothing of a file's kind.
+var genericTypes = map[string]bool{
+	"application/octet-stream": true, "application/unknown": true, "application/x-unknown": true,
+	"application/binary": true, "application/x-download": true, "application/force-download": true,
+	"binary/octet-stream": true,
+}
+
+// sniffMagic returns the media type of an image or PDF from its first bytes,
+// or "": what a file is, whatever its name or declared type says.
+func sniffMagic(head []byte) string {
+	switch {
+	case bytes.HasPrefix(head, []byte("%PDF-")):
+		return "application/pdf"
+	case bytes.HasPrefix(head, []byte("\xff\xd8\xff")):
+		return "image/jpeg"
+	case bytes.HasPrefix(head, []byte("\x89PNG\r\n\x1a\n")):
+		return "image/png"
+	case bytes.HasPrefix(head, []byte("GIF87a")), bytes.HasPrefix(head, []byte("GIF89a")):
+		return "image/gif"
+	case bytes.HasPrefix(head, []byte("II*\x00")), bytes.HasPrefix(head, []byte("MM\x00*")):
+		return "image/tiff"
+	case bytes.HasPrefix(head, []byte("BM")) && len(head) > 14 && head[6] == 0 && head[7] == 0 && head[8] == 0 && head[9] == 0:
+		return "image/bmp"
+	case len(head) >= 12 && bytes.HasPrefix(head, []byte("RIFF")) && string(head[8:12]) == "WEBP":
+		return "image/webp"
+	case len(head) >= 12 && string(head[4:8]) == "ftyp":
+		// ISO base media: the brand says HEIC/HEIF (iPhone photos) or AVIF.
+		switch string(head[8:12]) {
+		case "heic", "heix", "heim", "heis", "hevc", "hevx":
+			return "image/heic"
+		case "mif1", "msf1":
+			return "image/heif"
+		case "avif", "avis":
+			return "image/avif"
+		}
+	}
+	return ""
 }
