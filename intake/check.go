@@ -152,6 +152,8 @@ func (c *Config) Explain(w io.Writer, ch *Checked) {
 				where = fmt.Sprintf(" (in %s)", a.Container)
 			case rules.OriginForwarded:
 				where = fmt.Sprintf(" (in forwarded mail %q)", a.Container)
+			case rules.OriginPasted:
+				where = " (pasted into the text)"
 			}
 			what := "not a material"
 			switch {

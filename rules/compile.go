@@ -227,6 +227,9 @@ func (r *Rules) Compile() []Problem {
 		if fc.AssumeWhen != "" {
 			fc.assume = c.re(path+".assume_when", fc.AssumeWhen)
 		}
+		if fc.Pasted && len(fc.Content) == 0 {
+			c.add(path+".pasted", "a pasted file is recognised by its content: give content patterns", "pasted without content")
+		}
 	}
 
 	seen = map[string]bool{}

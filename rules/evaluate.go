@@ -139,6 +139,7 @@ func (r *Rules) Evaluate(msgs []*Message) Decision {
 		mention.WriteByte('\n')
 	}
 	hits := r.classify(atts, mention.String())
+	hits, from = r.pastedFiles(views, hits, from)
 	fields := r.readFields(views, hits)
 
 	scenario, why, scoring := r.classifyScenario(views, hits, from)
@@ -896,6 +897,8 @@ func fileSource(h *fileHit) string {
 		return fmt.Sprintf("zip entry %q in %q", h.att.Name, h.att.Container)
 	case OriginForwarded:
 		return fmt.Sprintf("attachment %q of the forwarded mail %q", h.att.Name, h.att.Container)
+	case OriginPasted:
+		return fmt.Sprintf("%s pasted into the text (after %q)", h.class.ID, clip(pastedLead(h), 60))
 	}
 	return fmt.Sprintf("attachment %q", h.att.Name)
 }

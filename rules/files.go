@@ -1,7 +1,11 @@
 package rules
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -179,3 +183,85 @@ func (r *Rules) roleOf(fc *FileClass, name string) string {
 	}
 	return r.roleIn(name)
 }
+
+// OriginPasted is the origin of a file whose content was pasted into the
+// text of a mail rather than attached.
+const OriginPasted = "pasted"
+
+// pastedFiles adds, for each block of the new texts that a class taking
+// pasted content recognises, a file of that class (see FileClass.Pasted).
+func (r *Rules) pastedFiles(views []view, hits []*fileHit, from []int) ([]*fileHit, []int) {
+	for i, v := range views {
+		for n, b := range pastedBlocks(v.fresh) {
+			for j := range r.Files {
+				fc := &r.Files[j]
+				if !fc.Pasted || !slices.ContainsFunc(fc.content, func(re *regexp.Regexp) bool { return re.MatchString(b.text) }) {
+					continue
+				}
+				sum := sha256.Sum256([]byte(b.text))
+				a := &Attachment{Name: fmt.Sprintf("%s-pasted-%d.txt", fc.ID, n+1), ContentType: "text/plain",
+					Size: int64(len(b.text)), SHA256: hex.EncodeToString(sum[:]), Text: b.text, Origin: OriginPasted,
+					Container: b.lead}
+				h := &fileHit{att: a, class: fc, role: fc.Role}
+				if h.role == "" && fc.RolesFromName {
+					h.role = r.roleIn(b.lead)
+				}
+				hits, from = append(hits, h), append(from, i)
+				break
+			}
+		}
+	}
+	return hits, from
+}
+
+// block is a run of lines pasted from a file, with the line that leads to it.
+type block struct {
+	text string
+	lead string
+}
+
+// fileLine is a line of a configuration-like file: "key=value", "[section]"
+// or a "#" comment.
+var fileLine = regexp.MustCompile(`^(?:[A-Za-z][\w .-]{0,40}\s*=|\[[\w .-]{1,40}\]$|#)`)
+
+// pastedBlocks finds the blocks of a text that look like a pasted file: at
+// least three lines in a run, most of them "key=value", "[section]" or "#"
+// lines. Rules of dashes or equals signs around a block are not part of it.
+func pastedBlocks(text string) []block {
+	var out []block
+	var run []string
+	lead, prev := "", ""
+	end := func() {
+		n := 0
+		for _, l := range run {
+			if fileLine.MatchString(l) {
+				n++
+			}
+		}
+		if len(run) >= 3 && n >= 3 && 2*n >= len(run) {
+			out = append(out, block{text: strings.Join(run, "\n"), lead: lead})
+		}
+		run = nil
+	}
+	for _, raw := range strings.Split(text, "\n") {
+		l := strings.TrimSpace(raw)
+		if l == "" || strings.Trim(l, "-=_*~ ") == "" {
+			if len(run) > 0 {
+				end()
+			}
+			continue
+		}
+		if len(run) == 0 {
+			lead = prev
+		}
+		run = append(run, l)
+		prev = l
+	}
+	if len(run) > 0 {
+		end()
+	}
+	return out
+}
+
+// pastedLead is the line that introduced pasted content.
+func pastedLead(h *fileHit) string { return h.att.Container }

@@ -61,6 +61,7 @@ const (
 	OriginDirect    = ""          // a part of the message itself
 	OriginArchive   = "archive"   // an entry of an attached .zip
 	OriginForwarded = "forwarded" // a part of an attached message/rfc822
+	// OriginPasted (files.go): content pasted into the text, not attached.
 )
 
 // Attachment is one file carried by a message.

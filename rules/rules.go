@@ -191,6 +191,10 @@ type FileClass struct {
 	// type, is taken as this class when the mail's new text matches this
 	// pattern and it is the only such file (note file_assumed).
 	AssumeWhen string `yaml:"assume_when"`
+	// Pasted: the content of such a file pasted into the new text (a block
+	// of "key=value" lines that Content matches) counts like the file,
+	// its role read from the line that introduces it.
+	Pasted bool `yaml:"pasted"`
 
 	names, content []*regexp.Regexp
 	assume         *regexp.Regexp

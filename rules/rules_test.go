@@ -316,3 +316,12 @@ func TestInterleavedAnswers(t *testing.T) {
 		t.Errorf("splitQuoted: fresh %q, ours %q: want our quoted mail apart", fresh, ours)
 	}
 }
+
+func TestPastedBlocks(t *testing.T) {
+	text := "新服务器的主机信息内容贴在下面：\n--------\n# Host Information File\n[HostInfo]\nHostName=NEW-01\nUniqueID=AFB5A4A7\nDiskSerial=8F65\n--------\n\n" +
+		"Prices:\na = 1\nthe rest is prose\nand more prose\nand more\n"
+	got := pastedBlocks(text)
+	if len(got) != 1 || !strings.HasPrefix(got[0].text, "# Host Information File") || got[0].lead != "新服务器的主机信息内容贴在下面：" {
+		t.Fatalf("pastedBlocks = %+v, want the host block led by its line", got)
+	}
+}
