@@ -248,8 +248,10 @@ func (r *Rules) senderParty(v view, where string, out map[string]fieldValue) {
 	}
 }
 
-// textExts are files people write forms in.
-var textExts = map[string]bool{"txt": true, "csv": true, "md": true, "ini": true, "log": true}
+// textExts are files people write forms in (the reader gives Word and
+// Excel files their text).
+var textExts = map[string]bool{"txt": true, "csv": true, "md": true, "ini": true, "log": true,
+	"docx": true, "docm": true, "xlsx": true, "xlsm": true}
 
 // readFields reads the labelled fields of every message: new text first,
 // newest message first, then the subjects, then text files that are none of
@@ -275,7 +277,9 @@ func (r *Rules) readFields(views []view, hits []*fileHit) map[string]fieldValue 
 		r.senderParty(views[i], where(i, ""), out)
 	}
 	for _, h := range hits {
-		if h.class == nil && h.att.Text != "" && !h.att.Inline && (strings.HasPrefix(h.att.ContentType, "text/") || textExts[ext(h.att.Name)]) {
+		// A form is read for fields, also one named like the letter but
+		// sent as a Word or Excel file: a form is not the letter.
+		if (h.class == nil || h.rejected) && h.att.Text != "" && !h.att.Inline && (strings.HasPrefix(h.att.ContentType, "text/") || textExts[ext(h.att.Name)]) {
 			r.extractFields(h.att.Text, fmt.Sprintf("attachment %q", h.att.Name), out)
 		}
 	}

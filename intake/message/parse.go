@@ -407,6 +407,9 @@ func (p *mimeParser) attachment(m *msgState, mediaType, label, name string, body
 		}
 	}
 	att := newAttachment(display, mediaType, label, c)
+	if att.Text == "" && c.data != nil {
+		att.Text = p.ooxmlText(display, c.data) // a form sent as .docx or .xlsx
+	}
 	att.Inline = inline
 	att.Original = originalName(name, display)
 	if c.data == nil {

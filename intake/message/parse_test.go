@@ -579,3 +579,30 @@ func TestParseEmbeddedImage(t *testing.T) {
 		t.Errorf("Parse(logo by cid: and an attached photo).Attachments = %v, want %v", got, want)
 	}
 }
+
+// TestParseOfficeForms checks that the text of a .docx or .xlsx form is
+// read, a table row as its cells joined by tabs, and that a bomb of a part
+// gives no text.
+func TestParseOfficeForms(t *testing.T) {
+	w := `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	docx := makeZip(t, zipEntry{name: "word/document.xml", data: `<w:document ` + w + `><w:body>` +
+		`<w:p><w:r><w:t>信息登记表</w:t></w:r></w:p>` +
+		`<w:tbl><w:tr><w:tc><w:p><w:r><w:t>最终用户单位</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>天津港</w:t></w:r><w:r><w:t>集装箱码头</w:t></w:r></w:p></w:tc></w:tr></w:tbl>` +
+		`</w:body></w:document>`})
+	xlsx := makeZip(t,
+		zipEntry{name: "xl/sharedStrings.xml", data: `<sst><si><t>授权码</t></si><si><r><t>E2RT-</t></r><r><t>5YUI</t></r></si></sst>`},
+		zipEntry{name: "xl/worksheets/sheet1.xml", data: `<worksheet><sheetData><row><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c></row>` +
+			`<row><c r="A2" t="inlineStr"><is><t>节点数</t></is></c><c r="B2"><v>200</v></c></row></sheetData></worksheet>`})
+	bomb := makeZip(t, zipEntry{name: "word/document.xml", data: `<w:document ` + w + `><w:body><w:p><w:r><w:t>` + strings.Repeat("x", 8<<20) + `</w:t></w:r></w:p></w:body></w:document>`})
+	tests := []struct{ name, data, want string }{
+		{"form.docx", docx, "信息登记表\n最终用户单位\t天津港集装箱码头"},
+		{"FORM.XLSX", xlsx, "授权码\tE2RT-5YUI\n节点数\t200"},
+		{"bomb.docx", bomb, ""},
+	}
+	for _, tt := range tests {
+		m := parseString(t, withData("application/octet-stream", `attachment; filename="`+tt.name+`"`, tt.data))
+		if len(m.Attachments) != 1 || m.Attachments[0].Text != tt.want {
+			t.Errorf("Parse(%s).Attachments[0].Text = %q, want %q", tt.name, m.Attachments[0].Text, tt.want)
+		}
+	}
+}
