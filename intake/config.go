@@ -191,6 +191,11 @@ func (c *Config) validate(at func(string) string, inText func(string, int) strin
 	for _, p := range c.Health.validate() {
 		add("health."+p.path, p.msg)
 	}
+	for i, id := range c.Cases.MatchFields {
+		if c.Rules.Field(id) == nil {
+			add(fmt.Sprintf("cases.match_fields[%d]", i), fmt.Sprintf("unknown field %q (hint: an id of rules.fields, such as auth_code)", id))
+		}
+	}
 	for i, r := range c.Routes {
 		for _, p := range r.validate(&c.Rules) {
 			add(fmt.Sprintf("routes[%d].%s", i, p.path), p.msg)

@@ -4,10 +4,12 @@ import (
 	"fmt"
 	"net/mail"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
 
+	"intake/mailer"
 	"intake/rules"
 )
 
@@ -116,7 +118,7 @@ func (p *Pipeline) references(cfg *Config, msg *rules.Message) []caseRef {
 		add(id, "the tag in the text", false)
 	}
 	for _, ref := range append(append([]string{}, msg.InReplyTo...), msg.References...) {
-		if id := p.ids.CaseOf(ref); id != "" {
+		if id := p.ids.CaseOf(ref); id != "" && id != "none" {
 			add(id, "a reply to our mail", true)
 		}
 	}
@@ -232,4 +234,195 @@ func replyTo(msg *rules.Message, c *Case) *mail.Address {
 		return from
 	}
 	return a
+}
+
+// matchByParty finds the case of a mail that names none: an open case of
+// the same process that the sender is a party of and that the mail
+// supplies something it lacks, sends one of its files again or repeats one
+// of its match_fields. A mail that fits two cases joins neither: the reply
+// asks which (note which_case). A mail that adds nothing is the same
+// request again (note already_in_hand). The case's history, parsed, comes
+// with it.
+func (p *Pipeline) matchByParty(cfg *Config, msg *rules.Message) (caseMatch, []*rules.Message, []string, error) {
+	var none caseMatch
+	if msg.From == "" || dmarcFailed(msg, cfg.Cases.AuthservID) {
+		return none, nil, nil, nil
+	}
+	_, dom, _ := strings.Cut(msg.From, "@")
+	cases, err := p.store.OpenCasesOf(msg.From, cfg.Cases.JoinByDomain && !cfg.Cases.sharedDomain(dom))
+	if err != nil || len(cases) == 0 {
+		return none, nil, nil, err
+	}
+	alone := cfg.Rules.Evaluate([]*rules.Message{msg})
+	if alone.Action == rules.ActionQuarantine || alone.Action == rules.ActionIgnore && alone.Reason != "not_request" {
+		return none, nil, nil, nil
+	}
+	type fit struct {
+		c    *Case
+		why  string
+		new  bool
+		hist []*rules.Message
+		sums []string
+	}
+	var fits []fit
+	for _, c := range cases {
+		if alone.Scenario != "" && alone.Scenario != c.Scenario {
+			continue
+		}
+		rows, err := p.store.CaseMessages(c.ID)
+		if err != nil {
+			return none, nil, nil, err
+		}
+		last := lastDecision(rows)
+		if last == nil {
+			continue
+		}
+		var why []string
+		conflict := false
+		for _, f := range cfg.Cases.MatchFields {
+			v := alone.Fields[f]
+			switch {
+			case v == "" || last.Fields[f] == "":
+			case sameValue(v, last.Fields[f]):
+				why = append(why, "repeats its "+f)
+			default:
+				conflict = true // another auth code, another organisation: another request
+			}
+		}
+		if conflict {
+			continue
+		}
+		if name := sharedFile(alone.Attachments, rows); name != "" {
+			why = append(why, "sends its file "+name+" again")
+		}
+		var hist []*rules.Message
+		var sums, added []string
+		if c.State != StateForwarded { // a forwarded case lacks nothing
+			hist, sums, err = p.history(cfg, c.ID)
+			if err != nil {
+				return none, nil, nil, err
+			}
+			joined := cfg.Rules.Evaluate(append(append([]*rules.Message{}, hist...), msg))
+			for _, id := range joined.Present {
+				if !slices.Contains(last.Present, id) {
+					added = append(added, id)
+				}
+			}
+			if joined.Scenario == c.Scenario && len(added) > 0 {
+				why = append(why, "supplies "+strings.Join(added, ", "))
+			}
+		}
+		if len(why) > 0 {
+			fits = append(fits, fit{c, strings.Join(why, ", "), len(added) > 0, hist, sums})
+		}
+	}
+	switch len(fits) {
+	case 0:
+		return none, nil, nil, nil
+	case 1:
+		f := fits[0]
+		m := caseMatch{c: f.c, notes: []string{fmt.Sprintf("joined_untagged: %s: a mail from a party of the case that %s", f.c.ID, f.why)}}
+		if !f.new {
+			m.notes = append(m.notes, fmt.Sprintf("already_in_hand: %s: the mail adds nothing the case lacks", f.c.ID))
+		}
+		return m, f.hist, f.sums, nil
+	}
+	var ids []string
+	for _, f := range fits {
+		ids = append(ids, f.c.ID+" ("+f.why+")")
+	}
+	return caseMatch{notes: []string{"which_case: could belong to " + strings.Join(ids, " or ")}}, nil, nil, nil
+}
+
+// lastDecision returns the decision of the latest message of a case that
+// counted for its checklist, or nil.
+func lastDecision(rows []*MessageRow) *rules.Decision {
+	for _, r := range slices.Backward(rows) {
+		switch r.Action {
+		case rules.ActionRequest, rules.ActionAsk, rules.ActionForward:
+			return &r.Decision
+		}
+	}
+	return nil
+}
+
+// sameValue compares field values as people retype them: case, spaces and
+// dashes aside.
+func sameValue(a, b string) bool {
+	norm := func(s string) string {
+		return strings.Map(func(r rune) rune {
+			if unicode.IsSpace(r) || r == '-' || r == '－' {
+				return -1
+			}
+			return unicode.ToLower(r)
+		}, halfWidth(s))
+	}
+	return b != "" && norm(a) == norm(b)
+}
+
+// sharedFile returns the name of a file of atts that a message of the case
+// carried already, or "".
+func sharedFile(atts []rules.FileResult, rows []*MessageRow) string {
+	for _, a := range atts {
+		for _, r := range rows {
+			for _, b := range r.Decision.Attachments {
+				if b.SHA256 == a.SHA256 {
+					return a.Name
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// engineerAddress reports whether addr is one intake sends to: a route's
+// engineers or the admin. Mail from there never starts or changes a case:
+// a ticket system acknowledging a forward would otherwise loop.
+func engineerAddress(cfg *Config, addr string) bool {
+	if addr == "" {
+		return false
+	}
+	own := []string{cfg.SMTP.Admin}
+	for _, r := range cfg.Routes {
+		own = append(own, r.To...)
+	}
+	for _, o := range own {
+		if a, err := mail.ParseAddress(o); err == nil && strings.EqualFold(a.Address, addr) {
+			return true
+		}
+	}
+	return false
+}
+
+// caseOf finds the case a message joins (by reference, else by party) and
+// returns it with its earlier messages, parsed, and their digests. Mail
+// from the engineers' or admin's addresses, or answering mail sent there,
+// joins nothing.
+func (p *Pipeline) caseOf(cfg *Config, msg *rules.Message) (caseMatch, []*rules.Message, []string, error) {
+	if engineerAddress(cfg, msg.From) || p.engineersMail(msg) {
+		return caseMatch{}, nil, nil, nil
+	}
+	m := p.findCase(cfg, msg)
+	if m.c == nil && len(m.notes) == 0 {
+		return p.matchByParty(cfg, msg)
+	}
+	if m.c == nil || m.c.State == StateForwarded {
+		return m, nil, nil, nil // a forwarded case's mail is not read again
+	}
+	hist, sums, err := p.history(cfg, m.c.ID)
+	return m, hist, sums, err
+}
+
+// engineersMail tells whether a message answers mail intake sent to the
+// engineers or the admin (a forward, an update, a notice): their ticket
+// system or auto-reply, whatever its From says. Customers never get those
+// Message-IDs, so such a mail must not reach a case, or it would loop.
+func (p *Pipeline) engineersMail(msg *rules.Message) bool {
+	for _, ref := range append(append([]string{}, msg.InReplyTo...), msg.References...) {
+		switch _, kind, _ := p.ids.parse(ref); kind {
+		case mailer.KindForward, mailer.KindUpdate, mailer.KindAdmin:
+			return true
+		}
+	}
+	return false
 }

@@ -179,3 +179,142 @@ func TestPipelineForgedJoin(t *testing.T) {
 		}
 	}
 }
+
+// TestPipelineUntaggedFollowUp: a new mail (no tag, no reply) from the
+// customer with the missing files joins their open case, completes it,
+// and the confirmation says which case it joined.
+func TestPipelineUntaggedFollowUp(t *testing.T) {
+	h := newHarness(t)
+	h.deliver(testMail("陈晓东 <chen@hospital.example>", "License硬件变更申请", "req-1@hospital.example", "", hwChangeIncomplete, licenseFile))
+	caseID := h.poll().Processed[0].CaseID
+	h.deliver(testMail("陈晓东 <chen@hospital.example>", "补充材料", "req-2@hospital.example", "", hwChangeFollowUp, newHostFile, letterScan))
+	pr := h.poll().Processed[0]
+	if pr.CaseID != caseID || pr.Decision.Action != rules.ActionForward || !pr.Decision.HasNote("joined_untagged") {
+		t.Fatalf("untagged follow-up: case %s, %s, notes %v; want %s forwarded with joined_untagged", pr.CaseID, pr.Decision.Action, pr.Decision.Notes, caseID)
+	}
+	for _, s := range h.sentSince(1) {
+		if slices.Contains(s.to, "chen@hospital.example") && (!strings.Contains(s.subject(), caseID) || !strings.Contains(s.body, "没有带案例编号")) {
+			t.Errorf("confirmation %q does not say it joined %s:\n%s", s.subject(), caseID, s.body)
+		}
+	}
+	if cases, _ := h.store.Cases(""); len(cases) != 1 {
+		t.Errorf("%d cases, want 1", len(cases))
+	}
+}
+
+// TestPipelineWhichCase: a mail that two open cases of the sender could
+// take joins neither; the reply asks which, and cases show says why.
+func TestPipelineWhichCase(t *testing.T) {
+	h := newHarness(t)
+	h.deliver(testMail("chen@hospital.example", "License硬件变更申请 A", "a@hospital.example", "", hwChangeIncomplete, licenseFile))
+	h.deliver(testMail("chen@hospital.example", "License硬件变更申请 B", "b@hospital.example", "", strings.Replace(hwChangeIncomplete, "杭州示例医院", "杭州示例二院", 1), licenseFile))
+	rep := h.poll()
+	if len(rep.Processed) != 2 || rep.Processed[0].CaseID == rep.Processed[1].CaseID {
+		t.Fatalf("two requests made cases %+v, want two", rep.Processed)
+	}
+	h.deliver(testMail("chen@hospital.example", "补充材料", "c@hospital.example", "", hwChangeFollowUp, newHostFile, letterScan))
+	pr := h.poll().Processed[0]
+	if pr.CaseID == rep.Processed[0].CaseID || pr.CaseID == rep.Processed[1].CaseID || !pr.Decision.HasNote("which_case") {
+		t.Fatalf("ambiguous mail went to %s, notes %v; want a new case with which_case", pr.CaseID, pr.Decision.Notes)
+	}
+	sent := h.sentSince(2)
+	if len(sent) != 1 || !strings.Contains(sent[0].body, "请回复本邮件，在主题中写明应并入的案例编号") {
+		t.Errorf("reply to the ambiguous mail does not ask which case: %d mails", len(sent))
+	}
+	var buf bytes.Buffer
+	WriteCase(&buf, h.store, pr.CaseID)
+	if !strings.Contains(buf.String(), "which_case: could belong to "+rep.Processed[0].CaseID) {
+		t.Errorf("cases show lacks the which_case reason:\n%s", buf.String())
+	}
+}
+
+// TestPipelineSameRequestTwice: the same complete request sent again (a
+// new Message-ID) joins its case: one forward, and the second reply says
+// it is already in hand.
+func TestPipelineSameRequestTwice(t *testing.T) {
+	h := newHarness(t)
+	h.deliver(testMail("陈晓东 <chen@hospital.example>", "License硬件变更申请", "r-1@hospital.example", "", hwChangeComplete, licenseFile, newHostFile, letterScan))
+	caseID := h.poll().Processed[0].CaseID
+	h.deliver(testMail("陈晓东 <chen@hospital.example>", "License硬件变更申请", "r-2@hospital.example", "", hwChangeComplete, licenseFile, newHostFile, letterScan))
+	pr := h.poll().Processed[0]
+	if pr.CaseID != caseID || !pr.Decision.HasNote("already_in_hand") {
+		t.Fatalf("resend: case %s, notes %v; want %s with already_in_hand", pr.CaseID, pr.Decision.Notes, caseID)
+	}
+	sent := h.sentSince(2)
+	if len(sent) != 1 || !slices.Equal(sent[0].to, []string{"chen@hospital.example"}) || !strings.Contains(sent[0].body, "already in hand") {
+		t.Fatalf("resend caused %d mails, want only a reply saying it is in hand", len(sent))
+	}
+}
+
+// TestPipelineColleague: a colleague answering our reply joins the case
+// and is told so; a colleague writing a new mail with the tag gets a new
+// case and the reason.
+func TestPipelineColleague(t *testing.T) {
+	h := newHarness(t)
+	h.deliver(testMail("chen@hospital.example", "License硬件变更申请", "r-1@hospital.example", "", hwChangeIncomplete, licenseFile))
+	caseID := h.poll().Processed[0].CaseID
+	reply := h.sentSince(0)[0]
+	ours := strings.Trim(reply.header.Get("Message-Id"), "<>")
+
+	h.deliver(testMail("wang@hospital.example", "License硬件变更申请 "+caseID, "w-1@hospital.example", "", "新服务器主机信息见附件", newHostFile))
+	pr := h.poll().Processed[0]
+	if pr.CaseID == caseID || !pr.Decision.HasNote("not_joined") {
+		t.Fatalf("colleague's new mail: case %s notes %v, want a new case with not_joined", pr.CaseID, pr.Decision.Notes)
+	}
+	if s := h.sentSince(1); len(s) != 1 || !strings.Contains(s[0].body, "does not belong to your address") {
+		t.Errorf("colleague's reply does not say why a new case was opened")
+	}
+
+	h.deliver(testMail("wang@hospital.example", reply.subject(), "w-2@hospital.example", ours, hwChangeFollowUp, newHostFile, letterScan))
+	pr = h.poll().Processed[0]
+	if pr.CaseID != caseID || pr.Decision.Action != rules.ActionForward || !pr.Decision.HasNote("joined_colleague") {
+		t.Fatalf("colleague's answer to our mail: case %s %s notes %v, want %s forwarded, joined_colleague", pr.CaseID, pr.Decision.Action, pr.Decision.Notes, caseID)
+	}
+}
+
+// TestPipelineSharedDomain: with join_by_domain, an address at a shared
+// provider is no colleague of another address there.
+func TestPipelineSharedDomain(t *testing.T) {
+	h := newHarness(t)
+	h.cfg.Cases.JoinByDomain = true
+	h.deliver(testMail("chen@163.com", "License硬件变更申请", "r-1@163.com", "", hwChangeIncomplete, licenseFile))
+	caseID := h.poll().Processed[0].CaseID
+	h.deliver(testMail("mallory@163.com", "Re: ["+caseID+"]", "m-1@163.com", "", hwChangeFollowUp, newHostFile, letterScan))
+	if pr := h.poll().Processed[0]; pr.CaseID == caseID {
+		t.Fatalf("a stranger at a shared provider joined %s", caseID)
+	}
+	h.deliver(testMail("chen@hospital.example", "License硬件变更申请", "r-2@hospital.example", "", hwChangeIncomplete, licenseFile))
+	other := h.poll().Processed[0].CaseID
+	h.deliver(testMail("wang@hospital.example", "Re: ["+other+"]", "w-1@hospital.example", "", hwChangeFollowUp, newHostFile, letterScan))
+	if pr := h.poll().Processed[0]; pr.CaseID != other {
+		t.Fatalf("a colleague at the party's own domain went to %s, want %s (join_by_domain)", pr.CaseID, other)
+	}
+}
+
+// TestPipelineEngineersNeverUpdate: mail from the engineers' address (a
+// ticket system acknowledging the forward) neither starts nor changes a
+// case and causes no mail.
+func TestPipelineEngineersNeverUpdate(t *testing.T) {
+	h := newHarness(t)
+	h.deliver(testMail("chen@hospital.example", "License硬件变更申请", "r-1@hospital.example", "", hwChangeComplete, licenseFile, newHostFile, letterScan))
+	caseID := h.poll().Processed[0].CaseID
+	var fwd *sentMail
+	for _, s := range h.sentSince(0) {
+		if slices.Contains(s.to, "license-engineers@example.test") {
+			fwd = s
+		}
+	}
+	ack := "From: Tickets <license-engineers@example.test>\r\nTo: intake@example.test\r\nSubject: Re: " + fwd.subject() +
+		"\r\nMessage-ID: <t-1@example.test>\r\nIn-Reply-To: " + fwd.header.Get("Message-Id") + "\r\n\r\nTicket 123 opened: License硬件变更 " + caseID + "\r\n"
+	h.deliver(ack)
+	h.deliver(strings.Replace(strings.Replace(ack, "license-engineers@example.test", "chen@hospital.example", 1), "t-1@", "t-2@", 1))
+	rep := h.poll()
+	for _, pr := range rep.Processed {
+		if pr.Decision.Action != rules.ActionIgnore {
+			t.Errorf("mail from %s: %s, want ignored", pr.From, pr.Decision.Action)
+		}
+	}
+	if n := len(h.sentSince(2)); n != 0 {
+		t.Errorf("the ticket system's mail caused %d mails, want none", n)
+	}
+}

@@ -41,30 +41,31 @@ func (m msgIDs) New(caseID, kind string) string {
 // Ours reports whether id is one of intake's Message-IDs with a signature
 // that holds, whether or not it belongs to a case.
 func (m msgIDs) Ours(id string) bool {
-	_, ok := m.parse(id)
+	_, _, ok := m.parse(id)
 	return ok
 }
 
 // CaseOf returns the case id of one of our Message-IDs, or "" when the id
 // is not ours or its signature does not hold.
 func (m msgIDs) CaseOf(id string) string {
-	caseID, ok := m.parse(id)
+	caseID, _, ok := m.parse(id)
 	if !ok || caseID == "none" {
 		return ""
 	}
 	return caseID
 }
 
-// parse returns the case id ("none" for mail about no case) of one of our
-// Message-IDs, and whether it is ours with a signature that holds.
-func (m msgIDs) parse(id string) (string, bool) {
+// parse returns the case id ("none" for mail about no case) and the kind
+// of mail ("forward", "request", …) of one of our Message-IDs, and whether
+// it is ours with a signature that holds.
+func (m msgIDs) parse(id string) (caseID, kind string, ok bool) {
 	local, domain, ok := strings.Cut(strings.Trim(id, "<> "), "@")
 	if !ok || !strings.EqualFold(domain, m.domain) {
-		return "", false
+		return "", "", false
 	}
 	parts := strings.Split(local, ".")
 	if len(parts) != 4 || !hmac.Equal([]byte(parts[3]), []byte(m.sign(parts[0], parts[1], parts[2]))) {
-		return "", false
+		return "", "", false
 	}
-	return parts[0], true
+	return parts[0], parts[1], true
 }

@@ -426,22 +426,31 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 	}
 	row.MessageID, row.From, row.Subject = msg.MessageID, msg.From, msg.Subject
 
-	match := p.findCase(cfg, msg)
-	c := match.c
-	msgs, sums := []*rules.Message{msg}, []string{row.SHA256}
-	if c != nil {
-		hist, hsums, err := p.history(cfg, c.ID)
-		if err != nil {
-			return nil, err
-		}
-		msgs, sums = append(hist, msg), append(hsums, row.SHA256)
+	match, msgs, sums, err := p.caseOf(cfg, msg)
+	if err != nil {
+		return nil, err
 	}
+	c := match.c
+	update := c != nil && c.State == StateForwarded
+	if update {
+		msgs, sums = nil, nil // the engineers have the rest
+	}
+	msgs, sums = append(msgs, msg), append(sums, row.SHA256)
 	d := cfg.Rules.Evaluate(msgs)
+	if engineerAddress(cfg, msg.From) {
+		c = nil
+		d = rules.Decision{Action: rules.ActionIgnore, Reason: "own_address",
+			Why: []string{"from " + msg.From + ", an address intake sends to (engineers or admin): it never starts or changes a case"}}
+	} else if p.engineersMail(msg) {
+		c = nil
+		d = rules.Decision{Action: rules.ActionIgnore, Reason: "loop",
+			Why: []string{"answers a mail intake sent to the engineers or the admin (its signed Message-ID is in In-Reply-To/References)"}}
+	}
 	if d.Action != rules.ActionQuarantine && d.Action != rules.ActionIgnore {
 		d.Notes = append(d.Notes, match.notes...)
 	}
 	rec := &Record{}
-	pl := plan{cfg: cfg, now: now, uid: uint32(env.UID), size: env.Size, msg: msg, d: &d, msgs: msgs, sums: sums, c: c}
+	pl := plan{cfg: cfg, now: now, uid: uint32(env.UID), size: env.Size, msg: msg, d: &d, msgs: msgs, sums: sums, c: c, update: update && c != nil}
 	if err := p.plan(&pl, rec); err != nil {
 		return nil, err
 	}
@@ -559,6 +568,8 @@ type plan struct {
 	msgs []*rules.Message // the case's messages, this one last
 	sums []string         // the digests of their raw mail ("" when not fetched)
 	c    *Case            // the case joined, or nil
+	// update: c is with the engineers and msgs holds only this message.
+	update bool
 }
 
 // plan turns a decision into the case change and the mail to queue.
@@ -616,6 +627,10 @@ func (p *Pipeline) plan(pl *plan, rec *Record) error {
 		c = &cp
 	}
 	rec.Case, rec.Party = c, pl.msg.From
+	if pl.update {
+		c.UpdatedAt = pl.now
+		return p.planUpdate(pl, rec, c)
+	}
 	wasForwarded := c.State == StateForwarded
 	c.Scenario, c.Product, c.UpdatedAt = d.Scenario, d.Product, pl.now
 	if c.State == StateClosed || c.State == StateFailed || c.State == "" {

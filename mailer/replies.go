@@ -27,6 +27,7 @@ type Replies struct {
 	Reminder  Template `yaml:"reminder"`  // the case still waits for materials
 	Closed    Template `yaml:"closed"`    // the case was closed unanswered
 	Forward   Template `yaml:"forward"`   // the case as engineers get it
+	Update    Template `yaml:"update"`    // later mail of a forwarded case, to the engineers
 	Admin     Template `yaml:"admin"`     // a notice to the admin address
 	// TooLarge tells a sender that their mail was too large to be read;
 	// without it, such a sender gets no answer (the admin is told anyway).
@@ -62,6 +63,7 @@ const (
 	KindReminder  = "reminder"
 	KindClosed    = "closed"
 	KindForward   = "forward"
+	KindUpdate    = "update"
 	KindAdmin     = "admin"
 	KindTooLarge  = "too_large"
 )
@@ -80,7 +82,7 @@ func (r *Replies) For(kind, scenario string) *Template {
 
 func (r *Replies) shared() map[string]*Template {
 	return map[string]*Template{KindRequest: &r.Request, KindAsk: &r.Ask, KindForwarded: &r.Forwarded, KindReceived: &r.Received,
-		KindReminder: &r.Reminder, KindClosed: &r.Closed, KindForward: &r.Forward, KindAdmin: &r.Admin, KindTooLarge: &r.TooLarge}
+		KindReminder: &r.Reminder, KindClosed: &r.Closed, KindForward: &r.Forward, KindUpdate: &r.Update, KindAdmin: &r.Admin, KindTooLarge: &r.TooLarge}
 }
 
 func (s ScenarioReplies) byKind() map[string]*Template {
@@ -109,6 +111,9 @@ type Problem struct {
 // customer's mail is answered.
 func (r *Replies) Parse() []Problem {
 	var probs []Problem
+	if r.Update.Subject == "" && r.Update.Body == "" {
+		r.Update = Template{Subject: DefaultUpdate.Subject, Body: DefaultUpdate.Body}
+	}
 	for _, t := range r.all() {
 		if t.tpl.Subject == "" || t.tpl.Body == "" {
 			probs = append(probs, Problem{Path: t.name, Msg: "needs both subject and body (hint: Go templates, e.g. subject: 'Re: [{{.CaseID}}] {{.Subject}}')"})
@@ -181,6 +186,8 @@ func (r *Replies) all() []namedTemplate {
 	if r.TooLarge.Subject != "" || r.TooLarge.Body != "" {
 		out = append(out, namedTemplate{KindTooLarge, &r.TooLarge, TooLargeData{Subject: "sample", Customer: "sample", Size: "80 MiB", Limit: "64 MiB"}})
 	}
+	out = append(out, namedTemplate{KindUpdate, &r.Update, UpdateData{CaseID: "LX-20261127-0007", Subject: "sample",
+		Customer: "张伟 <zhang.wei@customer.example>", Text: "sample", Files: []string{"a.pdf"}, Skipped: []string{"b.pdf"}}})
 	ids := make([]string, 0, len(r.Scenarios))
 	for id := range r.Scenarios {
 		ids = append(ids, id)
@@ -338,6 +345,38 @@ type ForwardData struct {
 	Notes      []string // every note, id and text
 	Files      []string // names of the files attached
 	Messages   int      // how many customer mails the case holds
+}
+
+// UpdateData is what the engineers' update on a forwarded case is rendered
+// with: only what the customer's new mail adds.
+type UpdateData struct {
+	CaseID   string
+	Subject  string // the forward's subject
+	Customer string // "Name <address>"
+	Text     string // what the customer newly wrote ("" for none)
+	Thanks   bool   // the mail only thanks; Text is that thanks
+	Files    []string
+	Skipped  []string // files of the mail that were not read, with why
+	Notes    []string
+}
+
+// DefaultUpdate is the update template of a config that names none.
+var DefaultUpdate = Template{
+	Subject: `Re: {{.Subject}}`,
+	Body: `{{if .Thanks}}{{.Customer}}: {{.Text}}{{else}}Case 案例 {{.CaseID}}: a new mail from 客户新邮件 {{.Customer}}.
+{{if .Text}}
+{{.Text}}
+{{end}}{{if .Files}}
+New files attached 新附件:{{range .Files}}
+  - {{.}}{{end}}
+{{end}}{{if .Skipped}}
+Not read 未读取:{{range .Skipped}}
+  - {{.}}{{end}}
+{{end}}{{if .Notes}}
+Notes 备注:{{range .Notes}}
+  - {{.}}{{end}}
+{{end}}
+Files already sent are not attached again. Reply-To is the customer.{{end}}`,
 }
 
 // FieldLine is one field read from the mail.

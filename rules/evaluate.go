@@ -764,7 +764,7 @@ func (r *Rules) checklist(d *Decision, s *Scenario, views []view, fields map[str
 			}
 			var cand []*fileHit
 			for _, h := range hits {
-				if h.class == nil && h.material == "" && !h.att.Embedded && !archiveExts[ext(h.att.Name)] && fc.accepts(h.att) && len(fc.Extensions)+len(fc.Types) > 0 {
+				if h.class == nil && h.material == "" && !h.att.Embedded && !h.skipped && !archiveExts[ext(h.att.Name)] && fc.accepts(h.att) && len(fc.Extensions)+len(fc.Types) > 0 {
 					cand = append(cand, h)
 				}
 			}

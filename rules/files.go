@@ -18,6 +18,7 @@ type fileHit struct {
 	role     string     // old, new or "" when unknown
 	rejected bool       // looks like the class by name, but its type does not count
 	material string     // the material it satisfies, once assigned
+	skipped  bool       // not read (over a limit): counts for nothing
 }
 
 // ext returns the lower-case extension of a file name, without the dot.
@@ -38,6 +39,13 @@ func (r *Rules) classify(atts []*Attachment, text string) []*fileHit {
 		h := &fileHit{att: a}
 		hits = append(hits, h)
 		if archiveExts[ext(a.Name)] || a.Size == 0 && a.Data == nil && len(a.Head) == 0 && a.SHA256 == "" {
+			continue
+		}
+		if a.Data == nil && a.Size > 0 {
+			// Skipped by the reader (over a limit, see its
+			// attachment_skipped note): unread, it counts for nothing,
+			// whatever its name says, so the reply asks for it again.
+			h.skipped = true
 			continue
 		}
 		h.class, h.rejected = r.classOf(a)
