@@ -38,6 +38,9 @@ type Daemon struct {
 	// Checks are more conditions of health (an OAuth token that cannot be
 	// renewed): /healthz fails while one returns an error.
 	Checks []func() error
+	// Tokens renews the OAuth token of the IDLE connection; nil without
+	// an oauth block.
+	Tokens *Tokens
 
 	httpListen atomic.Value // the address /healthz is served on
 	lastOK     atomic.Int64 // unix seconds of the last poll without error
@@ -101,6 +104,19 @@ func (d *Daemon) Run(ctx context.Context) error {
 	r.cron.Start()
 	d.Log.Info("intake running", "schedule", cfg.Schedule, "mailbox", mailboxKey(cfg), "data_dir", cfg.DataDir)
 	go poll() // the first poll does not wait for the first tick
+	var watching sync.WaitGroup
+	if cfg.Mailbox.IDLE {
+		// New mail the IDLE connection reports is polled at once; a poll
+		// under way is waited for, not skipped.
+		pollNow := func() {
+			mu.Lock()
+			defer mu.Unlock()
+			if ctx.Err() == nil {
+				d.poll(ctx)
+			}
+		}
+		watching.Go(func() { d.watch(ctx, pollNow) })
+	}
 
 	hup := make(chan os.Signal, 1)
 	signal.Notify(hup, syscall.SIGHUP)
@@ -112,6 +128,7 @@ func (d *Daemon) Run(ctx context.Context) error {
 			<-r.cron.Stop().Done()
 			mu.Lock() // wait for a poll started by hand
 			mu.Unlock()
+			watching.Wait()
 			d.Log.Info("stopped")
 			return nil
 		case <-hup:
@@ -217,6 +234,9 @@ func (d *Daemon) apply(r *running) error {
 // which names intake's Message-IDs.
 func unchangeable(old, cfg *Config) error {
 	var errs []error
+	if old.Mailbox.IDLE != cfg.Mailbox.IDLE {
+		errs = append(errs, fmt.Errorf("mailbox.idle cannot change while intake runs (hint: restart intake)"))
+	}
 	if filepath.Clean(old.DataDir) != filepath.Clean(cfg.DataDir) {
 		errs = append(errs, fmt.Errorf("data_dir cannot change while intake runs (%s, now %s) (hint: restart intake to use the new one)", old.DataDir, cfg.DataDir))
 	}

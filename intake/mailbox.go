@@ -47,6 +47,12 @@ type MailboxConfig struct {
 	// (with backoff) before it is moved to the failed folder; default 8.
 	MaxTries int `yaml:"max_tries"`
 
+	// IDLE keeps a second connection open and polls as soon as the server
+	// reports new mail, besides the schedule; IdleRestart is how often the
+	// IDLE command is renewed, below the 29 minutes servers allow (RFC 2177).
+	IDLE        bool     `yaml:"idle"`
+	IdleRestart Duration `yaml:"idle_restart"` // default 25m
+
 	// Debug logs the IMAP protocol transcript at info level. The transcript
 	// holds the credentials: never leave it on.
 	Debug bool `yaml:"debug"`
@@ -88,6 +94,9 @@ func (c *MailboxConfig) SetDefaults() {
 		c.MaxTries = 8
 	}
 	c.OAuth.setDefaults("imap")
+	if c.IdleRestart == 0 {
+		c.IdleRestart = Duration(25 * time.Minute)
+	}
 	setDefault(&c.Folders.Forwarded, "Intake/Forwarded")
 	setDefault(&c.Folders.Waiting, "Intake/Waiting")
 	setDefault(&c.Folders.Ignored, "Intake/Ignored")
@@ -195,6 +204,12 @@ type IMAPMailbox struct {
 // DialMailbox connects, authenticates and selects cfg.Mailbox. It sets the
 // defaults of a copy of cfg and validates it first.
 func DialMailbox(ctx context.Context, cfg MailboxConfig, log *slog.Logger) (*IMAPMailbox, error) {
+	return dialMailbox(ctx, cfg, log, nil)
+}
+
+// dialMailbox is DialMailbox with a handler of the server's unilateral
+// data, which the IDLE watcher needs.
+func dialMailbox(ctx context.Context, cfg MailboxConfig, log *slog.Logger, unilateral *imapclient.UnilateralDataHandler) (*IMAPMailbox, error) {
 	cfg.SetDefaults()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -219,11 +234,13 @@ func DialMailbox(ctx context.Context, cfg MailboxConfig, log *slog.Logger) (*IMA
 		return nil, fmt.Errorf("connecting to %s: %w", addr, err)
 	}
 
-	// No UnilateralDataHandler on purpose: go-imap runs it on the goroutine
-	// that reads from the server, so a slow one stalls every command. Messages
-	// are addressed by UID only, so unilateral EXPUNGE and EXISTS need no
-	// bookkeeping, and unilateral FETCH data is discarded by go-imap itself.
-	opts := &imapclient.Options{TLSConfig: tlsConfig, WordDecoder: &mime.WordDecoder{CharsetReader: charset.Reader}}
+	// No UnilateralDataHandler but the IDLE watcher's on purpose: go-imap
+	// runs it on the goroutine that reads from the server, so a slow one
+	// stalls every command. Messages are addressed by UID only, so unilateral
+	// EXPUNGE and EXISTS need no bookkeeping, and unilateral FETCH data is
+	// discarded by go-imap itself.
+	opts := &imapclient.Options{TLSConfig: tlsConfig, WordDecoder: &mime.WordDecoder{CharsetReader: charset.Reader},
+		UnilateralDataHandler: unilateral}
 	if cfg.Debug {
 		opts.DebugWriter = &transcriptWriter{log: log}
 	}

@@ -67,7 +67,7 @@ func runDaemon(args []string, stderr io.Writer) int {
 		return intake.LoadConfig(p.Config().Path)
 	}, NewSender: func(cfg *intake.Config) (intake.Sender, error) {
 		return newSender(cfg, tokens, log)
-	}, Checks: []func() error{tokens.Check}}
+	}, Checks: []func() error{tokens.Check}, Tokens: tokens}
 	if err := d.Run(context.Background()); err != nil {
 		fmt.Fprintf(stderr, "intake run: %v\n", err)
 		return 1

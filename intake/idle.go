@@ -1,0 +1,132 @@
+package intake
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"github.com/emersion/go-imap/v2/imapclient"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/promauto"
+)
+
+// idleReconnects counts the IDLE connections lost and opened again.
+var idleReconnects = promauto.NewCounterVec(prometheus.CounterOpts{
+	Name: "intake_idle_reconnects_total",
+	Help: "IDLE connections that ended (server gone, kicked, timed out) and were opened again, by mailbox.",
+}, []string{"mailbox"})
+
+// errConfigChanged ends an IDLE connection whose config was reloaded.
+var errConfigChanged = errors.New("config reloaded")
+
+// watch keeps an IDLE connection to the polled mailbox while ctx lasts and
+// calls poll when the server reports new mail, and once after each
+// (re)connect for what came while it was away. A lost connection is opened
+// again after a backoff of 1 s doubling to 5 min; the cron schedule keeps
+// polling meanwhile.
+func (d *Daemon) watch(ctx context.Context, poll func()) {
+	wait := time.Second
+	for ctx.Err() == nil {
+		cfg := d.Pipeline.Config()
+		start := time.Now()
+		err := d.idleOnce(ctx, cfg, poll)
+		if ctx.Err() != nil {
+			return
+		}
+		if time.Since(start) > time.Minute {
+			wait = time.Second // it worked for a while: not a server refusing us
+		}
+		if errors.Is(err, errConfigChanged) {
+			continue
+		}
+		idleReconnects.WithLabelValues(mailboxKey(cfg)).Inc()
+		d.Log.Warn("idle connection ended: reconnecting", "mailbox", mailboxKey(cfg), "in", wait, "err", err)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(wait):
+		}
+		wait = min(2*wait, 5*time.Minute)
+	}
+}
+
+// idleOnce opens one IDLE connection and holds it until it fails, ctx ends
+// or the config changes.
+func (d *Daemon) idleOnce(ctx context.Context, cfg *Config, poll func()) error {
+	newMail := make(chan struct{}, 1)
+	unilateral := &imapclient.UnilateralDataHandler{
+		Mailbox: func(data *imapclient.UnilateralDataMailbox) {
+			if data.NumMessages != nil {
+				select { // never block go-imap's reader
+				case newMail <- struct{}{}:
+				default:
+				}
+			}
+		},
+	}
+	mc := cfg.Mailbox
+	mc.tokens = d.Tokens
+	m, err := dialMailbox(ctx, mc, d.Log, unilateral)
+	if err != nil {
+		return err
+	}
+	defer m.Close()
+	d.Log.Info("idle: watching for new mail", "mailbox", mailboxKey(cfg), "restart", mc.IdleRestart)
+	poll()
+	for {
+		cmd, err := m.c.Idle()
+		if err != nil {
+			return fmt.Errorf("starting IDLE: %w", err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		restart := time.NewTimer(time.Duration(mc.IdleRestart))
+		var wake error // why the watch ends
+		mail := false
+		select {
+		case <-ctx.Done():
+			wake = ctx.Err()
+		case <-newMail:
+			mail = true
+		case <-restart.C: // renew IDLE before the server drops it
+			if d.Pipeline.Config() != cfg {
+				wake = errConfigChanged
+			}
+		case err := <-done:
+			restart.Stop()
+			if err == nil {
+				err = errors.New("no reason given")
+			}
+			return fmt.Errorf("idle ended by the server: %w", err)
+		}
+		restart.Stop()
+		if err := m.endIdle(cmd, done); err != nil {
+			return err
+		}
+		if wake != nil {
+			return wake
+		}
+		if mail {
+			poll()
+		}
+	}
+}
+
+// endIdle sends DONE and waits for the server's answer, for at most the
+// mailbox timeout (a connection that died silently answers never).
+func (m *IMAPMailbox) endIdle(cmd *imapclient.IdleCommand, done <-chan error) error {
+	if err := cmd.Close(); err != nil {
+		return fmt.Errorf("ending IDLE: %w", err)
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			return fmt.Errorf("ending IDLE: %w", err)
+		}
+		return nil
+	case <-time.After(m.timeout):
+		m.c.Close()
+		return fmt.Errorf("ending IDLE: no answer within %s", m.timeout)
+	}
+}
