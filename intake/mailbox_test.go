@@ -818,7 +818,7 @@ folders:
 		Host: "imap.example.com", Port: 143, Security: "starttls", Auth: "plain",
 		Username: "intake", Password: Secret{Env: "INTAKE_TEST_PW"}, Mailbox: "INBOX",
 		Folders: Folders{Forwarded: "Intake/Forwarded", Waiting: "Intake/Waiting", Ignored: "Intake/Ignored", Failed: "Errors"},
-		Timeout: Duration(time.Minute), MaxTries: 8,
+		Timeout: Duration(time.Minute), MaxTries: 8, IdleRestart: Duration(25 * time.Minute),
 	}
 	if !reflect.DeepEqual(cfg, want) {
 		t.Errorf("decoded config = %+v\nwant %+v", cfg, want)
