@@ -71,6 +71,10 @@ type Pipeline struct {
 	alive  atomic.Int64 // unix seconds a poll last reached the mailbox
 	// Now is the clock; tests set it.
 	Now func() time.Time
+	// smtpDownUntil: after the SMTP server could not be reached, no drain
+	// tries it before then; smtpDowns counts the failures in a row.
+	smtpDownUntil time.Time
+	smtpDowns     int
 	// crash, when set, is called at each step of a message so that tests
 	// can kill the process there (see crashPoint).
 	crash func(step string)
@@ -941,6 +945,9 @@ func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 	if cfg.TriageOnly {
 		return
 	}
+	if p.Now().Before(p.smtpDownUntil) {
+		return // the server was not reachable a moment ago: no try before then
+	}
 	due, err := p.store.DueOutbox(p.Now())
 	if err != nil {
 		rep.Errors = append(rep.Errors, err)
@@ -954,8 +961,14 @@ func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 	}()
 	for _, o := range due {
 		p.crash("before_send")
-		err := p.sender().Send(ctx, &mailer.Outgoing{MessageID: o.MessageID, From: o.EnvFrom, To: o.Recipients, Raw: o.Raw})
+		raw, err := p.store.OutboxRaw(o.ID)
+		if err != nil {
+			rep.Errors = append(rep.Errors, err)
+			return
+		}
+		err = p.sender().Send(ctx, &mailer.Outgoing{MessageID: o.MessageID, From: o.EnvFrom, To: o.Recipients, Raw: raw})
 		if err == nil {
+			p.smtpDowns = 0
 			p.crash("after_send")
 			if err := p.store.MarkSent(o.ID, p.Now()); err != nil {
 				rep.Errors = append(rep.Errors, err)
@@ -991,7 +1004,11 @@ func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 			}
 			rep.Errors = append(rep.Errors, fmt.Errorf("sending %s mail %s: %w", o.Kind, o.MessageID, err))
 			if se != nil && se.Class == mailer.Temporary && se.Code == 0 {
-				return // the server is not reachable: the rest waits too
+				// The server is not reachable: the rest waits too, and
+				// the next drains do not try before the backoff is over.
+				p.smtpDownUntil = p.Now().Add(backoff(p.smtpDowns))
+				p.smtpDowns++
+				return
 			}
 			continue
 		}

@@ -76,6 +76,10 @@ CREATE TABLE IF NOT EXISTS outbox (
 	subject TEXT NOT NULL, raw BLOB NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
 	next_at INTEGER NOT NULL, last_error TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, sent_at INTEGER);
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_at);
+CREATE INDEX IF NOT EXISTS outbox_case ON outbox(case_id);
+CREATE INDEX IF NOT EXISTS outbox_replies ON outbox(lower(recipients), created_at, kind, state);
+CREATE INDEX IF NOT EXISTS messages_unmoved ON messages(mailbox, uidvalidity, uid) WHERE moved = 0;
+CREATE INDEX IF NOT EXISTS cases_state ON cases(state, created_at);
 CREATE TABLE IF NOT EXISTS failures (
 	mailbox TEXT NOT NULL, uidvalidity INTEGER NOT NULL, uid INTEGER NOT NULL,
 	tries INTEGER NOT NULL, last_error TEXT NOT NULL, next_at INTEGER NOT NULL, first_at INTEGER NOT NULL,
@@ -647,8 +651,14 @@ type OutboxRow struct {
 	SentAt     time.Time
 }
 
-func (s *Store) queryOutbox(where string, args ...any) ([]*OutboxRow, error) {
-	rows, err := s.db.Query(`SELECT id, coalesce(case_id, ''), coalesce(message_row, 0), kind, message_id, env_from, recipients, subject, raw,
+// queryOutbox lists outbox rows; the mail itself (Raw) only when withRaw,
+// since reading it costs as much as the mail is large.
+func (s *Store) queryOutbox(withRaw bool, where string, args ...any) ([]*OutboxRow, error) {
+	raw := "NULL"
+	if withRaw {
+		raw = "raw"
+	}
+	rows, err := s.db.Query(`SELECT id, coalesce(case_id, ''), coalesce(message_row, 0), kind, message_id, env_from, recipients, subject, `+raw+`,
 		state, attempts, next_at, last_error, created_at, sent_at FROM outbox WHERE `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("querying outbox: %w", err)
@@ -673,14 +683,25 @@ func (s *Store) queryOutbox(where string, args ...any) ([]*OutboxRow, error) {
 	return out, rows.Err()
 }
 
-// DueOutbox lists the mail to send now, oldest first.
+// DueOutbox lists the mail to send now, oldest first, without the mail
+// itself: OutboxRaw reads it when it is sent.
 func (s *Store) DueOutbox(now time.Time) ([]*OutboxRow, error) {
-	return s.queryOutbox(`state = ? AND next_at <= ? ORDER BY id`, OutboxPending, now.Unix())
+	return s.queryOutbox(false, `state = ? AND next_at <= ? ORDER BY id`, OutboxPending, now.Unix())
 }
 
-// OutboxByMessageID returns the mail with a Message-ID, or nil.
+// OutboxRaw returns the composed mail of an outbox row.
+func (s *Store) OutboxRaw(id int64) ([]byte, error) {
+	var raw []byte
+	if err := s.db.QueryRow(`SELECT raw FROM outbox WHERE id = ?`, id).Scan(&raw); err != nil {
+		return nil, fmt.Errorf("reading outbox %d: %w", id, err)
+	}
+	return raw, nil
+}
+
+// OutboxByMessageID returns the outbox row of a Message-ID (without the
+// mail itself), or nil.
 func (s *Store) OutboxByMessageID(id string) (*OutboxRow, error) {
-	rows, err := s.queryOutbox(`message_id = ?`, id)
+	rows, err := s.queryOutbox(false, `message_id = ?`, id)
 	if err != nil || len(rows) == 0 {
 		return nil, err
 	}
@@ -689,12 +710,12 @@ func (s *Store) OutboxByMessageID(id string) (*OutboxRow, error) {
 
 // CaseOutbox lists every mail of a case, oldest first.
 func (s *Store) CaseOutbox(caseID string) ([]*OutboxRow, error) {
-	return s.queryOutbox(`case_id = ? ORDER BY id`, caseID)
+	return s.queryOutbox(true, `case_id = ? ORDER BY id`, caseID)
 }
 
 // AllOutbox lists every mail in the outbox but the cancelled, oldest first.
 func (s *Store) AllOutbox() ([]*OutboxRow, error) {
-	return s.queryOutbox(`state != ? ORDER BY id`, OutboxCancelled)
+	return s.queryOutbox(true, `state != ? ORDER BY id`, OutboxCancelled)
 }
 
 // OutboxCounts counts the mail of the outbox by state.
@@ -879,11 +900,17 @@ func (s *Store) TakeNotice(problem string, now time.Time, window time.Duration) 
 }
 
 // RepliesTo counts the replies sent or queued to an address since a time,
-// for the per-sender rate limit.
+// for the per-sender rate limit. A reply has one recipient; the query
+// reads only the outbox_replies index, never the mail.
 func (s *Store) RepliesTo(addr string, since time.Time) (int, error) {
+	to, err := json.Marshal([]string{strings.ToLower(addr)})
+	if err != nil {
+		return 0, err
+	}
 	var n int
-	err := s.db.QueryRow(`SELECT count(*) FROM outbox WHERE kind IN ('request', 'ask', 'forwarded', 'received', 'reminder', 'closed', 'too_large')
-		AND state NOT IN ('fallback', 'cancelled') AND recipients LIKE ? AND created_at >= ?`, `%"`+addr+`"%`, since.Unix()).Scan(&n)
+	err = s.db.QueryRow(`SELECT count(*) FROM outbox WHERE lower(recipients) = ? AND created_at >= ?
+		AND kind IN ('request', 'ask', 'forwarded', 'received', 'reminder', 'closed', 'too_large')
+		AND state NOT IN ('fallback', 'cancelled')`, string(to), since.Unix()).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("counting replies: %w", err)
 	}
