@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -34,6 +35,54 @@ func (c *Config) CheckFile(path string) (*Checked, error) {
 	}
 	d := c.Rules.Evaluate([]*rules.Message{msg})
 	return &Checked{File: filepath.Base(path), MessageID: msg.MessageID, From: msg.From, Decision: d, msg: msg}, nil
+}
+
+// CheckFiles evaluates files as CheckFile does, on every core, and calls
+// each with the results in the order of files; it stops early when each
+// returns false. At most a few results per core wait for their turn.
+func (c *Config) CheckFiles(files []string, each func(path string, res *Checked, err error) bool) {
+	type job struct {
+		path string
+		res  *Checked
+		err  error
+		done chan struct{}
+	}
+	workers := runtime.GOMAXPROCS(0)
+	inOrder := make(chan *job, 4*workers) // bounds the results waiting
+	work := make(chan *job)
+	stop := make(chan struct{})
+	defer close(stop)
+	go func() {
+		defer close(inOrder)
+		defer close(work)
+		for _, f := range files {
+			j := &job{path: f, done: make(chan struct{})}
+			select {
+			case inOrder <- j:
+			case <-stop:
+				return
+			}
+			select {
+			case work <- j:
+			case <-stop:
+				return
+			}
+		}
+	}()
+	for range workers {
+		go func() {
+			for j := range work {
+				j.res, j.err = c.CheckFile(j.path)
+				close(j.done)
+			}
+		}()
+	}
+	for j := range inOrder {
+		<-j.done
+		if !each(j.path, j.res, j.err) {
+			return
+		}
+	}
 }
 
 // readMail parses a saved mail within the config's limits.

@@ -127,3 +127,40 @@ func TestDrainBacksOffWhileSMTPIsDown(t *testing.T) {
 		t.Errorf("after the backoff, with the server back, %d mails sent, want 5", n)
 	}
 }
+
+// TestCheckFilesInOrder: evaluated on every core, the results of a folder
+// come out in the order of its files, each the same as on its own.
+func TestCheckFilesInOrder(t *testing.T) {
+	cfg := shippedConfig(t)
+	files, err := MailFiles([]string{"../testdata/mail", "../testdata/blind"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	cfg.CheckFiles(files, func(path string, res *Checked, err error) bool {
+		var b strings.Builder
+		if err == nil {
+			err = res.WriteJSON(&b)
+		}
+		got = append(got, path+" "+b.String()+fmt.Sprint(err))
+		return true
+	})
+	if len(got) != len(files) {
+		t.Fatalf("%d results for %d files", len(got), len(files))
+	}
+	for i, f := range files {
+		res, err := cfg.CheckFile(f)
+		var b strings.Builder
+		if err == nil {
+			err = res.WriteJSON(&b)
+		}
+		if want := f + " " + b.String() + fmt.Sprint(err); got[i] != want {
+			t.Fatalf("result %d:\n got %s\nwant %s", i, got[i], want)
+		}
+	}
+	n := 0
+	cfg.CheckFiles(files, func(string, *Checked, error) bool { n++; return n < 3 })
+	if n != 3 {
+		t.Errorf("each returned false at the third file but was called %d times", n)
+	}
+}

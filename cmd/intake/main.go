@@ -147,12 +147,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 		defer pv.Close()
 	}
 	status := 0
-	for _, f := range files {
-		res, err := cfg.CheckFile(f)
+	cfg.CheckFiles(files, func(f string, res *intake.Checked, err error) bool {
 		if err != nil {
 			fmt.Fprintf(stderr, "intake check: %v\n", err)
 			status = 2
-			continue
+			return true
 		}
 		if *asJSON {
 			err = res.WriteJSON(stdout)
@@ -164,9 +163,11 @@ func check(args []string, stdout, stderr io.Writer) int {
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "intake check: %v\n", err)
-			return 2
+			status = 2
+			return false
 		}
-	}
+		return true
+	})
 	return status
 }
 
