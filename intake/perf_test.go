@@ -105,11 +105,12 @@ func TestDrainBacksOffWhileSMTPIsDown(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	up := h.p.send
-	h.p.send, err = mailer.NewSender(opts, nil)
+	up := h.p.sender()
+	downSender, err := mailer.NewSender(opts, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
+	h.p.SetSender(downSender)
 	for i := range 5 {
 		h.deliver(testMail(fmt.Sprintf("c%d@hospital.example", i), "License找回", fmt.Sprintf("m%d@hospital.example", i), "", "License丢失，申请找回"))
 	}
@@ -121,7 +122,7 @@ func TestDrainBacksOffWhileSMTPIsDown(t *testing.T) {
 		t.Errorf("a poll of 5 mails with the SMTP server down dialled it %d times, want 1", n)
 	}
 
-	h.p.send = up
+	h.p.SetSender(up)
 	h.now = h.now.Add(time.Minute)
 	h.poll()
 	if n := len(h.smtp.Messages()); n != 5 {
