@@ -290,3 +290,48 @@ func TestPipelineBounceFailsItsCase(t *testing.T) {
 		t.Errorf("the bounce is not filed with case %s: last message %+v", caseID, last)
 	}
 }
+
+// TestPipelineSentButNotRecorded: when the store cannot record a mail as
+// sent (a full disk), nothing more goes out in that poll, where every later
+// drain used to send the same mail again (and a sent forward started the
+// drain over, without end); once the store takes writes, the one unrecorded
+// mail goes again (the after-"." window) and nothing else twice.
+func TestPipelineSentButNotRecorded(t *testing.T) {
+	h := newHarness(t)
+	if _, err := h.store.db.Exec(`CREATE TRIGGER full_disk BEFORE UPDATE OF state ON outbox WHEN NEW.state = 'sent'
+		BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END`); err != nil {
+		t.Fatal(err)
+	}
+	h.deliver(testMail("陈晓东 <chen@hospital.example>", "License硬件变更申请", "req-1@hospital.example", "",
+		hwChangeIncomplete+hwChangeFollowUp, licenseFile, newHostFile, letterScan))
+	h.deliver(testMail("li@school.example", "License找回", "c@school.example", "", "激活文件丢失，需要找回。客户局点名称：示例学校"))
+	done := make(chan *Report, 1)
+	go func() { done <- h.p.Poll(context.Background()) }()
+	select {
+	case rep := <-done:
+		if rep.Err() == nil {
+			t.Error("Poll() with sends that cannot be recorded = no error")
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatalf("Poll() did not end; %d mails sent so far", len(h.smtp.Messages()))
+	}
+	if n := len(h.smtp.Messages()); n != 1 {
+		t.Errorf("%d mails went out while none could be recorded, want 1", n)
+	}
+	if _, err := h.store.db.Exec(`DROP TRIGGER full_disk`); err != nil {
+		t.Fatal(err)
+	}
+	h.poll()
+	h.poll()
+	copies := map[string]int{}
+	for _, m := range h.sentSince(0) {
+		copies[m.header.Get("Message-Id")]++
+	}
+	dups := 0
+	for _, n := range copies {
+		dups += n - 1
+	}
+	if dups != 1 || len(copies) != 3 {
+		t.Errorf("sent %d distinct mails with %d repeats, want 3 (the forward, the confirmation, the request reply), the one unrecorded sent twice: %v", len(copies), dups, copies)
+	}
+}

@@ -130,6 +130,11 @@ type Report struct {
 	Processed []Processed
 	Sent      int
 	Errors    []error
+
+	// unrecorded is set when a mail went out but the store could not
+	// record it (a full disk): nothing more is sent in this poll, since
+	// every drain would send that mail again.
+	unrecorded bool
 }
 
 // Err joins the errors of the poll.
@@ -941,6 +946,9 @@ var (
 // backoff and parking permanent ones (the admin is told). In triage-only
 // mode it sends nothing.
 func (p *Pipeline) drain(ctx context.Context, rep *Report) {
+	if rep.unrecorded {
+		return
+	}
 	cfg := p.Config()
 	if cfg.TriageOnly {
 		return
@@ -971,7 +979,12 @@ func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 			p.smtpDowns = 0
 			p.crash("after_send")
 			if err := p.store.MarkSent(o.ID, p.Now()); err != nil {
+				// It will go again once the store takes writes: the
+				// after-"." window, kept to this one mail.
+				p.log.Error("mail sent but not recorded: no more mail goes out in this poll", "kind", o.Kind, "case", o.CaseID, "message_id", o.MessageID, "err", err)
 				rep.Errors = append(rep.Errors, err)
+				rep.unrecorded, settled = true, false
+				return
 			}
 			rep.Sent++
 			settled = settled || o.Kind == mailer.KindForward
