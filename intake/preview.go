@@ -82,6 +82,36 @@ func (pv *Previewer) Mail(path string) ([]*Outgoing, error) {
 	return slices.DeleteFunc(rec.Mail, func(o *Outgoing) bool { return o.State == OutboxFallback }), nil
 }
 
+// Preview shows (with show) and writes to outDir (when set) the mail a
+// saved mail would cause.
+func (pv *Previewer) Preview(w io.Writer, file string, show bool, outDir string) error {
+	mail, err := pv.Mail(file)
+	if err != nil {
+		return err
+	}
+	if show && len(mail) == 0 {
+		fmt.Fprintf(w, "   (no mail would be sent)\n\n")
+	}
+	for _, o := range mail {
+		if show {
+			if err := WriteMail(w, o); err != nil {
+				return err
+			}
+			fmt.Fprintln(w)
+		}
+		if outDir != "" {
+			path, err := SaveMail(outDir, file, o)
+			if err != nil {
+				return err
+			}
+			if show {
+				fmt.Fprintf(w, "   written to %s\n\n", path)
+			}
+		}
+	}
+	return nil
+}
+
 // WriteMail shows a composed mail as its reader gets it: the headers that
 // matter, the attachments with their sizes and the text.
 func WriteMail(w io.Writer, o *Outgoing) error {

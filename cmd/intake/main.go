@@ -159,7 +159,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 			cfg.Explain(stdout, res)
 		}
 		if err == nil && pv != nil {
-			err = previewMail(stdout, pv, f, *showMail && !*asJSON, *outDir)
+			err = pv.Preview(stdout, f, *showMail && !*asJSON, *outDir)
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "intake check: %v\n", err)
@@ -169,35 +169,6 @@ func check(args []string, stdout, stderr io.Writer) int {
 		return true
 	})
 	return status
-}
-
-// previewMail shows, or writes to outDir, the mail a saved mail would cause.
-func previewMail(w io.Writer, pv *intake.Previewer, file string, show bool, outDir string) error {
-	mail, err := pv.Mail(file)
-	if err != nil {
-		return err
-	}
-	if show && len(mail) == 0 {
-		fmt.Fprintf(w, "   (no mail would be sent)\n\n")
-	}
-	for _, o := range mail {
-		if show {
-			if err := intake.WriteMail(w, o); err != nil {
-				return err
-			}
-			fmt.Fprintln(w)
-		}
-		if outDir != "" {
-			path, err := intake.SaveMail(outDir, file, o)
-			if err != nil {
-				return err
-			}
-			if show {
-				fmt.Fprintf(w, "   written to %s\n\n", path)
-			}
-		}
-	}
-	return nil
 }
 
 // test runs mail sets through the rules and compares the outcome with each
