@@ -416,8 +416,13 @@ func (p *mimeParser) attachment(m *msgState, mediaType, label, name string, body
 		m.note("attachment_skipped: %s: larger than %d bytes", display, p.lim.MaxAttachmentBytes)
 	}
 	m.msg.Attachments = append(m.msg.Attachments, att)
-	if c.data != nil && isZip(att) {
+	switch {
+	case c.data != nil && isZip(att):
 		p.expandZip(m, att)
+	case c.data != nil && isTNEF(att):
+		// QUIRK: Outlook's rich-text mail carries its files in winmail.dat
+		// (TestParseTNEF, testdata/blind6/41).
+		p.expandTNEF(m, att)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/base64"
+	"encoding/binary"
 	"fmt"
 	"maps"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"go.yaml.in/yaml/v3"
 	"golang.org/x/text/encoding"
@@ -604,5 +606,68 @@ func TestParseOfficeForms(t *testing.T) {
 		if len(m.Attachments) != 1 || m.Attachments[0].Text != tt.want {
 			t.Errorf("Parse(%s).Attachments[0].Text = %q, want %q", tt.name, m.Attachments[0].Text, tt.want)
 		}
+	}
+}
+
+// tnefAttr encodes one TNEF attribute with its checksum.
+func tnefAttr(level byte, id uint32, data []byte) []byte {
+	var sum uint16
+	for _, c := range data {
+		sum += uint16(c)
+	}
+	b := []byte{level}
+	b = binary.LittleEndian.AppendUint32(b, id)
+	b = binary.LittleEndian.AppendUint32(b, uint32(len(data)))
+	b = append(b, data...)
+	return binary.LittleEndian.AppendUint16(b, sum)
+}
+
+// mapiUnicode encodes a single PT_UNICODE MAPI property.
+func mapiUnicode(id uint16, s string) []byte {
+	u := utf16.Encode([]rune(s + "\x00"))
+	b := binary.LittleEndian.AppendUint32(nil, uint32(id)<<16|0x001F)
+	b = binary.LittleEndian.AppendUint32(b, 1)
+	b = binary.LittleEndian.AppendUint32(b, uint32(2*len(u)))
+	for _, c := range u {
+		b = binary.LittleEndian.AppendUint16(b, c)
+	}
+	for len(b)%4 != 0 {
+		b = append(b, 0)
+	}
+	return b
+}
+
+// TestParseTNEF checks that the files inside winmail.dat are listed with
+// their long (Unicode) names, and its message class kept.
+func TestParseTNEF(t *testing.T) {
+	tnef := binary.LittleEndian.AppendUint32(nil, 0x223E9F78)
+	tnef = append(tnef, 0x17, 0x5A)
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().Bytes([]byte("承诺书.pdf"))
+	tnef = append(tnef, tnefAttr(1, 0x00069007, []byte{0xA8, 3, 0, 0, 0, 0, 0, 0})...)
+	tnef = append(tnef, tnefAttr(1, 0x00078008, []byte("IPM.Microsoft Mail.Note\x00"))...)
+	tnef = append(tnef, tnefAttr(2, 0x00069002, make([]byte, 14))...)
+	tnef = append(tnef, tnefAttr(2, 0x00018010, append(gbk, 0))...)
+	tnef = append(tnef, tnefAttr(2, 0x0006800F, []byte("%PDF-1.4 letter"))...)
+	props := binary.LittleEndian.AppendUint32(nil, 1)
+	props = append(props, mapiUnicode(0x3707, "承诺书（盖章扫描件）.pdf")...)
+	tnef = append(tnef, tnefAttr(2, 0x00069005, props)...)
+	tnef = append(tnef, tnefAttr(2, 0x00069002, make([]byte, 14))...)
+	tnef = append(tnef, tnefAttr(2, 0x00018010, []byte("old.lic\x00"))...)
+	tnef = append(tnef, tnefAttr(2, 0x0006800F, []byte("License Activation File"))...)
+
+	m := parseString(t, withData("application/ms-tnef", `attachment; filename="winmail.dat"`, string(tnef)))
+	want := []file{{"winmail.dat", ""}, {"承诺书（盖章扫描件）.pdf", "archive"}, {"old.lic", "archive"}}
+	if got := files(m); !slices.Equal(got, want) {
+		t.Fatalf("Parse(winmail.dat).Attachments = %v, want %v", got, want)
+	}
+	if a := m.Attachments[1]; a.ContentType != "application/pdf" || a.Size != 15 {
+		t.Errorf("Parse(winmail.dat) letter = %s of %d bytes, want application/pdf of 15", a.ContentType, a.Size)
+	}
+	if got := m.Header.Get("X-Tnef-Message-Class"); got != "IPM.Microsoft Mail.Note" {
+		t.Errorf("Parse(winmail.dat) message class = %q", got)
+	}
+	// Cut short anywhere, it still reads without failing.
+	for n := 0; n < len(tnef); n += 7 {
+		parseString(t, withData("application/ms-tnef", `attachment; filename="winmail.dat"`, string(tnef[:n])))
 	}
 }
