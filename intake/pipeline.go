@@ -208,6 +208,9 @@ func (p *Pipeline) Poll(ctx context.Context) *Report {
 			}
 		}
 		allDone = allDone && done
+		if lost == nil {
+			p.alive.Store(p.Now().Unix()) // a long backlog is progress, not a stall
+		}
 		if allDone {
 			if err := p.store.AdvanceCheckpoint(key, uv, uint32(env.UID)); err != nil {
 				rep.Errors = append(rep.Errors, err)

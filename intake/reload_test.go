@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"testing"
 	"time"
@@ -36,10 +37,11 @@ func TestDaemonReload(t *testing.T) {
 	next.Schedule = "@every 1s"
 	next.Listen = freeAddr(t)
 	next.Mailbox.Folders.Waiting = "Requests/Waiting"
-	var reloaded *Config = &next
+	var reloaded atomic.Pointer[Config] // handed to the daemon's goroutine
+	reloaded.Store(&next)
 
 	d := &Daemon{Pipeline: h.p, Log: h.p.log,
-		Reload: func() (*Config, error) { return reloaded, nil },
+		Reload: func() (*Config, error) { return reloaded.Load(), nil },
 		NewSender: func(cfg *Config) (Sender, error) {
 			opts, err := cfg.SMTP.Options(nil)
 			if err != nil {
@@ -83,7 +85,7 @@ func TestDaemonReload(t *testing.T) {
 
 	moved := next
 	moved.DataDir = t.TempDir()
-	reloaded = &moved
+	reloaded.Store(&moved)
 	refused := func() float64 { return testutil.ToFloat64(reloads.WithLabelValues("refused")) }
 	before := refused()
 	syscall.Kill(syscall.Getpid(), syscall.SIGHUP)
