@@ -19,6 +19,10 @@
 # Users (password "secret", or $MAILSTACK_PASSWORD): see USERS below, plus any
 # addresses listed in $MAILSTACK_EXTRA_USERS (space separated, @example.test).
 # Ports can be changed with MAILSTACK_IMAP_PORT / MAILSTACK_LMTP_PORT / MAILSTACK_SMTP_PORT.
+# MAILSTACK_DOVECOT_ONLY=1 starts and stops Dovecot alone (a second instance on other ports
+# beside a running stack: the fault suite's, which it restarts and kicks at will), and
+# MAILSTACK_IMAP_CAPABILITY replaces the IMAP capabilities Dovecot announces after login
+# (to hide MOVE and UIDPLUS, say).
 # IMAP also takes OAuth 2.0 bearer tokens (XOAUTH2, OAUTHBEARER): Dovecot's oauth2
 # passdb asks a token introspection endpoint on http://127.0.0.1:11180/introspect
 # ($MAILSTACK_OAUTH_PORT), which the OAuth end-to-end test serves while it runs.
@@ -44,6 +48,8 @@ USERS=(
 # shellcheck disable=SC2206
 USERS+=(${MAILSTACK_EXTRA_USERS:-})
 WAIT_SECONDS="${MAILSTACK_WAIT_SECONDS:-30}"
+DOVECOT_ONLY="${MAILSTACK_DOVECOT_ONLY:-}"
+IMAP_CAPABILITY="${MAILSTACK_IMAP_CAPABILITY:-}"
 
 log() { printf 'mailstack: %s\n' "$*" >&2; }
 die() { printf 'mailstack: error: %s\n' "$*" >&2; exit 1; }
@@ -270,6 +276,9 @@ service lmtp {
   }
 }
 EOF
+  if [[ -n $IMAP_CAPABILITY ]]; then
+    printf 'protocol imap {\n  imap_capability = %s\n}\n' "$IMAP_CAPABILITY" >>"$CONF.tmp"
+  fi
   mv -f "$CONF.tmp" "$CONF"
   doveconf -c "$CONF" -n >/dev/null 2>"$DIR/doveconf.err" ||
     die "invalid Dovecot config $CONF: $(cat "$DIR/doveconf.err")"
@@ -375,10 +384,10 @@ cmd_start() {
   need_root
   dirs "$@"
   start_dovecot
-  start_postfix
+  [[ -n $DOVECOT_ONLY ]] || start_postfix
   wait_for "Dovecot IMAP" "$IMAP_PORT" "* OK" "$DOVECOT_LOG"
   wait_for "Dovecot LMTP" "$LMTP_PORT" "220" "$DOVECOT_LOG"
-  wait_for "Postfix SMTP" "$SMTP_PORT" "220" "$POSTFIX_LOG"
+  [[ -n $DOVECOT_ONLY ]] || wait_for "Postfix SMTP" "$SMTP_PORT" "220" "$POSTFIX_LOG"
   cat <<EOF
 mailstack up (dir $DIR)
   IMAP  127.0.0.1:$IMAP_PORT   (plaintext login, password "$PASSWORD")
@@ -417,7 +426,9 @@ cmd_stop() {
   fi
   local owner
   owner=$(postconf -h maillog_file 2>/dev/null || true)
-  if [[ -n $owner && $owner != "$POSTFIX_LOG" ]]; then
+  if [[ -n $DOVECOT_ONLY ]]; then
+    :
+  elif [[ -n $owner && $owner != "$POSTFIX_LOG" ]]; then
     log "postfix was last configured by another DIR (maillog_file = $owner): left alone"
   elif command -v postfix >/dev/null && postfix_running; then
     detached "$START_LOG" postfix stop || true
