@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"intake/intake"
 )
 
 // TestRunCommands runs the commands of README.md as a user types them (from
@@ -112,6 +114,43 @@ func TestCheckJSONLines(t *testing.T) {
 		var v map[string]any
 		if err := json.Unmarshal([]byte(l), &v); err != nil {
 			t.Errorf("line %q: %v", l, err)
+		}
+	}
+}
+
+// TestFailedCommands: `intake failed` reads the store while nothing failed,
+// and `intake reprocess --mail` names a mail that is not in the failed
+// folder as such.
+func TestFailedCommands(t *testing.T) {
+	dir := t.TempDir()
+	cfg, err := os.ReadFile("../../config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "config.yaml")
+	cfg = bytes.Replace(cfg, []byte("data_dir: ./intake-data"), []byte("data_dir: "+filepath.Join(dir, "data")), 1)
+	if err := os.WriteFile(path, cfg, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("INTAKE_SMTP_PASSWORD", "unused")
+	t.Setenv("INTAKE_IMAP_PASSWORD", "unused")
+	st, err := intake.OpenStore(filepath.Join(dir, "data"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	for _, tt := range []struct {
+		args     []string
+		wantCode int
+		want     string
+	}{
+		{[]string{"failed", "--config", path}, 0, "no failed mail"},
+		{[]string{"reprocess", "--config", path, "--mail", "7"}, 1, "mail #7: no such mail in the failed folder"},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(tt.args, &stdout, &stderr)
+		if got := stdout.String() + stderr.String(); code != tt.wantCode || !strings.Contains(got, tt.want) {
+			t.Errorf("intake %s = exit %d, %q; want exit %d with %q", strings.Join(tt.args, " "), code, got, tt.wantCode, tt.want)
 		}
 	}
 }
