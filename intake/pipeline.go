@@ -150,6 +150,12 @@ func (p *Pipeline) Poll(ctx context.Context) *Report {
 	// stop_timeout; the stop is honoured between messages.
 	work, cancel := afterStop(ctx, time.Duration(cfg.StopTimeout))
 	defer cancel()
+	// The drains of a poll share one SMTP connection; it closes with the poll.
+	defer func() {
+		if h, ok := p.sender().(interface{ Hangup() }); ok {
+			h.Hangup()
+		}
+	}()
 
 	p.drain(work, rep)
 	mb, err := p.dial(ctx, cfg)

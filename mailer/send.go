@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
@@ -87,8 +88,11 @@ func (e *SendError) Error() string { return fmt.Sprintf("%v (%s)", e.Err, e.Clas
 func (e *SendError) Unwrap() error { return e.Err }
 
 // Sender submits composed mail to one SMTP server. It is safe for
-// concurrent use; every Send is one connection.
+// concurrent use. A Send leaves its connection open for the next one (RSET
+// between, a new connection when that fails); Hangup closes it.
 type Sender struct {
+	mu      sync.Mutex
+	idle    *idleConn // the connection the last Send left, or nil
 	host    string
 	opts    []gomail.Option
 	auth    string                                       // the configured mechanism, "" for none
@@ -226,51 +230,20 @@ func (s *Sender) Send(ctx context.Context, out *Outgoing) error {
 		return &SendError{Class: class, Code: code, Err: fmt.Errorf("sending <%s>: %s: %w", out.MessageID, stage, err)}
 	}
 
-	// One go-mail Client a Send, so that this Send holds its connection.
-	var conn net.Conn
-	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
-		var err error
-		conn, err = s.dialer.DialContext(ctx, network, addr)
-		return conn, err
-	}
-	var auth smtp.Auth
-	if s.login != nil {
-		var err error
-		if auth, err = s.login(ctx); err != nil {
-			return &SendError{Class: Temporary, Err: fmt.Errorf("sending <%s>: %w", out.MessageID, err)}
-		}
-	}
-	client, err := gomail.NewClient(s.host, append(slices.Clip(s.opts), gomail.WithDialContextFunc(dial))...)
+	c, conn, err := s.session(ctx, out.MessageID, fail)
 	if err != nil {
-		return &SendError{Class: Permanent, Err: fmt.Errorf("sending <%s>: setting up smtp client: %w", out.MessageID, err)}
+		return err
 	}
-	// Greeting, EHLO, STARTTLS and AUTH happen in here.
-	c, err := client.DialToSMTPClientWithContext(ctx)
-	handedOff := false // the connection belongs to the goodbye goroutine
-	if conn != nil {
-		// QUIRK: go-mail leaves the connection open when EHLO or STARTTLS
-		// fails after it connected (TestSendTLS, server without STARTTLS).
-		defer func() {
-			if !handedOff {
-				conn.Close()
-			}
-		}()
-		// go-mail looks at ctx only while dialling; closing the connection
-		// breaks whatever read or write is under way.
-		stop := context.AfterFunc(ctx, func() { _ = conn.Close() })
-		defer stop()
-	}
-	if err != nil {
-		return fail("connecting to "+s.addr, err, false)
-	}
-	if err := s.logIn(c, auth); err != nil {
-		var se *SendError
-		if errors.As(err, &se) {
-			se.Err = fmt.Errorf("sending <%s>: %w", out.MessageID, se.Err)
-			return se
+	kept := false // the connection waits in s.idle for the next Send
+	defer func() {
+		if !kept {
+			conn.Close()
 		}
-		return fail("logging in to "+s.addr, err, false)
-	}
+	}()
+	// go-mail looks at ctx only while dialling; closing the connection
+	// breaks whatever read or write is under way.
+	stop := context.AfterFunc(ctx, func() { _ = conn.Close() })
+	defer stop()
 
 	raw := out.Raw
 	if has8bit(raw) {
@@ -324,18 +297,121 @@ func (s *Sender) Send(ctx context.Context, out *Outgoing) error {
 		return fail("ending DATA", err, true)
 	}
 	// The server took the mail: return now, so that the caller records it
-	// before anything else can go wrong, and say goodbye in the background.
-	// A failing QUIT changes nothing.
-	handedOff = true
-	go func() {
-		defer conn.Close()
-		_ = c.UpdateDeadline(s.timeout)
-		_ = c.Quit()
-	}()
+	// before anything else can go wrong. The connection waits for the next
+	// Send (a drain sends many); Hangup says goodbye.
+	if stop() {
+		kept = true
+		s.keep(c, conn)
+	}
 
 	s.log.Debug("mail sent", "message_id", out.MessageID, "recipients", len(out.To),
 		"bytes", len(out.Raw), "took", time.Since(start))
 	return nil
+}
+
+// idleMax is how long a connection may wait for the next Send: servers
+// drop idle clients after minutes, and a poll's mail comes in seconds.
+const idleMax = 30 * time.Second
+
+// idleConn is a connection kept between Sends.
+type idleConn struct {
+	c     *smtp.Client
+	conn  net.Conn
+	since time.Time
+}
+
+// session returns a connection ready for MAIL FROM: the one the last Send
+// left, after an RSET, when it is fresh and still answers; else a new one,
+// greeted, secured and logged in. On failure nothing is left open.
+func (s *Sender) session(ctx context.Context, id string, fail func(string, error, bool) error) (*smtp.Client, net.Conn, error) {
+	s.mu.Lock()
+	ic := s.idle
+	s.idle = nil
+	s.mu.Unlock()
+	if ic != nil {
+		if time.Since(ic.since) < idleMax {
+			_ = ic.c.UpdateDeadline(s.timeout)
+			if ic.c.Reset() == nil {
+				return ic.c, ic.conn, nil
+			}
+		}
+		ic.conn.Close() // gone stale or dropped by the server: dial again
+	}
+
+	var conn net.Conn
+	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
+		var err error
+		conn, err = s.dialer.DialContext(ctx, network, addr)
+		return conn, err
+	}
+	var auth smtp.Auth
+	if s.login != nil {
+		var err error
+		if auth, err = s.login(ctx); err != nil {
+			return nil, nil, &SendError{Class: Temporary, Err: fmt.Errorf("sending <%s>: %w", id, err)}
+		}
+	}
+	client, err := gomail.NewClient(s.host, append(slices.Clip(s.opts), gomail.WithDialContextFunc(dial))...)
+	if err != nil {
+		return nil, nil, &SendError{Class: Permanent, Err: fmt.Errorf("sending <%s>: setting up smtp client: %w", id, err)}
+	}
+	// Greeting, EHLO and STARTTLS happen in here.
+	c, err := client.DialToSMTPClientWithContext(ctx)
+	if err != nil {
+		// QUIRK: go-mail leaves the connection open when EHLO or STARTTLS
+		// fails after it connected (TestSendTLS, server without STARTTLS).
+		if conn != nil {
+			conn.Close()
+		}
+		return nil, nil, fail("connecting to "+s.addr, err, false)
+	}
+	// go-mail looks at ctx only while dialling: closing the connection
+	// breaks a login that stalls.
+	stop := context.AfterFunc(ctx, func() { _ = conn.Close() })
+	err = s.logIn(c, auth)
+	stop()
+	if err != nil {
+		conn.Close()
+		var se *SendError
+		if errors.As(err, &se) {
+			se.Err = fmt.Errorf("sending <%s>: %w", id, se.Err)
+			return nil, nil, se
+		}
+		return nil, nil, fail("logging in to "+s.addr, err, false)
+	}
+	return c, conn, nil
+}
+
+// keep puts a connection aside for the next Send. Only one waits: a
+// second (from concurrent Sends) says goodbye at once.
+func (s *Sender) keep(c *smtp.Client, conn net.Conn) {
+	s.mu.Lock()
+	old := s.idle
+	s.idle = &idleConn{c: c, conn: conn, since: time.Now()}
+	s.mu.Unlock()
+	if old != nil {
+		s.quit(old)
+	}
+}
+
+// Hangup says goodbye on the connection kept for the next Send, if any, in
+// the background: a failing QUIT changes nothing. The next Send dials anew.
+func (s *Sender) Hangup() {
+	s.mu.Lock()
+	ic := s.idle
+	s.idle = nil
+	s.mu.Unlock()
+	if ic != nil {
+		s.quit(ic)
+	}
+}
+
+func (s *Sender) quit(ic *idleConn) {
+	go func() {
+		defer ic.conn.Close()
+		_ = ic.c.UpdateDeadline(s.timeout)
+		_ = ic.c.Quit()
+	}()
 }
 
 // logIn authenticates as configured. A server that offers no AUTH, or not
