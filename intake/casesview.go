@@ -5,7 +5,36 @@ import (
 	"io"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 )
+
+// esc makes a value from mail safe to print on a terminal: control
+// characters (an ESC starting a terminal sequence, CR, a newline that
+// would forge a line of the listing) and the invisible direction marks that
+// reorder what is shown become Go escapes (\x1b, \u202e); any script
+// stays as it is.
+func esc(s string) string {
+	if strings.IndexFunc(s, needsEscape) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case !needsEscape(r):
+			b.WriteRune(r)
+		case r < 0x100:
+			fmt.Fprintf(&b, `\x%02x`, r)
+		default:
+			fmt.Fprintf(&b, `\u%04x`, r)
+		}
+	}
+	return b.String()
+}
+
+func needsEscape(r rune) bool {
+	return unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) || r == '\u2028' || r == '\u2029' || r == utf8.RuneError
+}
 
 // WriteCases lists cases one a line.
 func WriteCases(w io.Writer, cases []*Case) {
@@ -16,7 +45,7 @@ func WriteCases(w io.Writer, cases []*Case) {
 	fmt.Fprintf(w, "%-18s %-10s %-16s %-9s %-16s %s\n", "CASE", "STATE", "SCENARIO", "PRODUCT", "UPDATED", "CUSTOMER / SUBJECT")
 	for _, c := range cases {
 		fmt.Fprintf(w, "%-18s %-10s %-16s %-9s %-16s %s — %s\n", c.ID, c.State, orDash(c.Scenario), orDash(c.Product),
-			c.UpdatedAt.Local().Format("2006-01-02 15:04"), c.Customer, c.Subject)
+			c.UpdatedAt.Local().Format("2006-01-02 15:04"), esc(c.Customer), esc(c.Subject))
 	}
 }
 
@@ -40,7 +69,7 @@ func WriteCase(w io.Writer, st *Store, id string) error {
 	}
 	ts := func(t time.Time) string { return t.Local().Format("2006-01-02 15:04:05") }
 	fmt.Fprintf(w, "case %s: %s\n  scenario: %s   product: %s\n  customer: %s\n  subject:  %s\n  parties:  %s\n  opened %s, updated %s",
-		c.ID, c.State, orDash(c.Scenario), orDash(c.Product), c.Customer, c.Subject, strings.Join(c.Parties, ", "), ts(c.CreatedAt), ts(c.UpdatedAt))
+		c.ID, c.State, orDash(c.Scenario), orDash(c.Product), esc(c.Customer), esc(c.Subject), esc(strings.Join(c.Parties, ", ")), ts(c.CreatedAt), ts(c.UpdatedAt))
 	if !c.ForwardedAt.IsZero() {
 		fmt.Fprintf(w, ", forwarded %s", ts(c.ForwardedAt))
 	}
@@ -51,7 +80,7 @@ func WriteCase(w io.Writer, st *Store, id string) error {
 	for i, m := range msgs {
 		d := m.Decision
 		fmt.Fprintf(w, "  %d. %s  uid %d  from %s\n     subject: %s\n     message-id: <%s>  sha256 %.12s…\n     decision: %s",
-			i+1, ts(m.ReceivedAt), m.UID, m.From, m.Subject, m.MessageID, m.SHA256, m.Action)
+			i+1, ts(m.ReceivedAt), m.UID, esc(m.From), esc(m.Subject), esc(m.MessageID), m.SHA256, m.Action)
 		if m.Reason != "" {
 			fmt.Fprintf(w, " (%s)", m.Reason)
 		}
@@ -60,7 +89,7 @@ func WriteCase(w io.Writer, st *Store, id string) error {
 		}
 		fmt.Fprintf(w, " → %s\n", m.Folder)
 		for _, why := range d.Why {
-			fmt.Fprintf(w, "     why: %s\n", why)
+			fmt.Fprintf(w, "     why: %s\n", esc(why))
 		}
 		writeScoring(w, "     scores: ", "             ", d.Scoring)
 		for _, it := range d.Checklist {
@@ -68,10 +97,10 @@ func WriteCase(w io.Writer, st *Store, id string) error {
 			if it.Present {
 				mark, src = "✓", it.Source
 			}
-			fmt.Fprintf(w, "       %s %s — %s\n", mark, it.Material, src)
+			fmt.Fprintf(w, "       %s %s — %s\n", mark, it.Material, esc(src))
 		}
 		for _, n := range d.Notes {
-			fmt.Fprintf(w, "     note: %s\n", n)
+			fmt.Fprintf(w, "     note: %s\n", esc(n))
 		}
 	}
 	fmt.Fprintf(w, "\nmail (%d):\n", len(mail))
@@ -80,10 +109,10 @@ func WriteCase(w io.Writer, st *Store, id string) error {
 		if !o.SentAt.IsZero() {
 			when = ts(o.SentAt)
 		}
-		fmt.Fprintf(w, "  - %s to %s: %q\n    %s, %d attempt(s), sent %s, message-id <%s>\n", o.Kind, strings.Join(o.Recipients, ", "),
+		fmt.Fprintf(w, "  - %s to %s: %q\n    %s, %d attempt(s), sent %s, message-id <%s>\n", o.Kind, esc(strings.Join(o.Recipients, ", ")),
 			o.Subject, o.State, o.Attempts, when, o.MessageID)
 		if o.LastError != "" {
-			fmt.Fprintf(w, "    last error: %s\n", o.LastError)
+			fmt.Fprintf(w, "    last error: %s\n", esc(o.LastError))
 		}
 	}
 	return nil
@@ -114,9 +143,9 @@ func WriteFailed(w io.Writer, st *Store) error {
 	fmt.Fprintf(w, "in the failed folder (%d; `intake reprocess --mail N` takes #N again):\n", len(ms))
 	for _, m := range ms {
 		fmt.Fprintf(w, "  #%d  uid %d of %s  %s  from %s  subject %q\n    %s (%s) → %s\n",
-			m.ID, m.UID, m.Mailbox, ts(m.ReceivedAt), orDash(m.From), m.Subject, m.Action, m.Reason, m.Folder)
+			m.ID, m.UID, m.Mailbox, ts(m.ReceivedAt), esc(orDash(m.From)), m.Subject, m.Action, m.Reason, m.Folder)
 		for _, why := range m.Decision.Why {
-			fmt.Fprintf(w, "    why: %s\n", why)
+			fmt.Fprintf(w, "    why: %s\n", esc(why))
 		}
 	}
 	return nil

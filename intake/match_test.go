@@ -3,6 +3,7 @@ package intake
 import (
 	"bytes"
 	"fmt"
+	"mime"
 	"net/mail"
 	"slices"
 	"strings"
@@ -316,5 +317,29 @@ func TestPipelineEngineersNeverUpdate(t *testing.T) {
 	}
 	if n := len(h.sentSince(2)); n != 0 {
 		t.Errorf("the ticket system's mail caused %d mails, want none", n)
+	}
+}
+
+// TestCasesEscapeControls: a name and subject carrying terminal escapes,
+// a line break and a direction override (all possible in encoded words)
+// are shown escaped by cases list and cases show.
+func TestCasesEscapeControls(t *testing.T) {
+	h := newHarness(t)
+	name := mime.BEncoding.Encode("utf-8", "Zhang\x1b[2J\x1b[31m")
+	h.deliver(testMail(name+" <zs@hospital.example>", "License找回\r\ncase LX-00000000-0000: forwarded\u202e", "e-1@hospital.example", "", "激活文件丢失，需要找回。客户局点名称：示例学校"))
+	caseID := h.poll().Processed[0].CaseID
+	var list, show bytes.Buffer
+	cases, _ := h.store.Cases("")
+	WriteCases(&list, cases)
+	if err := WriteCase(&show, h.store, caseID); err != nil {
+		t.Fatal(err)
+	}
+	for what, out := range map[string]string{"cases list": list.String(), "cases show": show.String()} {
+		if strings.ContainsAny(out, "\x1b\r\u202e") || strings.Contains(out, "\ncase LX-00000000") {
+			t.Errorf("%s prints control characters as they are:\n%q", what, out)
+		}
+		if !strings.Contains(out, `Zhang\x1b[2J`) || !strings.Contains(out, `\u202e`) {
+			t.Errorf("%s does not show the escapes:\n%s", what, out)
+		}
 	}
 }
