@@ -40,6 +40,7 @@ type Config struct {
 	TriageOnly bool           `yaml:"triage_only"`
 	Limits     message.Limits `yaml:"limits"`
 	Cases      CaseConfig     `yaml:"cases"`
+	Forwards   ForwardConfig  `yaml:"forwards"`
 	Health     HealthConfig   `yaml:"health"`
 	Routes     []Route        `yaml:"routes"`
 	Replies    mailer.Replies `yaml:"replies"`
@@ -131,6 +132,7 @@ func (c *Config) setDefaults() {
 	c.SMTP.setDefaults()
 	c.Limits = c.Limits.WithDefaults()
 	c.Cases.setDefaults()
+	c.Forwards.setDefaults()
 	c.Log.setDefaults()
 	if c.Schedule == "" {
 		c.Schedule = "0 */2 * * * *"
@@ -190,6 +192,9 @@ func (c *Config) validate(at func(string) string, inText func(string, int) strin
 	}
 	for _, p := range c.Health.validate() {
 		add("health."+p.path, p.msg)
+	}
+	for _, p := range c.Forwards.validate() {
+		add("forwards."+p.path, p.msg)
 	}
 	for i, id := range c.Cases.MatchFields {
 		if c.Rules.Field(id) == nil {

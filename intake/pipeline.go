@@ -860,22 +860,29 @@ func (p *Pipeline) queueForward(pl *plan, rec *Record, c *Case, kind string) err
 	}
 	data := forwardData(cfg, c, pl.d, pl.msgs)
 	files, names := materialFiles(pl.d, pl.msgs)
-	data.Files = names
 	var originals [][]byte
-	for _, sum := range pl.sums {
-		raw, err := p.store.ReadRaw(sum)
+	var base int64 = 16 << 10 // the summary and the headers
+	for i, sum := range pl.sums {
+		if sum == "" {
+			continue
+		}
+		o, err := p.strippedOriginal(cfg, sum, pl.msgs[i])
 		if err != nil {
 			return fmt.Errorf("forwarding case %s: %w", c.ID, err)
 		}
-		originals = append(originals, raw)
+		originals, base = append(originals, o), base+int64(len(o))+1024
 	}
 	data.Messages = len(originals)
-	out, err := p.compose(cfg, cfg.Replies.For(mailer.KindForward, c.Scenario), data, kind, c.ID, rt.To, pl.msg, files, originals, false, replyTo(pl.msg, pl.c))
+	parts, err := p.fitFiles(pl, files, names, base, &data.Files, &data.Later, &data.Left)
+	if err != nil {
+		return err
+	}
+	out, err := p.compose(cfg, cfg.Replies.For(mailer.KindForward, c.Scenario), data, kind, c.ID, rt.To, pl.msg, parts[0], originals, false, replyTo(pl.msg, pl.c))
 	if err != nil {
 		return err
 	}
 	rec.Mail = append(rec.Mail, out)
-	return nil
+	return p.queueParts(pl, rec, c, rt.To, out, parts[1:])
 }
 
 // compose renders a template and builds the mail.

@@ -38,8 +38,8 @@ func (p *Pipeline) planUpdate(pl *plan, rec *Record, c *Case) error {
 			skipped = append(skipped, fmt.Sprintf("%s (%d bytes)", a.Name, a.Size))
 		case !known[a.SHA256] && a.Data != nil:
 			known[a.SHA256] = true
-			files = append(files, mailer.Attachment{Name: a.Name, ContentType: orOctet(a.ContentType), Data: a.Data})
-			names = append(names, fmt.Sprintf("%s (%d bytes, sha256 %.12s…)", a.Name, a.Size, a.SHA256))
+			f := mailer.Attachment{Name: a.Name, ContentType: orOctet(a.ContentType), Data: a.Data}
+			files, names = append(files, f), append(names, fileLine(f))
 		}
 	}
 	text := strings.TrimSpace(cfg.Rules.NewText(pl.msg))
@@ -70,8 +70,12 @@ func (p *Pipeline) planUpdate(pl *plan, rec *Record, c *Case) error {
 			notes = append(notes, n)
 		}
 	}
-	err = p.queueUpdate(pl, rec, c, mailer.UpdateData{Text: text, Files: names, Skipped: skipped, Notes: notes}, files...)
-	if err != nil || len(skipped) == 0 {
+	data := mailer.UpdateData{Text: text, Skipped: skipped, Notes: notes}
+	parts, err := p.fitFiles(pl, files, names, 32<<10+int64(len(text)), &data.Files, &data.Later, &data.Left)
+	if err != nil {
+		return err
+	}
+	if err := p.queueUpdate(pl, rec, c, data, parts...); err != nil || len(skipped) == 0 {
 		return err
 	}
 	// The customer is asked for what could not be read.
@@ -80,7 +84,7 @@ func (p *Pipeline) planUpdate(pl *plan, rec *Record, c *Case) error {
 
 // queueUpdate composes the engineers' update: on the forward's thread,
 // Reply-To the customer, with only the new files and no original mail.
-func (p *Pipeline) queueUpdate(pl *plan, rec *Record, c *Case, data mailer.UpdateData, files ...mailer.Attachment) error {
+func (p *Pipeline) queueUpdate(pl *plan, rec *Record, c *Case, data mailer.UpdateData, parts ...[]mailer.Attachment) error {
 	cfg := pl.cfg
 	rt := routeFor(cfg.Routes, c.Scenario, c.Product, pl.msg.From)
 	if rt == nil {
@@ -100,11 +104,18 @@ func (p *Pipeline) queueUpdate(pl *plan, rec *Record, c *Case, data mailer.Updat
 		data.Subject = "[" + c.ID + "] " + c.Subject
 	}
 	data.CaseID, data.Customer = c.ID, customer(pl.msg)
+	var files []mailer.Attachment
+	if len(parts) > 0 {
+		files = parts[0]
+	}
 	o, err := p.compose(cfg, &cfg.Replies.Update, data, mailer.KindUpdate, c.ID, rt.To, thread, files, nil, false, replyTo(pl.msg, pl.c))
 	if err != nil {
 		return err
 	}
 	rec.Mail = append(rec.Mail, o)
+	if len(parts) > 1 {
+		return p.queueParts(pl, rec, c, rt.To, o, parts[1:])
+	}
 	return nil
 }
 

@@ -187,7 +187,7 @@ func (r *Replies) all() []namedTemplate {
 		out = append(out, namedTemplate{KindTooLarge, &r.TooLarge, TooLargeData{Subject: "sample", Customer: "sample", Size: "80 MiB", Limit: "64 MiB"}})
 	}
 	out = append(out, namedTemplate{KindUpdate, &r.Update, UpdateData{CaseID: "LX-20261127-0007", Subject: "sample",
-		Customer: "张伟 <zhang.wei@customer.example>", Text: "sample", Files: []string{"a.pdf"}, Skipped: []string{"b.pdf"}}})
+		Customer: "张伟 <zhang.wei@customer.example>", Text: "sample", Files: []string{"a.pdf"}, Later: []string{"c.pdf"}, Left: []string{"d.pdf"}, Skipped: []string{"b.pdf"}}})
 	ids := make([]string, 0, len(r.Scenarios))
 	for id := range r.Scenarios {
 		ids = append(ids, id)
@@ -344,6 +344,8 @@ type ForwardData struct {
 	Checklist  []CheckLine
 	Notes      []string // every note, id and text
 	Files      []string // names of the files attached
+	Later      []string // files that follow in numbered mails on the thread
+	Left       []string // files too large to mail, left in the store (name, size, SHA-256)
 	Messages   int      // how many customer mails the case holds
 }
 
@@ -351,11 +353,13 @@ type ForwardData struct {
 // with: only what the customer's new mail adds.
 type UpdateData struct {
 	CaseID   string
-	Subject  string // the forward's subject
-	Customer string // "Name <address>"
-	Text     string // what the customer newly wrote ("" for none)
-	Thanks   bool   // the mail only thanks; Text is that thanks
-	Files    []string
+	Subject  string   // the forward's subject
+	Customer string   // "Name <address>"
+	Text     string   // what the customer newly wrote ("" for none)
+	Thanks   bool     // the mail only thanks; Text is that thanks
+	Files    []string // files attached
+	Later    []string // files that follow in numbered mails on the thread
+	Left     []string // files too large to mail, left in the store
 	Skipped  []string // files of the mail that were not read, with why
 	Notes    []string
 }
@@ -368,6 +372,12 @@ var DefaultUpdate = Template{
 {{.Text}}
 {{end}}{{if .Files}}
 New files attached 新附件:{{range .Files}}
+  - {{.}}{{end}}
+{{end}}{{if .Later}}
+In the following mails 后续邮件中的附件:{{range .Later}}
+  - {{.}}{{end}}
+{{end}}{{if .Left}}
+Too large to mail, kept by intake 过大未随邮件发送:{{range .Left}}
   - {{.}}{{end}}
 {{end}}{{if .Skipped}}
 Not read 未读取:{{range .Skipped}}
@@ -411,5 +421,5 @@ func sampleForward() ForwardData {
 	t := rules.Text{ZH: "样例", EN: "sample"}
 	return ForwardData{CaseID: "LX-20260101-0001", ScenarioID: "s", Scenario: t, Product: "P", Customer: "a <a@example.test>", Subject: "s",
 		Fields: []FieldLine{{t, "v"}}, Checklist: []CheckLine{{t, true, "attachment", "assumed"}},
-		Notes: []string{"n"}, Files: []string{"f"}, Messages: 1}
+		Notes: []string{"n"}, Files: []string{"f"}, Later: []string{"g"}, Left: []string{"h"}, Messages: 1}
 }

@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
@@ -101,7 +102,13 @@ type Sender struct {
 	addr    string
 	timeout time.Duration
 	log     *slog.Logger
+	// maxSize is the SIZE the server announced at the last EHLO (0: none).
+	maxSize atomic.Int64
 }
+
+// MaxSize returns the largest mail the server said it takes (SIZE in its
+// EHLO answer, RFC 1870) at the last connection, or 0 when not known.
+func (s *Sender) MaxSize() int64 { return s.maxSize.Load() }
 
 type contextDialer interface {
 	DialContext(ctx context.Context, network, addr string) (net.Conn, error)
@@ -244,6 +251,12 @@ func (s *Sender) Send(ctx context.Context, out *Outgoing) error {
 	// breaks whatever read or write is under way.
 	stop := context.AfterFunc(ctx, func() { _ = conn.Close() })
 	defer stop()
+
+	if ok, v := c.Extension("SIZE"); ok {
+		if n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64); err == nil {
+			s.maxSize.Store(n) // 0: no fixed limit
+		}
+	}
 
 	raw := out.Raw
 	if has8bit(raw) {

@@ -504,3 +504,19 @@ func TestSendReturnsBeforeQuit(t *testing.T) {
 		t.Errorf("Send() took %v: it waited for the answer to QUIT", d)
 	}
 }
+
+// TestSenderMaxSize: the SIZE a server announces in its EHLO answer is
+// known after a send, so that forwards can be cut to fit it.
+func TestSenderMaxSize(t *testing.T) {
+	rec := startRecorder(t)
+	s := newSender(t, options(t, rec.Addr()))
+	if got := s.MaxSize(); got != 0 {
+		t.Errorf("MaxSize before any send = %d, want 0", got)
+	}
+	if err := s.Send(context.Background(), mustCompose(t, forwardSpec(t), false)); err != nil {
+		t.Fatal(err)
+	}
+	if got := s.MaxSize(); got != 64<<20 {
+		t.Errorf("MaxSize = %d, want the recorder's SIZE %d", got, 64<<20)
+	}
+}
