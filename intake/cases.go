@@ -32,6 +32,8 @@ type CaseConfig struct {
 	MatchFields []string `yaml:"match_fields"`
 	// Thanks tells a bare "thanks" on a forwarded case from news.
 	Thanks ThanksConfig `yaml:"thanks"`
+	// Limits caps mail to the engineers and automatic replies.
+	Limits RateConfig `yaml:"limits"`
 	// RatePerSender is the most replies one sender gets per RateWindow.
 	RatePerSender int      `yaml:"rate_per_sender"`
 	RateWindow    Duration `yaml:"rate_window"`
@@ -77,6 +79,7 @@ func (t *ThanksConfig) only(text, name string) bool {
 }
 
 func (c *CaseConfig) setDefaults() {
+	c.Limits.setDefaults()
 	if c.Thanks.Engineers == "" {
 		c.Thanks.Engineers = "none"
 	}

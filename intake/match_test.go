@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"intake/rules"
 )
@@ -341,5 +342,66 @@ func TestCasesEscapeControls(t *testing.T) {
 		if !strings.Contains(out, `Zhang\x1b[2J`) || !strings.Contains(out, `\u202e`) {
 			t.Errorf("%s does not show the escapes:\n%s", what, out)
 		}
+	}
+}
+
+// TestPipelineForwardRateLimit: complete requests from one sender beyond
+// cases.limits.forwards_per_sender are kept for the admin, unsent, and the
+// admin is told once.
+func TestPipelineForwardRateLimit(t *testing.T) {
+	h := newHarness(t)
+	h.cfg.Cases.Limits.ForwardsPerSender = 2
+	for i := 0; i < 4; i++ {
+		body := strings.Replace(hwChangeComplete, "IMC-PLAT-7F3A-92QD-0C5E", fmt.Sprintf("IMC-PLAT-7F3A-92QD-000%d", i), 1)
+		body = strings.Replace(body, "杭州示例医院", fmt.Sprintf("杭州示例医院%d分院", i), 1)
+		h.deliver(testMail("bulk@hospital.example", "License硬件变更申请", fmt.Sprintf("b-%d@hospital.example", i), "", body,
+			licenseFile, newHostFile, testFile{fmt.Sprintf("承诺书(盖章)%d.pdf", i), "application/pdf", []byte(fmt.Sprintf("%%PDF-1.4\n%% %d\n", i))}))
+	}
+	rep := h.poll()
+	if len(rep.Processed) != 4 {
+		t.Fatalf("processed %d, want 4", len(rep.Processed))
+	}
+	fwd, notices := 0, 0
+	for _, s := range h.sentSince(0) {
+		switch {
+		case slices.Contains(s.to, "license-engineers@example.test"):
+			fwd++
+		case slices.Contains(s.to, "license-admin@example.test"):
+			notices++
+		}
+	}
+	if fwd != 2 || notices != 1 {
+		t.Errorf("4 complete requests from one sender made %d forwards and %d admin notices, want 2 and 1", fwd, notices)
+	}
+	if !rep.Processed[3].Decision.HasNote("forward_held") {
+		t.Errorf("the fourth request's notes %v, want forward_held", rep.Processed[3].Decision.Notes)
+	}
+}
+
+// TestPipelineReplyCap: over cases.limits.replies_per_hour intake answers
+// nobody, whoever writes, and tells the admin once.
+func TestPipelineReplyCap(t *testing.T) {
+	h := newHarness(t)
+	h.cfg.Cases.Limits.RepliesPerHour = 3
+	for i := 0; i < 6; i++ {
+		h.deliver(testMail(fmt.Sprintf("forged%d@spam%d.example", i, i), "License找回", fmt.Sprintf("f-%d@spam.example", i), "", "License丢失，需要找回"))
+	}
+	h.poll()
+	replies, notices := 0, 0
+	for _, s := range h.sentSince(0) {
+		if slices.Contains(s.to, "license-admin@example.test") {
+			notices++
+		} else {
+			replies++
+		}
+	}
+	if replies != 3 || notices != 1 {
+		t.Errorf("6 forged senders got %d replies and the admin %d notices, want 3 and 1", replies, notices)
+	}
+	h.now = h.now.Add(61 * time.Minute)
+	h.deliver(testMail("late@school.example", "License找回", "late@school.example", "", "License丢失，需要找回"))
+	h.poll()
+	if n := len(h.sentSince(replies + notices)); n != 1 {
+		t.Errorf("after the hour %d mails, want the reply", n)
 	}
 }

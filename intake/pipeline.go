@@ -724,14 +724,8 @@ func (p *Pipeline) queueReply(pl *plan, rec *Record, c *Case, kind string) error
 		pl.d.Notes = append(pl.d.Notes, "no_reply_address: the sender's address cannot be read")
 		return nil
 	}
-	n, err := p.store.RepliesTo(to, pl.now.Add(-time.Duration(cfg.Cases.RateWindow)))
-	if err != nil {
+	if ok, err := p.replyAllowed(pl, rec, to, c.ID); !ok || err != nil {
 		return err
-	}
-	if n >= cfg.Cases.RatePerSender {
-		p.log.Warn("reply rate limit reached: no reply", "to", to, "replies", n, "case", c.ID, "message_id", pl.msg.MessageID)
-		pl.d.Notes = append(pl.d.Notes, fmt.Sprintf("rate_limited: %d replies to %s within %s", n, to, cfg.Cases.RateWindow))
-		return nil
 	}
 	tpl := cfg.Replies.For(kind, c.Scenario)
 	data := replyData(cfg, c, pl.d)
@@ -881,7 +875,14 @@ func (p *Pipeline) queueForward(pl *plan, rec *Record, c *Case, kind string) err
 	if err != nil {
 		return err
 	}
+	held, err := p.holdIfOver(pl, rec, c.ID, out)
+	if err != nil {
+		return err
+	}
 	rec.Mail = append(rec.Mail, out)
+	if held {
+		return nil
+	}
 	return p.queueParts(pl, rec, c, rt.To, out, parts[1:])
 }
 

@@ -1,6 +1,10 @@
 package intake
 
-import "strings"
+import (
+	"fmt"
+	"strings"
+	"time"
+)
 
 // OpenCasesOf lists the open cases (waiting or forwarded) that an address
 // is a party of, oldest first; with byDomain also those with a party at
@@ -15,4 +19,31 @@ func (s *Store) OpenCasesOf(addr string, byDomain bool) ([]*Case, error) {
 		args = append(args, "%@"+strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(dom))
 	}
 	return s.queryCases(where+`) ORDER BY created_at, id`, args...)
+}
+
+// RepliesSince counts the automatic replies queued since a time, to anyone.
+func (s *Store) RepliesSince(since time.Time) (int, error) {
+	var n int
+	err := s.db.QueryRow(`SELECT count(*) FROM outbox WHERE kind IN ('request', 'ask', 'forwarded', 'reminder', 'closed')
+		AND created_at >= ?`, since.Unix()).Scan(&n)
+	if err != nil {
+		return 0, fmt.Errorf("counting replies: %w", err)
+	}
+	return n, nil
+}
+
+// ForwardsSince counts the mail queued to the engineers (forwards and
+// updates) since a time that a sender's messages caused, and that is about
+// a case.
+func (s *Store) ForwardsSince(from, caseID string, since time.Time) (bySender, byCase int, err error) {
+	err = s.db.QueryRow(`SELECT count(*) FROM outbox o JOIN messages m ON o.message_row = m.id
+		WHERE o.kind IN ('forward', 'update') AND o.state != 'kept' AND m.from_addr = ? AND o.created_at >= ?`, strings.ToLower(from), since.Unix()).Scan(&bySender)
+	if err == nil {
+		err = s.db.QueryRow(`SELECT count(*) FROM outbox WHERE kind IN ('forward', 'update') AND state != 'kept' AND case_id = ? AND created_at >= ?`,
+			caseID, since.Unix()).Scan(&byCase)
+	}
+	if err != nil {
+		return 0, 0, fmt.Errorf("counting forwards: %w", err)
+	}
+	return bySender, byCase, nil
 }

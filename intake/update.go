@@ -112,8 +112,12 @@ func (p *Pipeline) queueUpdate(pl *plan, rec *Record, c *Case, data mailer.Updat
 	if err != nil {
 		return err
 	}
+	held, err := p.holdIfOver(pl, rec, c.ID, o)
+	if err != nil {
+		return err
+	}
 	rec.Mail = append(rec.Mail, o)
-	if len(parts) > 1 {
+	if len(parts) > 1 && !held {
 		return p.queueParts(pl, rec, c, rt.To, o, parts[1:])
 	}
 	return nil

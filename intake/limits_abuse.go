@@ -1,0 +1,114 @@
+package intake
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"intake/mailer"
+)
+
+// RateConfig is `cases.limits`: caps that keep a flood of mail (a loop,
+// forged senders) from flooding customers, engineers or the admin.
+type RateConfig struct {
+	// ForwardsPerSender and ForwardsPerCase cap the mail to the engineers
+	// (forwards and updates) per cases.rate_window; one over the cap goes
+	// to the admin instead, held.
+	ForwardsPerSender int `yaml:"forwards_per_sender"`
+	ForwardsPerCase   int `yaml:"forwards_per_case"`
+	// RepliesPerHour caps all automatic replies together; over it intake
+	// answers nobody until the hour has passed, and tells the admin once.
+	RepliesPerHour int `yaml:"replies_per_hour"`
+}
+
+func (r *RateConfig) setDefaults() {
+	if r.ForwardsPerSender == 0 {
+		r.ForwardsPerSender = 5
+	}
+	if r.ForwardsPerCase == 0 {
+		r.ForwardsPerCase = 10
+	}
+	if r.RepliesPerHour == 0 {
+		r.RepliesPerHour = 200
+	}
+}
+
+// replyAllowed applies the global cap on automatic replies and the
+// per-sender limit; when one cuts a reply off it notes it on the decision
+// and tells the admin, once per window, in the same commit.
+func (p *Pipeline) replyAllowed(pl *plan, rec *Record, to, caseID string) (bool, error) {
+	cfg := pl.cfg
+	hour := pl.now.Add(-time.Hour)
+	all, err := p.store.RepliesSince(hour)
+	if err != nil {
+		return false, err
+	}
+	if all >= cfg.Cases.Limits.RepliesPerHour {
+		p.log.Warn("automatic reply cap reached: no reply", "cap", cfg.Cases.Limits.RepliesPerHour, "to", to, "case", caseID)
+		pl.d.Notes = append(pl.d.Notes, fmt.Sprintf("reply_cap: %d automatic replies within the hour, cases.limits.replies_per_hour is %d", all, cfg.Cases.Limits.RepliesPerHour))
+		return false, p.tellAdminOnce(pl, rec, "reply_cap", caseID, "automatic replies stopped: replies_per_hour reached",
+			fmt.Sprintf("intake sent %d automatic replies within the last hour, the cap cases.limits.replies_per_hour. It answers nobody until the hour has passed; mail is still read, recorded and forwarded. A flood of forged senders or a mail loop does this: see the log and `intake cases list`.\n", all))
+	}
+	window := time.Duration(cfg.Cases.RateWindow)
+	n, err := p.store.RepliesTo(to, pl.now.Add(-window))
+	if err != nil {
+		return false, err
+	}
+	if n >= cfg.Cases.RatePerSender {
+		p.log.Warn("reply rate limit reached: no reply", "to", to, "replies", n, "case", caseID, "message_id", pl.msg.MessageID)
+		pl.d.Notes = append(pl.d.Notes, fmt.Sprintf("rate_limited: %d replies to %s within %s", n, to, cfg.Cases.RateWindow))
+		return false, p.tellAdminOnce(pl, rec, "reply_rate:"+to, caseID, "reply rate limit reached for "+to,
+			fmt.Sprintf("%s got %d automatic replies within %s (cases.rate_per_sender) and gets no more until the window has passed. Its mail is still read and recorded.\n", to, n, cfg.Cases.RateWindow))
+	}
+	return true, nil
+}
+
+// tellAdminOnce queues an admin notice of a problem unless one of it went
+// within health.notice_window (or is in this commit already).
+func (p *Pipeline) tellAdminOnce(pl *plan, rec *Record, problem, caseID, subject, text string) error {
+	for _, o := range rec.Mail {
+		if o.Kind == mailer.KindAdmin && strings.Contains(o.Subject, subject) {
+			return nil
+		}
+	}
+	notice, err := p.adminNotice(pl.cfg, problem, caseID, subject, text, pl.now)
+	if err != nil || notice == nil {
+		return err
+	}
+	rec.Mail = append(rec.Mail, notice)
+	return nil
+}
+
+// holdIfOver keeps mail to the engineers that is over the forward caps in
+// the outbox, unsent (state kept, as `intake release` sends it), notes why on the decision and tells the
+// admin once per window. It reports whether it held.
+func (p *Pipeline) holdIfOver(pl *plan, rec *Record, caseID string, out *Outgoing) (bool, error) {
+	why, err := p.forwardHeld(pl, caseID)
+	if err != nil || why == "" {
+		return false, err
+	}
+	out.State = OutboxKept
+	pl.d.Notes = append(pl.d.Notes, "forward_held: "+why)
+	p.log.Warn("forward rate limit reached: mail held for the admin", "case", caseID, "from", pl.msg.From, "why", why)
+	return true, p.tellAdminOnce(pl, rec, "forward_held:"+pl.msg.From, caseID, "mail to the engineers held: "+pl.msg.From,
+		fmt.Sprintf("Mail to the engineers is kept, not sent: %s.\nA loop or a flood of requests does this. `intake cases show %s` lists it (state kept); `intake release --since 24h` sends the kept mail. Further kept mail of this sender is not announced again within health.notice_window.\n",
+			why, caseID))
+}
+
+// forwardHeld reports whether mail to the engineers from this sender or
+// about this case is over its cap; such mail goes to the admin, held.
+func (p *Pipeline) forwardHeld(pl *plan, caseID string) (string, error) {
+	cfg := pl.cfg
+	since := pl.now.Add(-time.Duration(cfg.Cases.RateWindow))
+	bySender, byCase, err := p.store.ForwardsSince(pl.msg.From, caseID, since)
+	if err != nil {
+		return "", err
+	}
+	switch {
+	case bySender >= cfg.Cases.Limits.ForwardsPerSender:
+		return fmt.Sprintf("%d mails to the engineers from %s within %s (cases.limits.forwards_per_sender %d)", bySender, pl.msg.From, cfg.Cases.RateWindow, cfg.Cases.Limits.ForwardsPerSender), nil
+	case byCase >= cfg.Cases.Limits.ForwardsPerCase:
+		return fmt.Sprintf("%d mails to the engineers about case %s within %s (cases.limits.forwards_per_case %d)", byCase, caseID, cfg.Cases.RateWindow, cfg.Cases.Limits.ForwardsPerCase), nil
+	}
+	return "", nil
+}
