@@ -88,6 +88,9 @@ func WriteCase(w io.Writer, st *Store, id string) error {
 			fmt.Fprintf(w, ", scenario %s", m.Scenario)
 		}
 		fmt.Fprintf(w, " → %s\n", m.Folder)
+		if !m.PrunedAt.IsZero() {
+			fmt.Fprintf(w, "     raw mail pruned %s (retention.cases): a later mail of the case is read without it\n", ts(m.PrunedAt))
+		}
 		for _, why := range d.Why {
 			fmt.Fprintf(w, "     why: %s\n", esc(why))
 		}
@@ -113,6 +116,9 @@ func WriteCase(w io.Writer, st *Store, id string) error {
 			o.Subject, o.State, o.Attempts, when, o.MessageID)
 		if o.LastError != "" {
 			fmt.Fprintf(w, "    last error: %s\n", esc(o.LastError))
+		}
+		if !o.PrunedAt.IsZero() {
+			fmt.Fprintf(w, "    mail itself pruned %s (retention.sent): envelope, subject and message-id kept\n", ts(o.PrunedAt))
 		}
 	}
 	return nil

@@ -34,17 +34,19 @@ type Config struct {
 	Listen   string        `yaml:"listen"` // address of /healthz and /metrics; empty: off
 	Log      LogConfig     `yaml:"log"`
 	// StopTimeout bounds how long a stop waits for the message in hand.
-	StopTimeout Duration `yaml:"stop_timeout"`
+	StopTimeout Duration       `yaml:"stop_timeout"`
+	Limits      message.Limits `yaml:"limits"`
+	Cases       CaseConfig     `yaml:"cases"`
+	Forwards    ForwardConfig  `yaml:"forwards"`
+	Health      HealthConfig   `yaml:"health"`
+	Routes      []Route        `yaml:"routes"`
+	Replies     mailer.Replies `yaml:"replies"`
+	Rules       rules.Rules    `yaml:"rules"`
 	// TriageOnly decides, records and files every mail but sends nothing:
 	// the mail it would send is kept in the outbox unsent.
-	TriageOnly bool           `yaml:"triage_only"`
-	Limits     message.Limits `yaml:"limits"`
-	Cases      CaseConfig     `yaml:"cases"`
-	Forwards   ForwardConfig  `yaml:"forwards"`
-	Health     HealthConfig   `yaml:"health"`
-	Routes     []Route        `yaml:"routes"`
-	Replies    mailer.Replies `yaml:"replies"`
-	Rules      rules.Rules    `yaml:"rules"`
+	TriageOnly bool `yaml:"triage_only"`
+	// Retention says how long mail no longer needed stays in the store.
+	Retention RetentionConfig `yaml:"retention"`
 
 	// Path is the file the config was read from; Files resolves the paths
 	// the config names (letter templates) relative to it.
@@ -133,6 +135,7 @@ func (c *Config) setDefaults() {
 	c.Limits = c.Limits.WithDefaults()
 	c.Cases.setDefaults()
 	c.Forwards.setDefaults()
+	c.Retention.setDefaults()
 	c.Log.setDefaults()
 	if c.Schedule == "" {
 		c.Schedule = "0 */2 * * * *"

@@ -507,7 +507,7 @@ func (p *Pipeline) duplicateOf(cfg *Config, sum string, msg *rules.Message) (*Me
 		return nil, err
 	}
 	for _, r := range rows {
-		if r.SHA256 == "" || !strings.EqualFold(r.From, msg.From) {
+		if r.SHA256 == "" || !r.PrunedAt.IsZero() || !strings.EqualFold(r.From, msg.From) {
 			continue
 		}
 		prev, err := p.parseStored(cfg, r.SHA256)
@@ -551,6 +551,9 @@ func (p *Pipeline) history(cfg *Config, caseID string) ([]*rules.Message, []stri
 		case rules.ActionRequest, rules.ActionAsk, rules.ActionForward:
 		default:
 			continue
+		}
+		if !r.PrunedAt.IsZero() {
+			continue // retention removed it: what it brought is asked for again
 		}
 		m, err := p.parseStored(cfg, r.SHA256)
 		if err != nil {
@@ -1078,6 +1081,13 @@ func backoff(n int) time.Duration {
 // closes those waiting longer still.
 func (p *Pipeline) housekeep(cfg *Config) error {
 	now := p.Now()
+	pruned, err := p.store.Prune(now, cfg.Retention)
+	if err != nil {
+		return err
+	}
+	if pruned.Mail+pruned.Raw > 0 {
+		p.log.Info("retention: old mail pruned", "sent_mail", pruned.Mail, "raw_mail", pruned.Raw, "bytes", pruned.Bytes)
+	}
 	cases, err := p.store.Cases(StateWaiting)
 	if err != nil {
 		return err

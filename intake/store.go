@@ -143,10 +143,10 @@ func OpenStore(dir string, log *slog.Logger) (*Store, error) {
 		return nil, fmt.Errorf("opening database: %w", err)
 	}
 	sdb.SetMaxOpenConns(1)
-	if _, err := sdb.Exec(schema); err != nil {
+	if err := migrate(sdb); err != nil {
 		sdb.Close()
 		lock.Close()
-		return nil, fmt.Errorf("creating schema: %w", err)
+		return nil, err
 	}
 	return &Store{db: sdb, dir: dir, lock: lock}, nil
 }
@@ -417,21 +417,23 @@ type MessageRow struct {
 	Decision    rules.Decision
 	Folder      string
 	Moved       bool
+	PrunedAt    time.Time // when retention removed its raw mail; zero while kept
 }
 
 const messageCols = `id, mailbox, uidvalidity, uid, message_id, sha256, size, from_addr, subject, received_at,
-	coalesce(case_id, ''), action, scenario, reason, decision, folder, moved`
+	coalesce(case_id, ''), action, scenario, reason, decision, folder, moved, pruned_at`
 
 func scanMessage(row interface{ Scan(...any) error }) (*MessageRow, error) {
 	var m MessageRow
 	var received int64
 	var decision string
+	var pruned sql.NullInt64
 	err := row.Scan(&m.ID, &m.Mailbox, &m.UIDValidity, &m.UID, &m.MessageID, &m.SHA256, &m.Size, &m.From, &m.Subject,
-		&received, &m.CaseID, &m.Action, &m.Scenario, &m.Reason, &decision, &m.Folder, &m.Moved)
+		&received, &m.CaseID, &m.Action, &m.Scenario, &m.Reason, &decision, &m.Folder, &m.Moved, &pruned)
 	if err != nil {
 		return nil, err
 	}
-	m.ReceivedAt = time.Unix(received, 0)
+	m.ReceivedAt, m.PrunedAt = time.Unix(received, 0), unixOrZero(pruned)
 	var sd storedDecision
 	if err := json.Unmarshal([]byte(decision), &sd); err != nil {
 		return nil, fmt.Errorf("decoding decision of message %d: %w", m.ID, err)
@@ -649,6 +651,7 @@ type OutboxRow struct {
 	LastError  string
 	CreatedAt  time.Time
 	SentAt     time.Time
+	PrunedAt   time.Time // when retention removed the mail itself (Raw); zero while kept
 }
 
 // queryOutbox lists outbox rows; the mail itself (Raw) only when withRaw,
@@ -659,7 +662,7 @@ func (s *Store) queryOutbox(withRaw bool, where string, args ...any) ([]*OutboxR
 		raw = "raw"
 	}
 	rows, err := s.db.Query(`SELECT id, coalesce(case_id, ''), coalesce(message_row, 0), kind, message_id, env_from, recipients, subject, `+raw+`,
-		state, attempts, next_at, last_error, created_at, sent_at FROM outbox WHERE `+where, args...)
+		state, attempts, next_at, last_error, created_at, sent_at, pruned_at FROM outbox WHERE `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("querying outbox: %w", err)
 	}
@@ -669,15 +672,15 @@ func (s *Store) queryOutbox(withRaw bool, where string, args ...any) ([]*OutboxR
 		var o OutboxRow
 		var recips string
 		var next, created int64
-		var sent sql.NullInt64
+		var sent, pruned sql.NullInt64
 		if err := rows.Scan(&o.ID, &o.CaseID, &o.MessageRow, &o.Kind, &o.MessageID, &o.EnvFrom, &recips, &o.Subject, &o.Raw,
-			&o.State, &o.Attempts, &next, &o.LastError, &created, &sent); err != nil {
+			&o.State, &o.Attempts, &next, &o.LastError, &created, &sent, &pruned); err != nil {
 			return nil, fmt.Errorf("reading outbox: %w", err)
 		}
 		if err := json.Unmarshal([]byte(recips), &o.Recipients); err != nil {
 			return nil, fmt.Errorf("decoding recipients of outbox %d: %w", o.ID, err)
 		}
-		o.NextAt, o.CreatedAt, o.SentAt = time.Unix(next, 0), time.Unix(created, 0), unixOrZero(sent)
+		o.NextAt, o.CreatedAt, o.SentAt, o.PrunedAt = time.Unix(next, 0), time.Unix(created, 0), unixOrZero(sent), unixOrZero(pruned)
 		out = append(out, &o)
 	}
 	return out, rows.Err()
