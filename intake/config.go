@@ -27,12 +27,13 @@ import (
 // Config is the whole of config.yaml. Each part lives with the package that
 // uses it: rules in rules, reply templates in mailer, the rest here.
 type Config struct {
-	Mailbox  MailboxConfig `yaml:"mailbox"`
-	SMTP     SMTPConfig    `yaml:"smtp"`
-	Schedule string        `yaml:"schedule"`
-	DataDir  string        `yaml:"data_dir"`
-	Listen   string        `yaml:"listen"` // address of /healthz and /metrics; empty: off
-	Log      LogConfig     `yaml:"log"`
+	Mailbox   MailboxConfig `yaml:"mailbox"`
+	Mailboxes []MoreMailbox `yaml:"mailboxes"` // read besides Mailbox, with their own folders and routes
+	SMTP      SMTPConfig    `yaml:"smtp"`
+	Schedule  string        `yaml:"schedule"`
+	DataDir   string        `yaml:"data_dir"`
+	Listen    string        `yaml:"listen"` // address of /healthz and /metrics; empty: off
+	Log       LogConfig     `yaml:"log"`
 	// StopTimeout bounds how long a stop waits for the message in hand.
 	StopTimeout Duration       `yaml:"stop_timeout"`
 	Limits      message.Limits `yaml:"limits"`
@@ -131,6 +132,12 @@ func ParseConfig(name string, data []byte, files fs.FS) (*Config, error) {
 
 func (c *Config) setDefaults() {
 	c.Mailbox.SetDefaults()
+	for i := range c.Mailboxes {
+		c.Mailboxes[i].IMAP.SetDefaults()
+		if u := c.Mailboxes[i].IMAP.Username; strings.Contains(u, "@") {
+			c.Rules.OwnAddresses = appendUnique(c.Rules.OwnAddresses, u)
+		}
+	}
 	c.SMTP.setDefaults()
 	c.Limits = c.Limits.WithDefaults()
 	c.Cases.setDefaults()
@@ -180,6 +187,9 @@ func (c *Config) validate(at func(string) string, inText func(string, int) strin
 	}
 	for _, p := range c.Mailbox.problems() {
 		add("mailbox."+p.path, "mailbox: "+p.msg)
+	}
+	for _, p := range c.mailboxesProblems() {
+		add(p.path, p.msg)
 	}
 	for _, p := range c.SMTP.validate() {
 		add("smtp."+p.path, p.msg)

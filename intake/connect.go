@@ -60,13 +60,15 @@ func (p *prober) fail(name, detail, fix string) {
 }
 
 // Connect checks cfg against the real servers, as `intake check-config
-// --connect` does: the IMAP login, mailbox, folders (creating the missing
-// ones, as the first poll would) and capabilities; the SMTP greeting,
+// --connect` does: for each mailbox the IMAP login, mailbox, folders
+// (creating the missing ones, as the first poll would) and capabilities; the SMTP greeting,
 // extensions and login; the data directory. It sends mail only when sendTo
 // is set: one test mail to that address.
 func Connect(ctx context.Context, cfg *Config, tokens *Tokens, sendTo string, log *slog.Logger) []Probe {
 	p := &prober{cfg: cfg, tokens: tokens, log: log}
-	p.imap(ctx)
+	for _, name := range cfg.mailboxNames() {
+		p.imap(ctx, name)
+	}
 	p.smtp(ctx, sendTo)
 	p.dataDir()
 	return p.out
@@ -86,8 +88,13 @@ func WriteProbes(w io.Writer, probes []Probe) (failed bool) {
 	return failed
 }
 
-func (p *prober) imap(ctx context.Context) {
-	mc := p.cfg.Mailbox
+func (p *prober) imap(ctx context.Context, name string) {
+	cfg := p.cfg.view(name)
+	pre := "imap"
+	if name != "" {
+		pre = "imap " + name
+	}
+	mc := cfg.Mailbox
 	mc.tokens = p.tokens
 	addr := net.JoinHostPort(mc.Host, strconv.Itoa(mc.Port))
 	timeout := time.Duration(mc.Timeout)
@@ -98,20 +105,20 @@ func (p *prober) imap(ctx context.Context) {
 	if mc.Auth == "xoauth2" || mc.Auth == "oauth2" {
 		var err error
 		if token, err = bearerToken(ctx, mc.Token, mc.OAuth, mc.tokens, mc.Username); err != nil {
-			p.fail("imap oauth token", err.Error(), "check mailbox.oauth: client_id, client_secret, refresh_token, tenant and the app's consent (README: Microsoft 365 and Gmail)")
+			p.fail(pre+" oauth token", err.Error(), "check mailbox.oauth: client_id, client_secret, refresh_token, tenant and the app's consent (README: Microsoft 365 and Gmail)")
 			return
 		}
-		p.ok("imap oauth token", "access token for %s", mc.Username)
+		p.ok(pre+" oauth token", "access token for %s", mc.Username)
 	}
 
 	tlsConfig, err := mc.tlsConfig()
 	if err != nil {
-		p.fail("imap connect", err.Error(), "mailbox.ca_file must name a PEM file")
+		p.fail(pre+" connect", err.Error(), "mailbox.ca_file must name a PEM file")
 		return
 	}
 	conn, err := dial(ctx, mc.Security, addr, tlsConfig)
 	if err != nil {
-		p.fail("imap connect", err.Error(), "check mailbox.host and port, and that this machine may reach them")
+		p.fail(pre+" connect", err.Error(), "check mailbox.host and port, and that this machine may reach them")
 		return
 	}
 	defer conn.Close()
@@ -120,49 +127,49 @@ func (p *prober) imap(ctx context.Context) {
 	opts := &imapclient.Options{TLSConfig: tlsConfig, WordDecoder: &mime.WordDecoder{CharsetReader: charset.Reader}}
 	m := &IMAPMailbox{conn: conn, log: p.log, timeout: timeout, folders: make(map[string]bool)}
 	if err := m.greet(conn, opts, mc); err != nil {
-		p.fail("imap connect", err.Error(), "mailbox.security must match the port: tls for 993, starttls (or plain on loopback) for 143")
+		p.fail(pre+" connect", err.Error(), "mailbox.security must match the port: tls for 993, starttls (or plain on loopback) for 143")
 		return
 	}
 	defer m.c.Close()
-	p.ok("imap connect", "%s (%s)", addr, mc.Security)
+	p.ok(pre+" connect", "%s (%s)", addr, mc.Security)
 
 	if err := m.authenticate(mc, token); err != nil {
 		fix := "check mailbox.username and the password; Microsoft 365 and Gmail take no passwords: auth oauth2 (README)"
 		if mc.Auth == "xoauth2" || mc.Auth == "oauth2" {
 			fix = "the server refuses the token: check the scopes and that the app may open this mailbox (README: Microsoft 365 and Gmail)"
 		}
-		p.fail("imap login", fmt.Sprintf("as %s: %v", mc.Username, err), fix)
+		p.fail(pre+" login", fmt.Sprintf("as %s: %v", mc.Username, err), fix)
 		return
 	}
-	p.ok("imap login", "as %s (auth %s)", mc.Username, mc.Auth)
+	p.ok(pre+" login", "as %s (auth %s)", mc.Username, mc.Auth)
 
 	caps := m.c.Caps()
 	switch {
 	case caps.Has(imap.CapMove):
-		p.ok("imap MOVE", "processed mail is moved in one step")
+		p.ok(pre+" MOVE", "processed mail is moved in one step")
 	case caps.Has(imap.CapUIDPlus):
-		p.warn("imap MOVE", "not offered: intake copies, flags \\Deleted and expunges by UID (UIDPLUS) instead",
+		p.warn(pre+" MOVE", "not offered: intake copies, flags \\Deleted and expunges by UID (UIDPLUS) instead",
 			"none needed; a server with MOVE files mail in one step")
 	default:
-		p.fail("imap MOVE", "neither MOVE nor UIDPLUS: processed mail is copied to its folder but stays in the inbox flagged \\Deleted",
+		p.fail(pre+" MOVE", "neither MOVE nor UIDPLUS: processed mail is copied to its folder but stays in the inbox flagged \\Deleted",
 			"use a server with MOVE or UIDPLUS (every current one has them), or expunge the inbox by other means")
 	}
 	if caps.Has(imap.CapUIDPlus) {
-		p.ok("imap UIDPLUS", "offered")
+		p.ok(pre+" UIDPLUS", "offered")
 	} else {
-		p.warn("imap UIDPLUS", "not offered: copies are checked by fetching them", "none needed")
+		p.warn(pre+" UIDPLUS", "not offered: copies are checked by fetching them", "none needed")
 	}
 	if caps.Has(imap.CapIdle) {
-		p.ok("imap IDLE", "offered")
+		p.ok(pre+" IDLE", "offered")
 	} else {
-		p.warn("imap IDLE", "not offered: new mail waits for the schedule", "shorten schedule if replies must be quick")
+		p.warn(pre+" IDLE", "not offered: new mail waits for the schedule", "shorten schedule if replies must be quick")
 	}
 
 	if err := m.run(ctx, timeout, func() error { return m.selectMailbox(mc.Mailbox) }); err != nil {
-		p.fail("imap mailbox", err.Error(), "mailbox.mailbox must name an existing folder"+p.folderList(m, ctx))
+		p.fail(pre+" mailbox", err.Error(), "mailbox.mailbox must name an existing folder"+p.folderList(m, ctx))
 		return
 	}
-	p.ok("imap mailbox", "%s selected read-write (UIDVALIDITY %d)", mc.Mailbox, m.uidValidity)
+	p.ok(pre+" mailbox", "%s selected read-write (UIDVALIDITY %d)", mc.Mailbox, m.uidValidity)
 
 	f := mc.Folders
 	seen := map[string]bool{}
@@ -183,12 +190,12 @@ func (p *prober) imap(ctx context.Context) {
 		})
 		switch {
 		case err != nil:
-			p.fail("imap folder", fmt.Sprintf("%s: %v", folder, err),
+			p.fail(pre+" folder", fmt.Sprintf("%s: %v", folder, err),
 				"create the folder by hand, give the account the right to create folders, or name existing ones under mailbox.folders")
 		case existed:
-			p.ok("imap folder", "%s exists", folder)
+			p.ok(pre+" folder", "%s exists", folder)
 		default:
-			p.ok("imap folder", "%s created", folder)
+			p.ok(pre+" folder", "%s created", folder)
 		}
 	}
 	_ = m.run(ctx, timeout, func() error { return m.c.Logout().Wait() })

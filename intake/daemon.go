@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -46,25 +47,12 @@ type Daemon struct {
 	lastOK     atomic.Int64 // unix seconds of the last poll without error
 }
 
-// Metrics of polls and reloads, by mailbox (user@host/folder).
+// Metrics of the mail decided, by mailbox (user@host/folder), and of reloads.
 var (
 	mailsRead = promauto.NewCounterVec(prometheus.CounterOpts{
 		Name: "intake_mails_total",
 		Help: "Mails read from the mailbox and decided, by mailbox, action and scenario.",
 	}, []string{"mailbox", "action", "scenario"})
-	pollsDone = promauto.NewCounterVec(prometheus.CounterOpts{
-		Name: "intake_polls_total",
-		Help: "Polls of the mailbox, by mailbox and result (ok, error).",
-	}, []string{"mailbox", "result"})
-	pollDuration = promauto.NewHistogramVec(prometheus.HistogramOpts{
-		Name:    "intake_poll_duration_seconds",
-		Help:    "How long a poll took, sending included.",
-		Buckets: prometheus.ExponentialBuckets(0.05, 2, 14), // 50 ms to 7 min
-	}, []string{"mailbox"})
-	pollLastSuccess = promauto.NewGaugeVec(prometheus.GaugeOpts{
-		Name: "intake_poll_last_success_timestamp_seconds",
-		Help: "When the last poll without an error ended (unix seconds).",
-	}, []string{"mailbox"})
 	reloads = promauto.NewCounterVec(prometheus.CounterOpts{
 		Name: "intake_config_reloads_total",
 		Help: "Config reloads on SIGHUP, by result (ok, refused).",
@@ -105,17 +93,17 @@ func (d *Daemon) Run(ctx context.Context) error {
 	d.Log.Info("intake running", "schedule", cfg.Schedule, "mailbox", mailboxKey(cfg), "data_dir", cfg.DataDir)
 	go poll() // the first poll does not wait for the first tick
 	var watching sync.WaitGroup
-	if cfg.Mailbox.IDLE {
-		// New mail the IDLE connection reports is polled at once; a poll
-		// under way is waited for, not skipped.
-		pollNow := func() {
-			mu.Lock()
-			defer mu.Unlock()
-			if ctx.Err() == nil {
-				d.poll(ctx)
-			}
+	// New mail an IDLE connection reports is polled at once; a poll under
+	// way is waited for, not skipped.
+	pollNow := func() {
+		mu.Lock()
+		defer mu.Unlock()
+		if ctx.Err() == nil {
+			d.poll(ctx)
 		}
-		watching.Go(func() { d.watch(ctx, pollNow) })
+	}
+	for _, name := range idleMailboxes(cfg) {
+		watching.Go(func() { d.watch(ctx, name, pollNow) })
 	}
 
 	hup := make(chan os.Signal, 1)
@@ -146,20 +134,14 @@ type running struct {
 }
 
 func (d *Daemon) poll(ctx context.Context) {
-	start := time.Now()
-	mailbox := mailboxKey(d.Pipeline.Config())
 	rep := d.Pipeline.Poll(ctx)
-	pollDuration.WithLabelValues(mailbox).Observe(time.Since(start).Seconds())
 	for _, pr := range rep.Processed {
-		mailsRead.WithLabelValues(mailbox, pr.Decision.Action, pr.Decision.Scenario).Inc()
+		mailsRead.WithLabelValues(pr.Mailbox, pr.Decision.Action, pr.Decision.Scenario).Inc()
 	}
 	if err := rep.Err(); err != nil {
-		pollsDone.WithLabelValues(mailbox, "error").Inc()
 		d.Log.Error("poll finished with errors", "processed", len(rep.Processed), "sent", rep.Sent, "err", err)
 		return
 	}
-	pollsDone.WithLabelValues(mailbox, "ok").Inc()
-	pollLastSuccess.WithLabelValues(mailbox).SetToCurrentTime()
 	d.lastOK.Store(time.Now().Unix())
 	d.Log.Info("poll done", "processed", len(rep.Processed), "sent", rep.Sent)
 }
@@ -234,8 +216,8 @@ func (d *Daemon) apply(r *running) error {
 // which names intake's Message-IDs.
 func unchangeable(old, cfg *Config) error {
 	var errs []error
-	if old.Mailbox.IDLE != cfg.Mailbox.IDLE {
-		errs = append(errs, fmt.Errorf("mailbox.idle cannot change while intake runs (hint: restart intake)"))
+	if !slices.Equal(idleMailboxes(old), idleMailboxes(cfg)) {
+		errs = append(errs, fmt.Errorf("which mailboxes use idle cannot change while intake runs (hint: restart intake)"))
 	}
 	if filepath.Clean(old.DataDir) != filepath.Clean(cfg.DataDir) {
 		errs = append(errs, fmt.Errorf("data_dir cannot change while intake runs (%s, now %s) (hint: restart intake to use the new one)", old.DataDir, cfg.DataDir))

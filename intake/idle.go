@@ -17,20 +17,35 @@ var idleReconnects = promauto.NewCounterVec(prometheus.CounterOpts{
 	Help: "IDLE connections that ended (server gone, kicked, timed out) and were opened again, by mailbox.",
 }, []string{"mailbox"})
 
+// idleMailboxes names the mailboxes ("" for `mailbox:`) that use IDLE.
+func idleMailboxes(cfg *Config) []string {
+	var names []string
+	for _, name := range cfg.mailboxNames() {
+		if cfg.view(name).Mailbox.IDLE {
+			names = append(names, name)
+		}
+	}
+	return names
+}
+
 // errConfigChanged ends an IDLE connection whose config was reloaded.
 var errConfigChanged = errors.New("config reloaded")
 
-// watch keeps an IDLE connection to the polled mailbox while ctx lasts and
+// watch keeps an IDLE connection to the mailbox name while ctx lasts and
 // calls poll when the server reports new mail, and once after each
 // (re)connect for what came while it was away. A lost connection is opened
 // again after a backoff of 1 s doubling to 5 min; the cron schedule keeps
 // polling meanwhile.
-func (d *Daemon) watch(ctx context.Context, poll func()) {
+func (d *Daemon) watch(ctx context.Context, name string, poll func()) {
 	wait := time.Second
 	for ctx.Err() == nil {
-		cfg := d.Pipeline.Config()
+		root := d.Pipeline.Config()
+		cfg := root.view(name)
+		if cfg == nil {
+			return
+		}
 		start := time.Now()
-		err := d.idleOnce(ctx, cfg, poll)
+		err := d.idleOnce(ctx, root, cfg, poll)
 		if ctx.Err() != nil {
 			return
 		}
@@ -51,9 +66,9 @@ func (d *Daemon) watch(ctx context.Context, poll func()) {
 	}
 }
 
-// idleOnce opens one IDLE connection and holds it until it fails, ctx ends
-// or the config changes.
-func (d *Daemon) idleOnce(ctx context.Context, cfg *Config, poll func()) error {
+// idleOnce opens one IDLE connection to cfg's mailbox and holds it until it
+// fails, ctx ends or the config (root) is reloaded.
+func (d *Daemon) idleOnce(ctx context.Context, root, cfg *Config, poll func()) error {
 	newMail := make(chan struct{}, 1)
 	unilateral := &imapclient.UnilateralDataHandler{
 		Mailbox: func(data *imapclient.UnilateralDataMailbox) {
@@ -90,7 +105,7 @@ func (d *Daemon) idleOnce(ctx context.Context, cfg *Config, poll func()) error {
 		case <-newMail:
 			mail = true
 		case <-restart.C: // renew IDLE before the server drops it
-			if d.Pipeline.Config() != cfg {
+			if d.Pipeline.Config() != root {
 				wake = errConfigChanged
 			}
 		case err := <-done:

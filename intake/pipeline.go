@@ -114,6 +114,7 @@ func (p *Pipeline) sender() Sender {
 
 // Processed is what happened to one message in a poll.
 type Processed struct {
+	Mailbox   string // user@host/folder
 	UID       uint32
 	MessageID string
 	From      string
@@ -158,19 +159,52 @@ func (p *Pipeline) Poll(ctx context.Context) *Report {
 	}()
 
 	p.drain(work, rep)
+	for _, name := range cfg.mailboxNames() {
+		if ctx.Err() != nil {
+			break
+		}
+		p.pollMailbox(ctx, work, name, rep)
+	}
+	if ctx.Err() == nil {
+		if err := p.housekeep(p.Config()); err != nil {
+			rep.Errors = append(rep.Errors, err)
+		}
+	}
+	p.drain(work, rep)
+	return rep
+}
+
+// pollMailbox reads one mailbox of the config ("" for `mailbox:`, else a
+// name under `mailboxes:`): files what an earlier poll left, then decides,
+// commits, sends and files every new message.
+func (p *Pipeline) pollMailbox(ctx, work context.Context, name string, rep *Report) {
+	cfg := p.Config().view(name)
+	if cfg == nil {
+		return
+	}
+	key := mailboxKey(cfg)
+	start, errs := time.Now(), len(rep.Errors)
+	defer func() {
+		pollDuration.WithLabelValues(key).Observe(time.Since(start).Seconds())
+		if len(rep.Errors) > errs {
+			pollsDone.WithLabelValues(key, "error").Inc()
+			return
+		}
+		pollsDone.WithLabelValues(key, "ok").Inc()
+		pollLastSuccess.WithLabelValues(key).SetToCurrentTime()
+	}()
 	mb, err := p.dial(ctx, cfg)
 	if err != nil {
-		rep.Errors = append(rep.Errors, fmt.Errorf("opening mailbox: %w", err))
-		return rep
+		rep.Errors = append(rep.Errors, fmt.Errorf("opening mailbox %s: %w", key, err))
+		return
 	}
 	defer mb.Close()
-	key := mailboxKey(cfg)
 	uv := mb.UIDValidity()
 
 	pending, err := p.store.PendingMoves(key, uv)
 	if err != nil {
 		rep.Errors = append(rep.Errors, err)
-		return rep
+		return
 	}
 	for _, row := range pending {
 		if err := p.move(work, mb, row); err != nil {
@@ -181,15 +215,15 @@ func (p *Pipeline) Poll(ctx context.Context) *Report {
 	last, other, err := p.store.Checkpoint(key, uv)
 	if err != nil {
 		rep.Errors = append(rep.Errors, err)
-		return rep
+		return
 	}
 	if last == 0 && other {
 		p.log.Warn("UIDVALIDITY changed: rescanning the mailbox, skipping mail already processed", "mailbox", key, "uidvalidity", uv)
 	}
 	envs, err := mb.List(ctx, imap.UID(last))
 	if err != nil {
-		rep.Errors = append(rep.Errors, fmt.Errorf("listing new mail: %w", err))
-		return rep
+		rep.Errors = append(rep.Errors, fmt.Errorf("listing new mail in %s: %w", key, err))
+		return
 	}
 	p.alive.Store(p.Now().Unix())
 	// The checkpoint follows the done UIDs while no message before them
@@ -197,10 +231,12 @@ func (p *Pipeline) Poll(ctx context.Context) *Report {
 	allDone := true
 	for i, env := range envs {
 		if ctx.Err() != nil {
-			p.log.Info("stopping between messages", "left", len(envs)-i)
+			p.log.Info("stopping between messages", "mailbox", key, "left", len(envs)-i)
 			break
 		}
-		cfg = p.Config()
+		if cfg = p.Config().view(name); cfg == nil {
+			break // a reload took the mailbox away
+		}
 		pr, done, err := p.take(work, cfg, mb, key, uv, env)
 		var lost *mailboxError
 		if err != nil {
@@ -223,6 +259,7 @@ func (p *Pipeline) Poll(ctx context.Context) *Report {
 			}
 		}
 		if pr != nil {
+			pr.Mailbox = key
 			rep.Processed = append(rep.Processed, *pr)
 		}
 		p.drain(work, rep)
@@ -240,13 +277,6 @@ func (p *Pipeline) Poll(ctx context.Context) *Report {
 			break
 		}
 	}
-	if ctx.Err() == nil {
-		if err := p.housekeep(cfg); err != nil {
-			rep.Errors = append(rep.Errors, err)
-		}
-	}
-	p.drain(work, rep)
-	return rep
 }
 
 // afterStop returns a context that outlives ctx by grace: the message in
@@ -947,6 +977,23 @@ func (p *Pipeline) NotifyAdmin(subject, text string) {
 		p.log.Error("admin notice not queued", "subject", subject, "err", err)
 	}
 }
+
+// Metrics of polls, by mailbox (user@host/folder).
+var (
+	pollsDone = promauto.NewCounterVec(prometheus.CounterOpts{
+		Name: "intake_polls_total",
+		Help: "Polls of a mailbox, by mailbox and result (ok, error).",
+	}, []string{"mailbox", "result"})
+	pollDuration = promauto.NewHistogramVec(prometheus.HistogramOpts{
+		Name:    "intake_poll_duration_seconds",
+		Help:    "How long reading a mailbox took, sending included.",
+		Buckets: prometheus.ExponentialBuckets(0.05, 2, 14), // 50 ms to 7 min
+	}, []string{"mailbox"})
+	pollLastSuccess = promauto.NewGaugeVec(prometheus.GaugeOpts{
+		Name: "intake_poll_last_success_timestamp_seconds",
+		Help: "When the last poll of the mailbox without an error ended (unix seconds).",
+	}, []string{"mailbox"})
+)
 
 // Metrics of the outbox's sends: replies, forwards, acknowledgements,
 // reminders and admin notices by kind; failed attempts by kind and class
