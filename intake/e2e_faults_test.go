@@ -700,7 +700,7 @@ func (r *faultRun) check(window int) string {
 	copies := map[string]int{}
 	dropped := map[string]bool{}
 	answered := map[string]bool{}
-	replies, forwards := 0, 0
+	replies, forwards, notices := 0, 0, 0
 	for _, m := range r.received() {
 		msg, err := mail.ReadMessage(strings.NewReader(string(m.raw)))
 		if err != nil {
@@ -718,6 +718,7 @@ func (r *faultRun) check(window int) string {
 		case "forward", "update":
 			forwards++
 		case "admin":
+			notices++
 		default:
 			replies++
 			for _, to := range m.to {
@@ -747,6 +748,9 @@ func (r *faultRun) check(window int) string {
 	}
 	rows.Close()
 	db.Close()
+	failed := r.count(`SELECT count(*) FROM cases WHERE state = 'failed'`)
+	// Notices written; a server refusing every mail refuses them too.
+	written := r.count(`SELECT count(*) FROM outbox WHERE kind = 'admin'`)
 	lost := 0
 	for i := range r.in {
 		if !answered[fmt.Sprintf("customer+%s-%d@example.test", r.key, i)] {
@@ -768,10 +772,10 @@ func (r *faultRun) check(window int) string {
 	if window += r.unrecorded; window > 0 && beyond <= window {
 		windowDups, beyond = dups, 0 // a kill's resends are the window's
 	}
-	line := fmt.Sprintf("fault %-40s in %4d  filed %4d  cases %4d  replies %4d  forwards %4d  lost %d  duplicated %d (after-\".\" window %d)  stuck %d",
-		r.name, r.in, filed, cases, replies, forwards, lost, dups, windowDups, stuck)
+	line := fmt.Sprintf("fault %-32s in %4d  filed %4d  cases %4d (failed %d; admin notices %d, delivered %d)  replies %4d  forwards %4d  lost %d  duplicated %d (after-\".\" window %d)  stuck %d",
+		r.name, r.in, filed, cases, failed, written, notices, replies, forwards, lost, dups, windowDups, stuck)
 	r.t.Log(line)
-	if lost != 0 || stuck != 0 || beyond != 0 || filed != r.in {
+	if lost != 0 || stuck != 0 || beyond != 0 || filed != r.in || failed > 0 && written == 0 {
 		r.t.Errorf("promise broken: %s", line)
 	}
 	return line
