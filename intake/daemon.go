@@ -39,8 +39,8 @@ type Daemon struct {
 	// Checks are more conditions of health (an OAuth token that cannot be
 	// renewed): /healthz fails while one returns an error.
 	Checks []func() error
-	// Tokens renews the OAuth token of the IDLE connection; nil without
-	// an oauth block.
+	// Tokens renews the OAuth tokens: for the IDLE connections, and every
+	// minute those due, ahead of their expiry; nil: none.
 	Tokens *Tokens
 
 	httpListen atomic.Value // the address /healthz is served on
@@ -101,6 +101,20 @@ func (d *Daemon) Run(ctx context.Context) error {
 		if ctx.Err() == nil {
 			d.poll(ctx)
 		}
+	}
+	if d.Tokens != nil {
+		watching.Go(func() {
+			tick := time.NewTicker(time.Minute)
+			defer tick.Stop()
+			for {
+				select {
+				case <-ctx.Done():
+					return
+				case <-tick.C:
+					d.Tokens.Renew(ctx)
+				}
+			}
+		})
 	}
 	for _, name := range idleMailboxes(cfg) {
 		watching.Go(func() { d.watch(ctx, name, pollNow) })

@@ -193,6 +193,22 @@ func (t *Tokens) Token(ctx context.Context, cfg OAuthConfig, account string) (st
 	return s.token(ctx, t)
 }
 
+// Renew renews every token that is due, as Token would, so that a token is
+// renewed (or its failure reported) ahead of its expiry even when no
+// connection is made meanwhile (a long schedule). The daemon calls it every
+// minute.
+func (t *Tokens) Renew(ctx context.Context) {
+	t.mu.Lock()
+	sources := make([]*tokenSource, 0, len(t.sources))
+	for _, s := range t.sources {
+		sources = append(sources, s)
+	}
+	t.mu.Unlock()
+	for _, s := range sources {
+		_, _ = s.token(ctx, t) // a failure is logged, counted and reported by token
+	}
+}
+
 // Check returns the failures of the last renewal of every account, nil when
 // all are fine.
 func (t *Tokens) Check() error {

@@ -350,3 +350,24 @@ func TestOAuthConfigProblems(t *testing.T) {
 		t.Errorf("microsoft defaults: %s %s", ms.OAuth.TokenURL, got)
 	}
 }
+
+// TestOAuthRenewAhead: Renew, which the daemon calls every minute, renews a
+// token that is due although no connection is made, and leaves a fresh one.
+func TestOAuthRenewAhead(t *testing.T) {
+	clock := &testClock{}
+	ts := startTokenServer(t, clock.now)
+	tokens := NewTokens(t.TempDir(), slog.New(slog.DiscardHandler))
+	tokens.now = clock.now
+	if _, err := tokens.Token(context.Background(), ts.oauth(), memUser); err != nil {
+		t.Fatal(err)
+	}
+	tokens.Renew(context.Background())
+	if n := ts.grantCount(); n != 1 {
+		t.Errorf("Renew of a fresh token asked the endpoint: %d grants, want 1", n)
+	}
+	clock.advance(52 * time.Minute)
+	tokens.Renew(context.Background())
+	if n := ts.grantCount(); n != 2 {
+		t.Errorf("Renew of a token due in 8 minutes: %d grants, want 2", n)
+	}
+}
