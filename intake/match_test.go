@@ -405,3 +405,19 @@ func TestPipelineReplyCap(t *testing.T) {
 		t.Errorf("after the hour %d mails, want the reply", n)
 	}
 }
+
+// TestPipelineAskSaysWhyNewCase: a stranger's tagged mail whose process is
+// unclear gets the ask reply, which still says why it opened a new case.
+func TestPipelineAskSaysWhyNewCase(t *testing.T) {
+	h := newHarness(t)
+	h.deliver(testMail("chen@hospital.example", "License硬件变更申请", "r-1@hospital.example", "", hwChangeIncomplete, licenseFile))
+	caseID := h.poll().Processed[0].CaseID
+	h.deliver(testMail("li@other.example", "关于 "+caseID+" 的License申请", "l-1@other.example", "", "我们想办理License例外申请，请问需要什么材料？"))
+	pr := h.poll().Processed[0]
+	if pr.CaseID == caseID || pr.Decision.Action != rules.ActionAsk {
+		t.Fatalf("stranger's unclear mail: case %s, %s; want a new case asked for its process", pr.CaseID, pr.Decision.Action)
+	}
+	if s := h.sentSince(1); len(s) != 1 || !strings.Contains(s[0].body, "does not belong to your address") {
+		t.Errorf("the ask reply does not say why a new case was opened")
+	}
+}
