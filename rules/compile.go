@@ -91,7 +91,12 @@ func (r *Rules) Compile() []Problem {
 	r.compiled, r.defSect = false, ""
 	r.request = c.res("request_cues", r.RequestCues)
 	r.notReq = c.res("not_request", r.NotRequest)
-	r.unsure = c.res("unsure", r.Unsure)
+	r.unsure = nil
+	for i, pat := range r.Unsure {
+		if c.re(fmt.Sprintf("unsure[%d]", i), pat) != nil {
+			r.unsure = append(r.unsure, branches(pat))
+		}
+	}
 	r.negation, r.negWords = nil, nil
 	if alt, ok := c.alternation("negations", r.Negations); ok && len(r.Negations) > 0 {
 		r.negation = regexp.MustCompile(`(?i)` + alt + `\s*\S{0,3}\s*$`)

@@ -349,7 +349,7 @@ func (r *Rules) classifyScenario(views []view, hits []*fileHit, from []int) (str
 // know which process applies, names no single one itself, and answers a
 // quoted mail that offered more than one.
 func (r *Rules) unsureOf(v view, hits []*fileHit, from []int, i int) bool {
-	if !matchAny(r.unsure, v.fresh) {
+	if !slices.ContainsFunc(r.unsure, func(bs []branch) bool { return matchesLower(bs, v.fresh, v.lowFresh) }) {
 		return false
 	}
 	history := v.quoted + "\n" + v.ours
@@ -560,6 +560,9 @@ func (r *Rules) cueMatchNegated(c Cue, s, lower string, mayNegate bool) (match s
 // negation right before it: a correction "不是全部序列号都解绑" does not say
 // that every serial is unbound.
 func (r *Rules) affirms(bs []branch, s, lower string) bool {
+	if !matchesLower(bs, s, lower) {
+		return false // most texts: no need to look for negations
+	}
 	m, _ := r.cueMatchNegated(Cue{branches: bs}, s, lower, r.negWords != nil && r.negWords.MatchString(s))
 	return m != ""
 }

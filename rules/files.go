@@ -200,6 +200,9 @@ const OriginPasted = "pasted"
 // pasted content recognises, a file of that class (see FileClass.Pasted).
 func (r *Rules) pastedFiles(views []view, hits []*fileHit, from []int) ([]*fileHit, []int) {
 	for i, v := range views {
+		if !strings.Contains(v.fresh, "=") {
+			continue // no "key=value" line: nothing pasted
+		}
 		for n, b := range pastedBlocks(v.fresh) {
 			for j := range r.Files {
 				fc := &r.Files[j]

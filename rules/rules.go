@@ -71,7 +71,7 @@ type Rules struct {
 	negWords *regexp.Regexp // a negation anywhere
 	request  []*regexp.Regexp
 	notReq   []*regexp.Regexp
-	unsure   []*regexp.Regexp
+	unsure   [][]branch
 	quoteSep []*regexp.Regexp
 	sigSep   []*regexp.Regexp
 	empty    *regexp.Regexp

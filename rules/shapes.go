@@ -2,6 +2,7 @@ package rules
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -44,31 +45,35 @@ type shaped struct {
 }
 
 // values returns the values of the shape in s, left to right, normalised.
+// Where forms overlap, the one starting first (then the longer) wins.
 func (sh *Shape) values(s string) []shaped {
-	var out []shaped
-	for pos := 0; pos < len(s); {
-		start, end, ok := -1, -1, false
-		for i := range sh.Find {
-			f := &sh.Find[i]
-			for _, loc := range f.re.FindAllStringIndex(s[pos:], -1) {
-				if f.must != nil && !f.must.MatchString(s[pos+loc[0]:pos+loc[1]]) {
-					continue
-				}
-				if !ok || pos+loc[0] < start || pos+loc[0] == start && pos+loc[1] > end {
-					start, end, ok = pos+loc[0], pos+loc[1], true
-				}
-				break
+	var locs [][]int
+	for i := range sh.Find {
+		f := &sh.Find[i]
+		for _, loc := range f.re.FindAllStringIndex(s, -1) {
+			if f.must == nil || f.must.MatchString(s[loc[0]:loc[1]]) {
+				locs = append(locs, loc)
 			}
 		}
-		if !ok {
-			break
+	}
+	slices.SortFunc(locs, func(a, b []int) int {
+		if a[0] != b[0] {
+			return a[0] - b[0]
 		}
-		line := s[:start]
+		return b[1] - a[1]
+	})
+	var out []shaped
+	end := 0
+	for _, loc := range locs {
+		if loc[0] < end {
+			continue
+		}
+		line := s[:loc[0]]
 		if nl := strings.LastIndexByte(line, '\n'); nl >= 0 {
 			line = line[nl+1:]
 		}
-		out = append(out, shaped{value: sh.normalize(s[start:end]), before: line, start: start, end: end})
-		pos = end
+		out = append(out, shaped{value: sh.normalize(s[loc[0]:loc[1]]), before: line, start: loc[0], end: loc[1]})
+		end = loc[1]
 	}
 	return out
 }

@@ -63,7 +63,7 @@ func (r *Rules) splitQuoted(body string) (fresh, quoted, ours, sig string) {
 			} else {
 				qb.WriteString(q + "\n")
 			}
-			if r.aloneLabel(strings.TrimRight(strings.TrimSpace(q), "?？:："), r.defSect) != nil {
+			if answerFollows(lines[i+1:]) && r.aloneLabel(strings.TrimRight(strings.TrimSpace(q), "?？:："), r.defSect) != nil {
 				question = q
 				continue
 			}
@@ -82,6 +82,16 @@ func (r *Rules) splitQuoted(body string) (fresh, quoted, ours, sig string) {
 		}
 	}
 	return nb.String(), qb.String(), ob.String(), sb.String()
+}
+
+// answerFollows tells whether the next line is new text, not quoted: an
+// answer written under a quoted question.
+func answerFollows(lines []string) bool {
+	if len(lines) == 0 {
+		return false
+	}
+	l := strings.TrimSpace(lines[0])
+	return l != "" && !strings.HasPrefix(l, ">")
 }
 
 // angleQuoteFollows tells whether the next non-empty line is quoted with ">".
@@ -328,32 +338,40 @@ func (r *Rules) setShaped(into map[string]fieldValue, mine map[string]bool, f *F
 }
 
 // nearLabel finds a value of f's shape next to one of its labels in running
-// text: after the label on its line, or on the next line when the label ends
-// its line ("our licence key for the old box is 3ab9 k2mx …").
+// text: after the label on its line, or on the line under a line that ends
+// with the label ("our licence key for the old box is 3ab9 k2mx …"). It
+// looks for the values first: most texts have none.
 func (r *Rules) nearLabel(f *Field, text, where string, into map[string]fieldValue) {
-	for _, loc := range f.near.FindAllStringIndex(text, 8) {
-		if first, _ := utf8.DecodeRuneInString(text[loc[0]:]); loc[0] > 0 && !unicode.Is(unicode.Han, first) && !isBoundary(text, loc[0]) {
-			continue // "xlicense key"; Chinese labels need no space ("补充授权码")
-		}
-		rest := text[loc[1]:]
-		line, after, _ := strings.Cut(rest, "\n")
-		if strings.TrimSpace(line) == "" {
-			line, _, _ = strings.Cut(strings.TrimLeft(after, " \t\n"), "\n")
-		}
+	for _, v := range f.shape.values(text) {
+		line := v.before
 		if utf8.RuneCountInString(line) > 120 {
-			line = string([]rune(line)[:120])
+			line = string([]rune(line)[utf8.RuneCountInString(line)-120:])
 		}
-		vals := f.shape.values(line)
-		if len(vals) == 0 {
+		if strings.TrimSpace(line) == "" {
+			// The value starts its line: the label may end the line above.
+			above := strings.TrimRight(text[:v.start-len(v.before)], " \t\n")
+			if nl := strings.LastIndexByte(above, '\n'); nl >= 0 {
+				above = above[nl+1:]
+			}
+			line = above
+		}
+		if !r.labelIn(f, line) {
 			continue
 		}
-		items := make([]string, len(vals))
-		for i, v := range vals {
-			items[i] = v.value
-		}
-		r.setShaped(into, map[string]bool{}, f, items, "", where)
+		r.setShaped(into, map[string]bool{}, f, []string{v.value}, "", where)
 		return
 	}
+}
+
+// labelIn tells whether one of f's labels stands in s, starting a word
+// (Chinese labels need no space before them: "补充授权码").
+func (r *Rules) labelIn(f *Field, s string) bool {
+	for _, loc := range f.near.FindAllStringIndex(s, 4) {
+		if first, _ := utf8.DecodeRuneInString(s[loc[0]:]); loc[0] == 0 || unicode.Is(unicode.Han, first) || isBoundary(s, loc[0]) {
+			return true
+		}
+	}
+	return false
 }
 
 var bulletRE = regexp.MustCompile(`^` + bullet)
