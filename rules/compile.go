@@ -284,6 +284,18 @@ func (r *Rules) Compile() []Problem {
 		}
 	}
 
+	r.nameLabels = map[string]*Field{}
+	for _, m := range r.Materials {
+		if m.Kind != "field" || len(m.AnyOf) == 0 || r.fields[m.AnyOf[0].Field] == nil {
+			continue
+		}
+		for _, n := range []string{m.Name.ZH, m.Name.EN} {
+			if k := nameKey(n); k != "" && r.nameLabels[k] == nil {
+				r.nameLabels[k] = r.fields[m.AnyOf[0].Field]
+			}
+		}
+	}
+
 	r.scens = map[string]*Scenario{}
 	seen = map[string]bool{}
 	for i := range r.Scenarios {

@@ -78,11 +78,14 @@ type Rules struct {
 	own      map[string]bool
 	fields   map[string]*Field
 	shapes   map[string]*Shape
-	files    map[string]*FileClass
-	mats     map[string]*Material
-	scens    map[string]*Scenario
-	sections map[string]*Section
-	defSect  string
+	// nameLabels maps the names of field materials (see nameKey) to the
+	// field they are read from.
+	nameLabels map[string]*Field
+	files      map[string]*FileClass
+	mats       map[string]*Material
+	scens      map[string]*Scenario
+	sections   map[string]*Section
+	defSect    string
 }
 
 // Text is a message in both languages of the replies.

@@ -602,14 +602,26 @@ func (r *Rules) labelField(s, section string) (*Field, bool) {
 	return nil, false
 }
 
+// nameKey is a checklist item's name as nameLabels keys it: without
+// numbering, lower case, single spaces.
+func nameKey(s string) string {
+	s = strings.TrimLeft(s, " \t0123456789.、)）(（-*•·")
+	return strings.ToLower(strings.Join(strings.Fields(s), " "))
+}
+
 // aloneLabel returns the field whose label makes up the whole line (a value
 // on the next line follows, as in plain text made from a table).
 func (r *Rules) aloneLabel(line, section string) *Field {
 	if utf8.RuneCountInString(line) > 40 {
 		return nil
 	}
-	f, _ := r.labelField(line, section)
-	return f
+	if f, _ := r.labelField(line, section); f != nil {
+		return f
+	}
+	// The name of a checklist item alone on its line is a label of its
+	// field: an answer under our quoted checklist ("> 3. End-user phone or
+	// e-mail").
+	return r.nameLabels[nameKey(line)]
 }
 
 // heading returns the section a heading line opens, or "".
