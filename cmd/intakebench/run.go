@@ -294,6 +294,7 @@ func answeredSender(br *bufio.Reader) string {
 type Result struct {
 	Name   string  `json:"name"`
 	Wall   float64 `json:"wall_s"`
+	CPU    float64 `json:"cpu_s"` // user and system time of the process itself
 	RSSKiB int64   `json:"peak_rss_kib"`
 	Exit   int     `json:"exit"`
 	Mails  int     `json:"mails,omitempty"` // when not the whole backlog
@@ -338,6 +339,7 @@ func measure(args []string) error {
 	r.Exit = cmd.ProcessState.ExitCode()
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 		r.RSSKiB = ru.Maxrss
+		r.CPU = time.Duration(ru.Utime.Nano() + ru.Stime.Nano()).Seconds()
 	}
 	b, _ := json.Marshal(r)
 	f, ferr := os.OpenFile(*out, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o644)
@@ -348,7 +350,7 @@ func measure(args []string) error {
 	if _, ferr := fmt.Fprintf(f, "%s\n", b); ferr != nil {
 		return ferr
 	}
-	fmt.Printf("%s: %.2f s, peak RSS %.1f MiB, exit %d\n", r.Name, r.Wall, float64(r.RSSKiB)/1024, r.Exit)
+	fmt.Printf("%s: %.2f s (CPU %.2f s), peak RSS %.1f MiB, exit %d\n", r.Name, r.Wall, r.CPU, float64(r.RSSKiB)/1024, r.Exit)
 	if err != nil {
 		return fmt.Errorf("%s: %w", *name, err)
 	}
@@ -512,7 +514,7 @@ func report(args []string) error {
 		res[r.Name] = r
 	}
 	fmt.Printf("%d mails (%.0f MiB, %d with a 1–5 MiB attachment), %d answered\n\n", ex.Mails, float64(ex.Bytes)/(1<<20), ex.Large, ex.Answered)
-	fmt.Printf("| run | wall time | mails/s | peak RSS | × floor |\n|---|---|---|---|---|\n")
+	fmt.Printf("| run | wall time | mails/s | peak RSS | × floor | CPU of the process |\n|---|---|---|---|---|---|\n")
 	fl0 := res["floor"].Wall
 	for _, name := range order {
 		r := res[name]
@@ -524,7 +526,7 @@ func report(args []string) error {
 		if r.Mails > 0 {
 			mails = r.Mails
 		}
-		fmt.Printf("| %s | %.1f s | %.0f | %.0f MiB | %s |\n", name, r.Wall, float64(mails)/r.Wall, float64(r.RSSKiB)/1024, ratio)
+		fmt.Printf("| %s | %.1f s | %.0f | %.0f MiB | %s | %.1f s |\n", name, r.Wall, float64(mails)/r.Wall, float64(r.RSSKiB)/1024, ratio, r.CPU)
 	}
 	if t, f := res["intake triage-only"], res["imapfilter"]; t.Wall > 0 && f.Wall > 0 {
 		fmt.Printf("\ntriage-only / imapfilter: %.1f×\n", t.Wall/f.Wall)
