@@ -22,7 +22,8 @@
 #
 # Needs root on Debian (Dovecot from .ci/mailstack.sh; imapfilter is installed
 # with apt-get when missing). Ports: BENCH_IMAP_PORT (11243), BENCH_LMTP_PORT
-# (10124), BENCH_SINK_PORT (2626).
+# (10124), BENCH_SINK_PORT (2626). BENCH_INTAKE=FILE times that intake binary
+# instead of one built from this tree (to compare with an older version).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
@@ -46,7 +47,11 @@ trap cleanup EXIT
 if ! command -v imapfilter >/dev/null; then
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends imapfilter >/dev/null
 fi
-go build -o "$work/intake" ./cmd/intake
+if [[ -n ${BENCH_INTAKE:-} ]]; then
+	cp "$BENCH_INTAKE" "$work/intake" # another build, e.g. an older one to compare
+else
+	go build -o "$work/intake" ./cmd/intake
+fi
 go build -o "$work/intakebench" ./cmd/intakebench
 bench="$work/intakebench"
 MAILSTACK_IMAP_PORT=$IMAP_PORT MAILSTACK_LMTP_PORT=$LMTP_PORT bash .ci/mailstack.sh start-imap "$work/stack"
