@@ -23,7 +23,8 @@
 # Needs root on Debian (Dovecot from .ci/mailstack.sh; imapfilter is installed
 # with apt-get when missing). Ports: BENCH_IMAP_PORT (11243), BENCH_LMTP_PORT
 # (10124), BENCH_SINK_PORT (2626). BENCH_INTAKE=FILE times that intake binary
-# instead of one built from this tree (to compare with an older version).
+# instead of one built from this tree (to compare with an older version);
+# BENCH_KEEP=1 keeps the work folder (logs, store, sink log) for a look.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
@@ -40,7 +41,7 @@ sink_pid=
 cleanup() {
 	[[ -n $sink_pid ]] && kill "$sink_pid" 2>/dev/null || true
 	MAILSTACK_IMAP_PORT=$IMAP_PORT MAILSTACK_LMTP_PORT=$LMTP_PORT bash .ci/mailstack.sh stop "$work/stack" >/dev/null 2>&1 || true
-	rm -rf "$work"
+	if [[ -n ${BENCH_KEEP:-} ]]; then echo "bench: kept $work" >&2; else rm -rf "$work"; fi
 }
 trap cleanup EXIT
 

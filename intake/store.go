@@ -76,7 +76,9 @@ CREATE TABLE IF NOT EXISTS outbox (
 	subject TEXT NOT NULL, raw BLOB NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
 	next_at INTEGER NOT NULL, last_error TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, sent_at INTEGER);
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_at);
-CREATE INDEX IF NOT EXISTS outbox_case ON outbox(case_id);
+CREATE INDEX IF NOT EXISTS outbox_case ON outbox(case_id, created_at, kind, state);
+CREATE INDEX IF NOT EXISTS outbox_created ON outbox(created_at, kind, state, message_row);
+CREATE INDEX IF NOT EXISTS parties_address ON parties(address);
 CREATE INDEX IF NOT EXISTS outbox_replies ON outbox(lower(recipients), created_at, kind, state);
 CREATE INDEX IF NOT EXISTS messages_unmoved ON messages(mailbox, uidvalidity, uid) WHERE moved = 0;
 CREATE INDEX IF NOT EXISTS cases_state ON cases(state, created_at);
