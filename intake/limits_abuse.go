@@ -11,9 +11,10 @@ import (
 // RateConfig is `cases.limits`: caps that keep a flood of mail (a loop,
 // forged senders) from flooding customers, engineers or the admin.
 type RateConfig struct {
-	// ForwardsPerSender and ForwardsPerCase cap the mail to the engineers
-	// (forwards and updates) per cases.rate_window; one over the cap goes
-	// to the admin instead, held.
+	// ForwardsPerSender caps the cases one sender gets forwarded, and
+	// ForwardsPerCase the mail to the engineers (forward and updates) about
+	// one case, per cases.rate_window; mail over a cap is kept unsent for
+	// the admin.
 	ForwardsPerSender int `yaml:"forwards_per_sender"`
 	ForwardsPerCase   int `yaml:"forwards_per_case"`
 	// RepliesPerHour caps all automatic replies together; over it intake
@@ -106,7 +107,7 @@ func (p *Pipeline) forwardHeld(pl *plan, caseID string) (string, error) {
 	}
 	switch {
 	case bySender >= cfg.Cases.Limits.ForwardsPerSender:
-		return fmt.Sprintf("%d mails to the engineers from %s within %s (cases.limits.forwards_per_sender %d)", bySender, pl.msg.From, cfg.Cases.RateWindow, cfg.Cases.Limits.ForwardsPerSender), nil
+		return fmt.Sprintf("%d cases of %s forwarded within %s (cases.limits.forwards_per_sender %d)", bySender, pl.msg.From, cfg.Cases.RateWindow, cfg.Cases.Limits.ForwardsPerSender), nil
 	case byCase >= cfg.Cases.Limits.ForwardsPerCase:
 		return fmt.Sprintf("%d mails to the engineers about case %s within %s (cases.limits.forwards_per_case %d)", byCase, caseID, cfg.Cases.RateWindow, cfg.Cases.Limits.ForwardsPerCase), nil
 	}

@@ -32,12 +32,12 @@ func (s *Store) RepliesSince(since time.Time) (int, error) {
 	return n, nil
 }
 
-// ForwardsSince counts the mail queued to the engineers (forwards and
-// updates) since a time that a sender's messages caused, and that is about
-// a case.
+// ForwardsSince counts, since a time, the forwards of new cases that a
+// sender's messages caused, and the mail to the engineers (forwards and
+// updates) about a case.
 func (s *Store) ForwardsSince(from, caseID string, since time.Time) (bySender, byCase int, err error) {
 	err = s.db.QueryRow(`SELECT count(*) FROM outbox o JOIN messages m ON o.message_row = m.id
-		WHERE o.kind IN ('forward', 'update') AND o.state != 'kept' AND m.from_addr = ? AND o.created_at >= ?`, strings.ToLower(from), since.Unix()).Scan(&bySender)
+		WHERE o.kind = 'forward' AND o.state != 'kept' AND m.from_addr = ? AND o.created_at >= ?`, strings.ToLower(from), since.Unix()).Scan(&bySender)
 	if err == nil {
 		err = s.db.QueryRow(`SELECT count(*) FROM outbox WHERE kind IN ('forward', 'update') AND state != 'kept' AND case_id = ? AND created_at >= ?`,
 			caseID, since.Unix()).Scan(&byCase)

@@ -123,3 +123,29 @@ func TestPipelineSkippedFileNotCounted(t *testing.T) {
 		t.Errorf("reply does not ask for the letter again and say why:\n%s", sent[0].body)
 	}
 }
+
+// TestPipelineUpdatesCappedPerCase: a loop of news on one forwarded case
+// reaches the engineers at most cases.limits.forwards_per_case times per
+// window (the forward included); the rest is kept and the admin told once.
+func TestPipelineUpdatesCappedPerCase(t *testing.T) {
+	h := newHarness(t)
+	h.cfg.Cases.Limits.ForwardsPerCase = 3
+	caseID, _ := forwardedCase(t, h)
+	for i := 0; i < 4; i++ {
+		h.deliver(testMail("chen@hospital.example", "Re: ["+caseID+"]", "n-"+string(rune('a'+i))+"@hospital.example", "",
+			"新服务器的机房位置变了，第"+string(rune('一'+i))+"次更新。\n", testFile{"photo" + string(rune('a'+i)) + ".jpg", "image/jpeg", []byte("jpeg " + string(rune('a'+i)))}))
+	}
+	h.poll()
+	updates, notices := 0, 0
+	for _, s := range h.sentSince(2) {
+		switch {
+		case slices.Contains(s.to, "license-engineers@example.test"):
+			updates++
+		case slices.Contains(s.to, "license-admin@example.test"):
+			notices++
+		}
+	}
+	if updates != 2 || notices != 1 {
+		t.Errorf("4 updates on a case capped at 3 mails: %d updates and %d admin notices, want 2 and 1", updates, notices)
+	}
+}
