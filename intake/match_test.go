@@ -421,3 +421,31 @@ func TestPipelineAskSaysWhyNewCase(t *testing.T) {
 		t.Errorf("the ask reply does not say why a new case was opened")
 	}
 }
+
+// TestPipelineReplyLoop: an auto-responder that does not say it is one
+// answers every reply; once its References hold many of our own signed
+// Message-IDs the loop is cut: no reply, no case change.
+func TestPipelineReplyLoop(t *testing.T) {
+	h := newHarness(t)
+	h.cfg.Cases.RatePerSender = 100
+	h.deliver(testMail("robot@hospital.example", "License找回", "l-0@hospital.example", "", "License丢失，需要找回"))
+	h.poll()
+	var refs []string
+	for i := 1; i < 12; i++ {
+		sent := h.sentSince(0)
+		last := sent[len(sent)-1]
+		id := strings.Trim(last.header.Get("Message-Id"), "<>")
+		refs = append(refs, id)
+		m := testMail("robot@hospital.example", "Re: "+last.subject(), fmt.Sprintf("l-%d@hospital.example", i), "", "License丢失，需要找回")
+		m = "References: <" + strings.Join(refs, "> <") + ">\r\nIn-Reply-To: <" + id + ">\r\n" + m
+		h.deliver(m)
+		pr := h.poll().Processed[0]
+		if pr.Decision.Reason == "loop" {
+			if i < loopRefs {
+				t.Errorf("round %d taken for a loop", i)
+			}
+			return
+		}
+	}
+	t.Fatalf("the loop went on for 11 rounds (%d mails sent)", len(h.smtp.Messages()))
+}

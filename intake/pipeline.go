@@ -493,6 +493,10 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 		c = nil
 		d = rules.Decision{Action: rules.ActionIgnore, Reason: "loop",
 			Why: []string{"answers a mail intake sent to the engineers or the admin (its signed Message-ID is in In-Reply-To/References)"}}
+	} else if n := p.ownRefs(msg); n >= loopRefs {
+		c = nil
+		d = rules.Decision{Action: rules.ActionIgnore, Reason: "loop",
+			Why: []string{fmt.Sprintf("its References hold %d of intake's own Message-IDs: a reply loop with an auto-responder", n)}}
 	}
 	if d.Action != rules.ActionQuarantine && d.Action != rules.ActionIgnore {
 		d.Notes = append(d.Notes, match.notes...)
