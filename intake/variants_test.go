@@ -34,6 +34,6 @@ func TestCheckBlind5(t *testing.T) { checkAgainst(t, "../testdata/blind5") }
 func TestCheckBlind6(t *testing.T) { checkAgainst(t, "../testdata/blind6") }
 
 // TestCheckReading runs mail for the reading issue's kinds that blind6
-// leaves out, written by the engineer who changed the rules (none of the 8
+// leaves out, written by the engineer who changed the rules (none of the 9
 // passed before those changes).
 func TestCheckReading(t *testing.T) { checkAgainst(t, "../testdata/reading") }

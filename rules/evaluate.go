@@ -234,16 +234,35 @@ func forwardedText(fws []*Message) string {
 // labels ("Mobile: …") from the signature. A sender is that party when the
 // new text says so or the party's name field already holds their name.
 func (r *Rules) senderParty(v view, where string, out map[string]fieldValue) {
-	name := strings.TrimSpace(v.msg.FromName)
+	r.levelParty(level{sender: v.msg.FromName, text: v.fresh, sig: v.sig}, false, where, out)
+}
+
+// levelParty is senderParty for one mail of a chain: the newest, or an
+// earlier one quoted or attached below it, whose sender its header names.
+// The oldest mail of a chain (origin) that gives a party's own fields is
+// that party's: the end user who wrote the request the others forwarded.
+func (r *Rules) levelParty(l level, origin bool, where string, out map[string]fieldValue) {
+	name := strings.TrimSpace(l.sender)
+	var own map[string]fieldValue
+	if origin && name != "" {
+		own = map[string]fieldValue{}
+		r.extractFields(l.text, "", own)
+	}
 	for _, sp := range r.SenderParties {
 		named := sp.NameField != "" && name != "" && strings.EqualFold(out[sp.NameField].Value, name)
-		if !named && (sp.when == nil || !sp.when.MatchString(v.fresh)) {
+		gives := false
+		for id := range own {
+			if f := r.fields[id]; f != nil && f.Section == sp.Section && id != sp.NameField {
+				gives = true
+			}
+		}
+		if !named && !gives && (sp.when == nil || !sp.when.MatchString(l.text)) {
 			continue
 		}
 		if f := r.fields[sp.NameField]; f != nil && name != "" {
 			r.setField(out, f, name, "", strings.TrimSpace(where+" sender's name"))
 		}
-		r.extractFieldsIn(v.sig, strings.TrimSpace(where+" signature"), sp.Section, out)
+		r.extractFieldsIn(l.sig, strings.TrimSpace(where+" signature"), sp.Section, out)
 		return
 	}
 }
@@ -285,6 +304,16 @@ func (r *Rules) readFields(views []view, hits []*fileHit) map[string]fieldValue 
 	}
 	for i := len(views) - 1; i >= 0; i-- {
 		r.extractFields(views[i].quoted, where(i, "quoted text"), out)
+	}
+	if len(r.SenderParties) > 0 {
+		// Each earlier mail of a chain, level by level: a party's
+		// signature at the bottom counts for that party.
+		for i := len(views) - 1; i >= 0; i-- {
+			ls := r.levels(views[i].msg)
+			for j, l := range ls {
+				r.levelParty(l, j == len(ls)-1, where(i, "quoted mail of "+l.sender), out)
+			}
+		}
 	}
 	return out
 }

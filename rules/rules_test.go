@@ -325,3 +325,17 @@ func TestPastedBlocks(t *testing.T) {
 		t.Fatalf("pastedBlocks = %+v, want the host block led by its line", got)
 	}
 }
+
+func TestHeaderName(t *testing.T) {
+	for header, want := range map[string]string{
+		"-----原始邮件-----\n发件人: 韩冬 <handong@example.cn>":                                 "韩冬",
+		"------------------ 原始邮件 ------------------\n发件人: \"刘芳\"<liufang@example.cn>;": "刘芳",
+		"On Mon, 23 Nov 2026 at 10:02, Rajesh Kumar <rajesh@example.sg> wrote:":        "Rajesh Kumar",
+		"在 2026-11-27 14:02:11，\"License例外申请\" <license@example.test> 写道：":             "License例外申请",
+		"-----Original Message-----\nFrom: ops@example.com":                            "",
+	} {
+		if got := headerName(header); got != want {
+			t.Errorf("headerName(%q) = %q, want %q", header, got, want)
+		}
+	}
+}

@@ -104,6 +104,87 @@ func angleQuoteFollows(lines []string) bool {
 	return false
 }
 
+// level is an earlier mail of a chain: quoted below a separator, or
+// attached. sender is the display name its header gives.
+type level struct {
+	sender, text, sig string
+}
+
+// levels returns the earlier mails of a message's chain, newest first: those
+// quoted below separators in its body (not our own), then the attached ones
+// and theirs, level by level.
+func (r *Rules) levels(m *Message) []level {
+	var out []level
+	body := m.Body
+	if strings.TrimSpace(body) == "" {
+		body = m.AltBody
+	}
+	var cur *level
+	var text, sig strings.Builder
+	end := func() {
+		if cur != nil {
+			cur.text, cur.sig = text.String(), sig.String()
+			out = append(out, *cur)
+		}
+		cur = nil
+		text.Reset()
+		sig.Reset()
+	}
+	lines := strings.Split(body, "\n")
+	inSig := false
+	for i, line := range lines {
+		if r.isSeparator(line) {
+			end()
+			header := quoteHeader(lines[i:])
+			if !r.mentionsOwn(header) {
+				cur, inSig = &level{sender: headerName(header)}, false
+			}
+			continue
+		}
+		if cur == nil {
+			continue
+		}
+		t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "> "))
+		if !inSig && matchAny(r.sigSep, t) {
+			inSig = true
+		}
+		if inSig {
+			sig.WriteString(t + "\n")
+		} else {
+			text.WriteString(t + "\n")
+		}
+	}
+	end()
+	for _, fw := range m.Forwarded {
+		fresh, _, _, fsig := r.splitQuoted(fw.Body)
+		out = append(out, level{sender: fw.FromName, text: fresh, sig: fsig})
+		out = append(out, r.levels(fw)...)
+	}
+	return out
+}
+
+// mailboxName finds a display name before an address: `"刘芳"<liufang@…>`,
+// `Rajesh Kumar <rajesh@…>`.
+var mailboxName = regexp.MustCompile(`(?:^|[\s:：,，;；])"?([^"<>:：,，;；]{1,60}?)"?\s*<[^<>\s@]+@[^<>\s]+>`)
+
+// headerName returns the display name of the sender a quote header names.
+func headerName(header string) string {
+	for _, l := range strings.Split(header, "\n") {
+		if m := mailboxName.FindStringSubmatch(l); m != nil {
+			name := strings.TrimSpace(m[1])
+			// "On Mon, 23 Nov 2026 at 10:02, Rajesh Kumar <…> wrote:": the
+			// name is the last clause before the address.
+			if i := strings.LastIndexAny(name, ",，"); i >= 0 {
+				name = strings.TrimSpace(name[i+1:])
+			}
+			if name != "" && !strings.ContainsAny(name, "0123456789") {
+				return name
+			}
+		}
+	}
+	return ""
+}
+
 // quoteHeader returns a separator line with the sender lines of the header
 // block under it ("From: …", "发件人：…"): who wrote the quoted mail. The
 // recipients (To, 收件人) are left out: a customer's own mail quoted back

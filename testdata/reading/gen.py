@@ -86,8 +86,9 @@ def docx(paragraphs, rows):
     body += "<w:tbl>" + "".join("<w:tr>" + "".join("<w:tc><w:p><w:r><w:t>%s</w:t></w:r></w:p></w:tc>" % c for c in r) + "</w:tr>" for r in rows) + "</w:tbl>"
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>')
-        z.writestr("word/document.xml", '<?xml version="1.0" encoding="UTF-8"?><w:document %s><w:body>%s</w:body></w:document>' % (w, body))
+        for name, data in [("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>'),
+                           ("word/document.xml", '<?xml version="1.0" encoding="UTF-8"?><w:document %s><w:body>%s</w:body></w:document>' % (w, body))]:
+            z.writestr(zipfile.ZipInfo(name, date_time=(2026, 11, 30, 10, 0, 0)), data, zipfile.ZIP_DEFLATED)
     return buf.getvalue()
 
 
@@ -176,6 +177,46 @@ emit("08-calendar-cancel-unbind.eml",
                                  "Content-Type: text/calendar; charset=utf-8; method=CANCEL\r\nContent-Transfer-Encoding: base64\r\n\r\n" + b64(ics.encode()) + "\r\n"], "r08b"),
      {"action": "ignore", "reason": "calendar",
       "why": "A meeting cancellation (text/calendar METHOD:CANCEL) about an unbind: calendar mail, not a request."})
+
+# 09: an inline chain whose oldest mail, the end user's, gives the contact
+# only as its sender and signature
+chain = """您好，请帮忙处理下面客户的License解绑申请，原License文件和盖章的解绑承诺书见附件。
+
+代理商工程师：赵磊
+电话：139 1012 3456
+
+-----原始邮件-----
+发件人: 郑晓 <zhengxiao@huaxinjie.example.cn>
+发送时间: 2026年11月27日 16:40
+收件人: 赵磊 <zhaolei@huaxinjie.example.cn>
+主题: 转发: 关于iMC授权解绑
+
+赵工，朝阳水务的解绑需求，麻烦提交一下。
+
+郑晓 | 销售经理
+
+-----原始邮件-----
+发件人: 韩冬 <handong@cyswj.example.gov.cn>
+发送时间: 2026年11月27日 10:12
+收件人: 郑晓 <zhengxiao@huaxinjie.example.cn>
+主题: 关于iMC授权解绑
+
+郑经理好，我局要把iMC EIA中200个用户的授权解绑，其余授权保持不变。
+
+最终用户单位：北京市朝阳区水务局信息中心
+授权码：H2QW-8PZN-5KLD-3XMA-7RTC
+
+谢谢！
+韩冬
+信息中心 主任
+手机：138 0013 8000
+"""
+emit("09-inline-chain-end-user-signature-at-the-bottom.eml",
+     head("赵磊 <zhaolei@huaxinjie.example.cn>", enc("转发: 转发: 关于iMC授权解绑"), "r09@huaxinjie.example.cn")
+     + multipart("mixed", [text(chain), att("iMC原License文件.lic", "application/octet-stream", LIC),
+                           att("承诺书（解绑定专用）-盖章.pdf", "application/pdf", PDF)], "r09b"),
+     {"action": "forward", "scenario": "unbind",
+      "why": "Inline chain customer → sales → reseller: the end user's name and mobile are only the bottom mail's sender and signature; the sales person's phone in the middle is not the end user's."})
 
 with open(os.path.join(HERE, "expected.jsonl"), "w") as f:
     for e in EXPECT:
