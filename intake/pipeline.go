@@ -485,6 +485,11 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 	}
 	msgs, sums = append(msgs, msg), append(sums, row.SHA256)
 	d := cfg.Rules.Evaluate(msgs)
+	if update && d.Action == rules.ActionIgnore && d.Reason == "not_request" {
+		// News on a case with the engineers needs no process words ("补充
+		// 照片" and a file): planUpdate decides what it is worth.
+		d.Action, d.Reason = rules.ActionForward, ""
+	}
 	if engineerAddress(cfg, msg.From) {
 		c = nil
 		d = rules.Decision{Action: rules.ActionIgnore, Reason: "own_address",

@@ -66,7 +66,8 @@ func TestPipelineUpdateAfterForward(t *testing.T) {
 	caseID, fwd := forwardedCase(t, h)
 	before := outboxBytes(t, h)
 	photo := testFile{"机房照片.jpg", "image/jpeg", bytes.Repeat([]byte{0xFF, 0xD8, 0xFF, 0xE0}, 50_000)}
-	h.deliver(testMail("陈晓东 <chen@hospital.example>", "Re: ["+caseID+"] License硬件变更申请", "u-1@hospital.example", "",
+	// No word of the process in it: news all the same.
+	h.deliver(testMail("陈晓东 <chen@hospital.example>", "Re: ["+caseID+"]", "u-1@hospital.example", "",
 		"补充一张机房照片，另外新服务器下周一上线。\n", photo, letterScan))
 	pr := h.poll().Processed[0]
 	if pr.CaseID != caseID {
