@@ -109,18 +109,6 @@ func e2eProbeGreeting(addr, prefix string) error {
 	return nil
 }
 
-// e2eLogin opens a plaintext IMAP session as user for the test's own commands;
-// it is logged out when the test ends.
-func e2eLogin(t testing.TB, imapAddr, user string) *imapclient.Client {
-	t.Helper()
-	c, err := e2eDial(imapAddr, user)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { e2eClose(c) })
-	return c
-}
-
 // e2eDial logs in as user; the caller must e2eClose the client.
 func e2eDial(imapAddr, user string) (*imapclient.Client, error) {
 	c, err := imapclient.DialInsecure(imapAddr, nil)
