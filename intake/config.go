@@ -109,8 +109,23 @@ func ParseConfig(name string, data []byte, files fs.FS) (*Config, error) {
 		if !errors.As(err, &te) {
 			return nil, &ConfigError{Problems: []string{yamlSyntaxProblem(base, err)}}
 		}
+		var dups []string
 		for _, msg := range te.Errors {
+			if m := duplicateKey.FindStringSubmatch(msg); m != nil {
+				key := keyAtLine(lines, m[1])
+				if key == "" {
+					key = m[2]
+				}
+				dups = append(dups, fmt.Sprintf("%s:%s: %s: given twice, first at line %s (hint: a key stands once in its place; keep one, or merge the two into the first)",
+					base, m[1], key, m[3]))
+				continue
+			}
 			probs = append(probs, typeProblem(base, msg, lines))
+		}
+		if len(dups) > 0 {
+			// yaml stops decoding at a repeated key: what is left of the
+			// config is empty and checking it would only add noise.
+			return nil, &ConfigError{Problems: append(probs, dups...)}
 		}
 	}
 	at := func(path string) string { return fmt.Sprintf("%s:%d", base, lineOf(lines, path)) }
@@ -261,6 +276,7 @@ func yamlSyntaxProblem(file string, err error) string {
 var (
 	unknownField = regexp.MustCompile(`^line (\d+): field (\S+) not found in type (\S+)$`)
 	typeMismatch = regexp.MustCompile(`^line (\d+): (.*)$`)
+	duplicateKey = regexp.MustCompile(`^line (\d+): mapping key "(.*)" already defined at line (\d+)$`)
 	cannotDecode = regexp.MustCompile("^cannot unmarshal !!(\\w+)(?: `(.*)`)? into (\\S+)$")
 )
 

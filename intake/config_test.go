@@ -79,6 +79,11 @@ func TestLoadConfigBad(t *testing.T) {
 			`bad-notes.yaml:27: note "late_refund" has no en text`,
 			`bad-notes.yaml:24: templates for scenario "refnud", which rules.scenarios does not define (hint: the keys here are scenario ids: refund)`,
 		}},
+		// A repeated key is the only problem: yaml decodes nothing past it,
+		// and the empty rest must not read as missing templates.
+		{"bad-duplicate.yaml", []string{
+			`bad-duplicate.yaml:18: replies: given twice, first at line 13 (hint: a key stands once in its place; keep one, or merge the two into the first)`,
+		}},
 		// A template's mistake is at its own line, not the body: line.
 		{"bad-template-line.yaml", []string{
 			`bad-template-line.yaml:23: replies.request.body: bad template: bad character U+007D '}'`,
@@ -92,6 +97,8 @@ func TestLoadConfigBad(t *testing.T) {
 			`bad-types.yaml:42: unknown key "Invoice" (hint: known keys here: en, zh; a text holding ': ' must be quoted`,
 		}},
 	}
+	// The files whose wanted problems are all they may have.
+	only := map[string]bool{"bad-duplicate.yaml": true}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			_, err := LoadConfig(filepath.Join("../testdata/config", tt.file))
@@ -104,6 +111,9 @@ func TestLoadConfigBad(t *testing.T) {
 				if !strings.Contains(all, w) {
 					t.Errorf("LoadConfig(%s) problems:\n%s\nwant one containing %q", tt.file, all, w)
 				}
+			}
+			if only[tt.file] && len(ce.Problems) != len(tt.want) {
+				t.Errorf("LoadConfig(%s) gave %d problems, want only %d:\n%s", tt.file, len(ce.Problems), len(tt.want), all)
 			}
 			for _, p := range ce.Problems {
 				if strings.Contains(p, "type ") || strings.Contains(p, "unmarshal") {

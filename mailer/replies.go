@@ -116,7 +116,8 @@ func (r *Replies) Parse() []Problem {
 	}
 	for _, t := range r.all() {
 		if t.tpl.Subject == "" || t.tpl.Body == "" {
-			probs = append(probs, Problem{Path: t.name, Msg: "needs both subject and body (hint: Go templates, e.g. subject: 'Re: [{{.CaseID}}] {{.Subject}}')"})
+			// Named: a template left out has no line of its own.
+			probs = append(probs, Problem{Path: t.name, Msg: "replies." + t.name + " needs both subject and body (hint: Go templates, e.g. subject: 'Re: [{{.CaseID}}] {{.Subject}}')"})
 			continue
 		}
 		var err error
