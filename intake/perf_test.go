@@ -52,6 +52,10 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 		if strings.Contains(plan, "SCAN ") {
 			t.Errorf("%s reads a whole table or index:\n%s", name, plan)
 		}
+		if name == "ForwardsSince(sender)" && !strings.Contains(plan, "from_addr=?") {
+			// Through the day's outbox it costs as much as the day's mail.
+			t.Errorf("ForwardsSince(sender) does not start from the sender's messages:\n%s", plan)
+		}
 		if strings.HasPrefix(name, "Replies") || strings.HasPrefix(name, "Forwards") {
 			for _, step := range strings.Split(strings.TrimSpace(plan), "\n") {
 				onOutbox := strings.Contains(step, "outbox") || strings.HasPrefix(step, "SEARCH o ") || strings.HasPrefix(step, "SCAN o ")

@@ -79,6 +79,8 @@ CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_at);
 CREATE INDEX IF NOT EXISTS outbox_case ON outbox(case_id, created_at, kind, state);
 CREATE INDEX IF NOT EXISTS outbox_created ON outbox(created_at, kind, state, message_row);
 CREATE INDEX IF NOT EXISTS parties_address ON parties(address);
+CREATE INDEX IF NOT EXISTS messages_from ON messages(from_addr);
+CREATE INDEX IF NOT EXISTS outbox_message ON outbox(message_row, kind, state, created_at);
 CREATE INDEX IF NOT EXISTS outbox_replies ON outbox(lower(recipients), created_at, kind, state);
 CREATE INDEX IF NOT EXISTS messages_unmoved ON messages(mailbox, uidvalidity, uid) WHERE moved = 0;
 CREATE INDEX IF NOT EXISTS cases_state ON cases(state, created_at);
