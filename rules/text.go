@@ -484,10 +484,16 @@ func (r *Rules) setField(into map[string]fieldValue, f *Field, v, label, where s
 		if len(loc) >= 4 && loc[2] >= 0 {
 			part = v[loc[2]:loc[3]]
 		}
+		before, after := v[:loc[0]], v[loc[1]:]
+		if a.Shape != "" {
+			// The shape is the value alone: its label and brackets stay
+			// behind ("李四（电话：138…）").
+			before, after = r.dropLabel(before, r.fields[a.Field]), strings.TrimLeft(after, " )）")
+		}
 		// "联系人：李四 138…" gives the number to the phone field; so does
 		// a second line under a name label already given ("End user
 		// contact person: …" then "End user contact: +60 …").
-		if rest := cleanValue(v[:loc[0]] + " " + v[loc[1]:]); rest != "" || set {
+		if rest := cleanValue(before + " " + after); rest != "" || set {
 			if rest != "" {
 				v = rest
 			}
@@ -504,6 +510,36 @@ func (r *Rules) setField(into map[string]fieldValue, f *Field, v, label, where s
 		return
 	}
 	into[f.ID] = fieldValue{Value: v, Label: strings.TrimSpace(label), Where: where}
+}
+
+// dropLabel cuts from the end of s a label of f with its separator and an
+// opening bracket: "李四，电话：" → "李四".
+func (r *Rules) dropLabel(s string, f *Field) string {
+	trim := func(s string) string { return strings.TrimRight(s, " \t,，/、(（:：") }
+	s = trim(s)
+	if f == nil {
+		return s
+	}
+	for i := len(s) - 1; i > 0; i-- {
+		if !utf8.RuneStart(s[i]) || !isBoundary(s, i) && !unicode.Is(unicode.Han, firstRune(s[i:])) {
+			continue
+		}
+		if g, _ := r.labelField(s[i:], f.Section); g == f || r.labelMatches(f, s[i:]) {
+			return trim(s[:i])
+		}
+	}
+	return s
+}
+
+// labelMatches tells whether s is one of f's own or section labels.
+func (r *Rules) labelMatches(f *Field, s string) bool {
+	s = strings.TrimSpace(s)
+	return f.label != nil && f.label.MatchString(s) || f.sectionLabel != nil && f.sectionLabel.MatchString(s)
+}
+
+func firstRune(s string) rune {
+	c, _ := utf8.DecodeRuneInString(s)
+	return c
 }
 
 func cleanValue(s string) string {
