@@ -210,3 +210,21 @@ func corpusRaws(b *testing.B) [][]byte {
 	}
 	return raws
 }
+
+// TestContactShape checks, with the shipped rules, that a number under a
+// name label goes to the phone field whole, extension and all, and leaves
+// the name clean.
+func TestContactShape(t *testing.T) {
+	cfg := shippedConfig(t)
+	for body, want := range map[string][2]string{
+		"用户联系人：李四 010-6552 1234 转 806":                           {"李四", "010-6552 1234 转 806"},
+		"用户联系人：陳家豪（電話：+852 2417 8123 分機 12）":                     {"陳家豪", "+852 2417 8123 分機 12"},
+		"End-user contact: Tan Mei Ling, +65 6123 4567 ext. 210": {"Tan Mei Ling", "+65 6123 4567 ext. 210"},
+		"用户联系人：何静 / hejing@example.cn":                           {"何静", "hejing@example.cn"},
+	} {
+		d := cfg.Rules.Evaluate([]*rules.Message{{Subject: "License找回", Body: body}})
+		if got := [2]string{d.Fields["end_user_contact"], d.Fields["end_user_phone"]}; got != want {
+			t.Errorf("Evaluate(%q) contact, phone = %q, want %q", body, got, want)
+		}
+	}
+}

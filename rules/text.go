@@ -549,6 +549,11 @@ func cleanValue(s string) string {
 		return unicode.IsSpace(r) || strings.ContainsRune(",，;；。|丨｜\ufe0f\u200d", r) || unicode.Is(unicode.So, r)
 	})
 	s = strings.TrimSuffix(s, " .") // "Priya Nair ." once a phone is split off
+	// A bracket the next label cut in two: "陳家豪（" before "電話：…）".
+	s = strings.TrimRight(s, " (（")
+	if strings.Count(s, ")")+strings.Count(s, "）") > strings.Count(s, "(")+strings.Count(s, "（") {
+		s = strings.TrimRight(s, " )）")
+	}
 	return strings.TrimSpace(s)
 }
 
