@@ -161,6 +161,115 @@ func TestPollGivesUpAfterMaxTries(t *testing.T) {
 	}
 }
 
+// TestPollRetriesAMailItCannotReadBack: a mail whose stored raw copy is
+// spoilt between storing and parsing (made unreadable, or its bytes
+// changed) while a later mail of the same poll succeeds is retried with
+// backoff, the checkpoint stopping before it; after max_tries it is filed
+// in the failed folder with its reason and the admin told once.
+func TestPollRetriesAMailItCannotReadBack(t *testing.T) {
+	tests := []struct {
+		name   string
+		spoil  func(t *testing.T, path string)
+		reason string // in the failure and the admin's notice
+	}{
+		{"unreadable", func(t *testing.T, path string) {
+			// The store follows no symlink: the copy cannot be opened.
+			if err := os.Rename(path, path+".moved"); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Symlink(filepath.Base(path)+".moved", path); err != nil {
+				t.Fatal(err)
+			}
+		}, "opening raw message"},
+		{"corrupted", func(t *testing.T, path string) {
+			f, err := os.OpenFile(path, os.O_WRONLY, 0)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			if _, err := f.WriteAt([]byte("Subject: License找回\r\n\r\n"), 0); err != nil {
+				t.Fatal(err)
+			}
+		}, "does not match"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			h.cfg.Mailbox.MaxTries = 3
+			first := testMail("chen@hospital.example", "License硬件变更申请", "spoilt-1@hospital.example", "", hwChangeIncomplete, licenseFile)
+			second := testMail("li@clinic.example", "License硬件变更申请", "ok-2@clinic.example", "", hwChangeIncomplete, licenseFile)
+			h.deliver(first)
+			h.deliver(second)
+			sum := sha256.Sum256([]byte(first))
+			path := h.store.rawPath(hex.EncodeToString(sum[:]))
+			h.p.crash = func(step string) {
+				if fi, err := os.Lstat(path); step == "after_fetch" && err == nil && fi.Mode().IsRegular() {
+					if b, _ := os.ReadFile(path); string(b) == first {
+						tt.spoil(t, path)
+					}
+				}
+			}
+
+			rep := h.p.Poll(context.Background())
+			if rep.Err() == nil || !strings.Contains(rep.Err().Error(), tt.reason) {
+				t.Errorf("Poll error = %v, want one saying %q", rep.Err(), tt.reason)
+			}
+			if len(rep.Processed) != 1 || rep.Processed[0].From != "li@clinic.example" {
+				t.Fatalf("first poll processed %+v, want the second mail only", rep.Processed)
+			}
+			if last, _, err := h.store.Checkpoint(mailboxKey(h.cfg), h.imapUIDValidity()); err != nil || last != 0 {
+				t.Errorf("checkpoint = %d, %v; want 0 (uid 1 is not done)", last, err)
+			}
+			fs, _ := h.store.Failures()
+			if len(fs) != 1 || fs[0].UID != 1 || fs[0].Tries != 1 || !strings.Contains(fs[0].LastError, tt.reason) {
+				t.Fatalf("failures = %+v, want uid 1 with one try and %q", fs, tt.reason)
+			}
+			if got := h.imap.inspect(t, "INBOX"); len(got) != 1 {
+				t.Fatalf("INBOX holds %d messages after the first poll, want the spoilt one", len(got))
+			}
+
+			// Before its backoff it waits; then two more tries fail.
+			h.p.Poll(context.Background())
+			if fs, _ := h.store.Failures(); len(fs) != 1 || fs[0].Tries != 1 {
+				t.Errorf("failures before the backoff ended = %+v, want still one try", fs)
+			}
+			for range 2 {
+				h.now = h.now.Add(5 * time.Hour)
+				h.p.Poll(context.Background())
+			}
+			if got := h.imap.inspect(t, "Intake/Failed"); len(got) != 1 {
+				t.Fatalf("Intake/Failed holds %d messages after 3 tries, want 1", len(got))
+			}
+			if got := h.imap.inspect(t, "INBOX"); len(got) != 0 {
+				t.Errorf("INBOX still holds %d messages", len(got))
+			}
+			if last, _, _ := h.store.Checkpoint(mailboxKey(h.cfg), h.imapUIDValidity()); last < 1 {
+				t.Errorf("checkpoint = %d after giving up, want past uid 1", last)
+			}
+			h.now = h.now.Add(5 * time.Hour)
+			h.p.Poll(context.Background())
+			var notices []*sentMail
+			for _, m := range h.sentSince(0) {
+				if m.to[0] == h.cfg.SMTP.Admin {
+					notices = append(notices, m)
+				}
+			}
+			if len(notices) != 1 || !strings.Contains(notices[0].body, "3 times") || !strings.Contains(notices[0].body, tt.reason) {
+				t.Fatalf("%d admin notices, want one saying 3 tries and %q", len(notices), tt.reason)
+			}
+			var out strings.Builder
+			if err := WriteFailed(&out, h.store); err != nil {
+				t.Fatal(err)
+			}
+			for _, want := range []string{"uid 1", ReasonProcessingFailed, tt.reason} {
+				if !strings.Contains(out.String(), want) {
+					t.Errorf("WriteFailed lacks %q:\n%s", want, out.String())
+				}
+			}
+		})
+	}
+}
+
 func sameRawFolder(a, b string) bool {
 	sa, sb := sha256.Sum256([]byte(a)), sha256.Sum256([]byte(b))
 	return sa[0] == sb[0]

@@ -2,6 +2,8 @@ package intake
 
 import (
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -604,15 +606,25 @@ func (p *Pipeline) history(cfg *Config, caseID string) ([]*rules.Message, []stri
 }
 
 // parseStored parses a raw mail of the store, streaming it from its file.
+// A file whose bytes no longer hash to sum (spoilt on disk) is an error,
+// never read as the mail it stood for.
 func (p *Pipeline) parseStored(cfg *Config, sum string) (*rules.Message, error) {
 	f, err := p.store.OpenRaw(sum)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	m, err := message.Parse(f, cfg.Limits)
+	h := sha256.New()
+	r := io.TeeReader(f, h)
+	m, err := message.Parse(r, cfg.Limits)
+	if err == nil {
+		_, err = io.Copy(io.Discard, r) // what a limit left unread
+	}
 	if err != nil {
 		return nil, fmt.Errorf("parsing %.12s: %w", sum, err)
+	}
+	if got := hex.EncodeToString(h.Sum(nil)); got != sum {
+		return nil, fmt.Errorf("parsing %.12s: the stored copy does not match its digest (now %.12s): spoilt on disk", sum, got)
 	}
 	return m, nil
 }
