@@ -1,6 +1,8 @@
 package intake
 
 import (
+	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -46,4 +48,18 @@ func (s *Store) ForwardsSince(from, caseID string, since time.Time) (bySender, b
 		return 0, 0, fmt.Errorf("counting forwards: %w", err)
 	}
 	return bySender, byCase, nil
+}
+
+// CaseForward returns the Message-ID and subject of a case's latest forward
+// ("" when none), without reading any mail's body: updates thread on it.
+func (s *Store) CaseForward(caseID string) (messageID, subject string, err error) {
+	err = s.db.QueryRow(`SELECT message_id, subject FROM outbox WHERE case_id = ? AND kind = 'forward' ORDER BY id DESC LIMIT 1`, caseID).
+		Scan(&messageID, &subject)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", nil
+	}
+	if err != nil {
+		return "", "", fmt.Errorf("reading the forward of case %s: %w", caseID, err)
+	}
+	return messageID, subject, nil
 }

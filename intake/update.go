@@ -90,17 +90,14 @@ func (p *Pipeline) queueUpdate(pl *plan, rec *Record, c *Case, data mailer.Updat
 	if rt == nil {
 		return fmt.Errorf("updating case %s: no route takes scenario %s, product %s", c.ID, c.Scenario, c.Product)
 	}
-	out, err := p.store.CaseOutbox(c.ID)
+	// The forward's id and subject only: the outbox rows hold whole mails.
+	fwdID, fwdSubject, err := p.store.CaseForward(c.ID)
 	if err != nil {
 		return err
 	}
-	thread := &rules.Message{}
-	for _, o := range out {
-		if o.Kind == mailer.KindForward {
-			thread.MessageID, data.Subject = o.MessageID, o.Subject
-		}
-	}
-	if thread.MessageID == "" {
+	thread := &rules.Message{MessageID: fwdID}
+	data.Subject = fwdSubject
+	if fwdID == "" {
 		data.Subject = "[" + c.ID + "] " + c.Subject
 	}
 	data.CaseID, data.Customer = c.ID, customer(pl.msg)
