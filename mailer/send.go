@@ -351,10 +351,19 @@ func (s *Sender) session(ctx context.Context, id string, fail func(string, error
 		ic.conn.Close() // gone stale or dropped by the server: dial again
 	}
 
+	// go-mail looks at ctx only while dialling: closing the connection on
+	// a stop breaks a greeting, EHLO, STARTTLS or login that stalls (each
+	// is bounded by the timeout otherwise).
 	var conn net.Conn
-	dial := func(ctx context.Context, network, addr string) (net.Conn, error) {
+	stop := func() bool { return true }
+	defer func() { stop() }()
+	dial := func(dctx context.Context, network, addr string) (net.Conn, error) {
 		var err error
-		conn, err = s.dialer.DialContext(ctx, network, addr)
+		conn, err = s.dialer.DialContext(dctx, network, addr)
+		if err == nil {
+			c := conn
+			stop = context.AfterFunc(ctx, func() { _ = c.Close() })
+		}
 		return conn, err
 	}
 	var auth smtp.Auth
@@ -378,11 +387,7 @@ func (s *Sender) session(ctx context.Context, id string, fail func(string, error
 		}
 		return nil, nil, fail("connecting to "+s.addr, err, false)
 	}
-	// go-mail looks at ctx only while dialling: closing the connection
-	// breaks a login that stalls.
-	stop := context.AfterFunc(ctx, func() { _ = conn.Close() })
 	err = s.logIn(c, auth)
-	stop()
 	if err != nil {
 		conn.Close()
 		var se *SendError

@@ -520,3 +520,111 @@ func TestSenderMaxSize(t *testing.T) {
 		t.Errorf("MaxSize = %d, want the recorder's SIZE %d", got, 64<<20)
 	}
 }
+
+// stallingServer answers SMTP on loopback until the stage named (greeting,
+// EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA or "." for the end of the data),
+// where it goes silent while keeping the connection open. It returns the
+// address.
+func stallingServer(t *testing.T, stage string) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan struct{})
+	t.Cleanup(func() {
+		close(done)
+		ln.Close()
+	})
+	go func() {
+		c, err := ln.Accept()
+		if err != nil {
+			return
+		}
+		defer c.Close()
+		stall := func() { <-done }
+		if stage == "greeting" {
+			stall()
+			return
+		}
+		fmt.Fprintf(c, "220 stall.test ESMTP\r\n")
+		r := bufio.NewReader(c)
+		data := false
+		for {
+			line, err := r.ReadString('\n')
+			if err != nil {
+				return
+			}
+			cmd := strings.ToUpper(strings.TrimSpace(line))
+			verb, _, _ := strings.Cut(cmd, " ")
+			if data {
+				if cmd == "." {
+					data = false
+					if stage == "." {
+						stall()
+						return
+					}
+					fmt.Fprintf(c, "250 queued\r\n")
+				}
+				continue
+			}
+			if verb == stage || (stage == "MAIL" && strings.HasPrefix(cmd, "MAIL")) || (stage == "RCPT" && strings.HasPrefix(cmd, "RCPT")) {
+				stall()
+				return
+			}
+			switch {
+			case verb == "EHLO":
+				fmt.Fprintf(c, "250-stall.test\r\n250-8BITMIME\r\n250-STARTTLS\r\n250 AUTH PLAIN\r\n")
+			case verb == "DATA":
+				data = true
+				fmt.Fprintf(c, "354 go on\r\n")
+			default:
+				fmt.Fprintf(c, "250 ok\r\n")
+			}
+		}
+	}()
+	return ln.Addr().String()
+}
+
+// TestSendStallBounded: a server that accepts the connection and then
+// stalls at any one step holds a Send for about smtp.timeout, not longer:
+// each step has its own deadline. A stop (ctx canceled) ends it at once,
+// whatever the step. Before the final "." the send is Temporary, after it
+// Unknown.
+func TestSendStallBounded(t *testing.T) {
+	const timeout = 400 * time.Millisecond
+	for _, stage := range []string{"greeting", "EHLO", "STARTTLS", "AUTH", "MAIL", "RCPT", "DATA", "."} {
+		t.Run(stage, func(t *testing.T) {
+			for _, stop := range []bool{false, true} {
+				o := options(t, stallingServer(t, stage))
+				o.Timeout = timeout
+				switch stage {
+				case "STARTTLS":
+					o.Security = "starttls"
+				case "AUTH":
+					o.Auth, o.Username, o.Password = "plain", "intake", "s3cret"
+				}
+				ctx, bound := context.Background(), 4*timeout
+				if stop {
+					// A stop well before the timeout: the send ends with it.
+					o.Timeout = time.Minute
+					var cancel context.CancelFunc
+					ctx, cancel = context.WithCancel(ctx)
+					time.AfterFunc(timeout/2, cancel)
+					defer cancel()
+				}
+				start := time.Now()
+				err := newSender(t, o).Send(ctx, mustCompose(t, askSpec(t), false))
+				took := time.Since(start)
+				if took > bound {
+					t.Errorf("Send() to a server stalling at %s (stop %v) took %v, want under %v", stage, stop, took.Round(time.Millisecond), bound)
+				}
+				want := Temporary
+				if stage == "." {
+					want = Unknown
+				}
+				wantClass(t, err, want, 0)
+			}
+		})
+	}
+}
