@@ -364,6 +364,9 @@ type faultProxy struct {
 	host    string
 	port    int
 	stallOn atomic.Pointer[string]
+	// trickle, when not 0, makes a stall slow instead: the server's
+	// answers go on, a line every trickle.
+	trickle atomic.Int64
 	shrink  atomic.Bool
 	stalled chan struct{} // closed when the first stall begins
 	once    sync.Once
@@ -420,7 +423,12 @@ func (fp *faultProxy) serve(client net.Conn, target string) {
 	r := bufio.NewReader(server)
 	for {
 		line, err := r.ReadString('\n')
-		if !stalled.Load() {
+		if d := time.Duration(fp.trickle.Load()); stalled.Load() && d > 0 {
+			time.Sleep(d)
+			if _, werr := client.Write([]byte(line)); werr != nil {
+				return
+			}
+		} else if !stalled.Load() {
 			if fp.shrink.Load() {
 				line = sizeItem.ReplaceAllString(line, "RFC822.SIZE 100")
 			}
@@ -573,6 +581,66 @@ func TestDaemonStopsDuringStalledFetch(t *testing.T) {
 	}
 	if got := h.imap.inspect(t, "INBOX"); len(got) != 1 {
 		t.Errorf("INBOX holds %d, want the abandoned mail", len(got))
+	}
+}
+
+// TestStopWaitsOnlyForProgress: after a stop, the mail in hand is
+// finished while its fetch keeps bringing bytes, even past the idle bound
+// (a tenth of stop_timeout), and abandoned soon after its fetch stalls,
+// long before stop_timeout.
+func TestStopWaitsOnlyForProgress(t *testing.T) {
+	tests := []struct {
+		name      string
+		trickle   time.Duration // 0: the server stalls
+		processed int
+		within    time.Duration // from the stop to the end of the poll
+	}{
+		{"slow but progressing", 100 * time.Millisecond, 1, 8 * time.Second},
+		{"stalled", 0, 0, 3 * time.Second},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := newHarness(t)
+			h.cfg.Mailbox.Timeout = Duration(time.Minute)
+			h.cfg.StopTimeout = Duration(10 * time.Second) // idle bound 1s
+			fp := h.throughProxy()
+			fp.trickle.Store(int64(tt.trickle))
+			fp.stall("BODY.PEEK[]")
+			h.deliver(testMail("chen@hospital.example", "License硬件变更申请", "a@hospital.example", "", hwChangeIncomplete, licenseFile))
+
+			ctx, stop := context.WithCancel(context.Background())
+			defer stop()
+			done := make(chan *Report, 1)
+			go func() { done <- h.p.Poll(ctx) }()
+			select {
+			case <-fp.stalled:
+			case <-time.After(10 * time.Second):
+				t.Fatal("the poll never fetched")
+			}
+			time.Sleep(100 * time.Millisecond)
+			start := time.Now()
+			stop()
+			var rep *Report
+			select {
+			case rep = <-done:
+			case <-time.After(20 * time.Second):
+				t.Fatal("the poll did not end within 20s of the stop")
+			}
+			took := time.Since(start)
+			t.Logf("poll ended %v after the stop", took.Round(time.Millisecond))
+			if took > tt.within {
+				t.Errorf("poll ended %v after the stop, want within %v", took.Round(time.Millisecond), tt.within)
+			}
+			if len(rep.Processed) != tt.processed {
+				t.Errorf("processed %d mails after the stop, want %d (err %v)", len(rep.Processed), tt.processed, rep.Err())
+			}
+			if tt.trickle > 0 && took < time.Second {
+				t.Errorf("poll ended %v after the stop: the slow fetch cannot have outlived the idle bound", took)
+			}
+			if fs, _ := h.store.Failures(); len(fs) != 0 {
+				t.Errorf("failures = %+v, want none: a try cut short by a stop does not count", fs)
+			}
+		})
 	}
 }
 

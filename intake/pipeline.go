@@ -149,8 +149,9 @@ func (r *Report) Err() error { return errors.Join(r.Errors...) }
 func (p *Pipeline) Poll(ctx context.Context) *Report {
 	rep := &Report{}
 	cfg := p.Config()
-	// Work on a message goes on after a stop was asked for, for at most
-	// stop_timeout; the stop is honoured between messages.
+	// Work on a message goes on after a stop was asked for while it makes
+	// progress, for at most stop_timeout; the stop is honoured between
+	// messages.
 	work, cancel := afterStop(ctx, time.Duration(cfg.StopTimeout))
 	defer cancel()
 	// The drains of a poll share one SMTP connection; it closes with the poll.
@@ -254,6 +255,7 @@ func (p *Pipeline) pollMailbox(ctx, work context.Context, name string, rep *Repo
 		allDone = allDone && done
 		if lost == nil {
 			p.alive.Store(p.Now().Unix()) // a long backlog is progress, not a stall
+			progressed(work)
 		}
 		if allDone {
 			if err := p.store.AdvanceCheckpoint(key, uv, uint32(env.UID)); err != nil {
@@ -281,20 +283,53 @@ func (p *Pipeline) pollMailbox(ctx, work context.Context, name string, rep *Repo
 	}
 }
 
-// afterStop returns a context that outlives ctx by grace: the message in
-// hand is finished after a stop was asked for, unless that takes longer
-// than grace (a stalled server), when it is abandoned to the next poll.
+// afterStop returns a context that outlives ctx: after a stop was asked
+// for, the work in hand goes on while it makes progress (see progressed),
+// and is abandoned to the next poll once it makes none for a tenth of grace
+// (a stalled server), or when grace has passed since the stop.
 func afterStop(ctx context.Context, grace time.Duration) (context.Context, context.CancelFunc) {
 	work, cancel := context.WithCancelCause(context.WithoutCancel(ctx))
+	w := &stopWatch{}
+	work = context.WithValue(work, stopWatchKey{}, w)
 	stop := context.AfterFunc(ctx, func() {
-		t := time.AfterFunc(grace, func() {
-			cancel(fmt.Errorf("stopping: the message in hand took over stop_timeout %s", grace))
-		})
-		context.AfterFunc(work, func() { t.Stop() })
+		idle := grace / 10
+		stopped := time.Now()
+		w.progress() // the work in hand gets a whole idle bound
+		tick := time.NewTicker(max(idle/4, time.Millisecond))
+		defer tick.Stop()
+		for {
+			select {
+			case <-work.Done():
+				return
+			case now := <-tick.C:
+				switch {
+				case now.Sub(stopped) > grace:
+					cancel(fmt.Errorf("stopping: the message in hand took over stop_timeout %s", grace))
+				case now.Sub(w.since()) > idle:
+					cancel(fmt.Errorf("stopping: the message in hand made no progress for %s", idle))
+				}
+			}
+		}
 	})
 	return work, func() {
 		stop()
 		cancel(nil)
+	}
+}
+
+// stopWatch records when the work of a poll last made progress.
+type stopWatch struct{ last atomic.Int64 }
+
+type stopWatchKey struct{}
+
+func (w *stopWatch) progress()        { w.last.Store(time.Now().UnixNano()) }
+func (w *stopWatch) since() time.Time { return time.Unix(0, w.last.Load()) }
+
+// progressed tells the poll whose work ctx is that its work moved on (bytes
+// came, a step ended): after a stop it is not abandoned as stalled yet.
+func progressed(ctx context.Context) {
+	if w, ok := ctx.Value(stopWatchKey{}).(*stopWatch); ok {
+		w.progress()
 	}
 }
 
@@ -338,7 +373,10 @@ func (p *Pipeline) fetch(ctx context.Context, mb Mailbox, env Envelope) (sum str
 	pr, pw := io.Pipe()
 	fetched := make(chan error, 1)
 	go func() {
-		err := mb.Fetch(ctx, env, pw)
+		err := mb.Fetch(ctx, env, funcWriter(func(b []byte) (int, error) {
+			progressed(ctx)
+			return pw.Write(b)
+		}))
 		pw.CloseWithError(err)
 		fetched <- err
 	}()
@@ -1064,6 +1102,7 @@ func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 		}
 		err = p.sender().Send(ctx, &mailer.Outgoing{MessageID: o.MessageID, From: o.EnvFrom, To: o.Recipients, Raw: raw})
 		if err == nil {
+			progressed(ctx)
 			p.smtpDowns = 0
 			p.crash("after_send")
 			if err := p.store.MarkSent(o.ID, p.Now()); err != nil {
