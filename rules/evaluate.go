@@ -686,11 +686,17 @@ func orNone(s string) string {
 	return s
 }
 
-// covers tells whether list a holds every item of list b (b non-empty).
+// covers tells whether list a holds every item of list b (b non-empty). A
+// that names no items but counts them ("all three serials listed in 2.2",
+// "全部4个") covers b when the count reaches b's length.
 func covers(a, b string) bool {
 	as, bs := listValues(a), listValues(b)
-	if len(as) == 0 || len(bs) == 0 {
+	if len(bs) == 0 {
 		return false
+	}
+	if !slices.ContainsFunc(as, isItem) {
+		n, ok := statedCount(a)
+		return ok && n >= len(bs)
 	}
 	set := map[string]bool{}
 	for _, x := range as {

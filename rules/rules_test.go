@@ -57,6 +57,9 @@ func TestExtractFields(t *testing.T) {
 		{"bracketed label", "【单位名称】示例医院\n[Authorization code] IMC-1234-ABCD\n", map[string]string{"org": "示例医院", "code": "IMC-1234-ABCD"}},
 		{"table cells", "| 单位名称 | 示例医院 |\n", map[string]string{"org": "示例医院"}},
 		{"full-width spaces", "单位名称　示例医院　电话　0571-1234\n", map[string]string{"org": "示例医院", "phone": "0571-1234"}},
+		{"label spaced to line up", "单 位 名 称：示例医院\n【代理商信息】\n电  话：333\n", map[string]string{"org": "示例医院", "partner_phone": "333"}},
+		{"markdown", "## 申请\n**代理商信息**\n- **电话**：`333`\n", map[string]string{"partner_phone": "333"}},
+		{"separator line is not emphasis", "Customer phone: 111\n______________\nPartner:\nPhone: 222\n", map[string]string{"phone": "111", "partner_phone": "222"}},
 	}
 	r := testRules(t)
 	for _, tt := range tests {
@@ -103,6 +106,22 @@ func TestCoversAndLists(t *testing.T) {
 	}
 	if covers("SN-1", "SN-1, SN-2") {
 		t.Error("covers: a part is not the whole")
+	}
+	for _, tt := range []struct {
+		a    string
+		want bool
+	}{
+		{"all three serials listed in 2.2.", true},
+		{"全部3个", true},
+		{"三個", true},
+		{"two of them", false},
+		{"3、4 两个", false},
+		{"see 2.2", false},
+		{"all", false},
+	} {
+		if got := covers(tt.a, "SN-1, SN-2, SN-3"); got != tt.want {
+			t.Errorf("covers(%q, three serials) = %v, want %v", tt.a, got, tt.want)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package rules
 import (
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -243,6 +244,7 @@ func (r *Rules) extractFields(text, where string, into map[string]fieldValue) {
 // extractFieldsIn is extractFields starting in a section (a signature is
 // read in its sender's party).
 func (r *Rules) extractFieldsIn(text, where, section string, into map[string]fieldValue) {
+	text = plainMarkup(text)
 	lines := strings.Split(text, "\n")
 	var pending *Field
 	var pendingLabel string
@@ -457,6 +459,65 @@ func (r *Rules) labelIn(f *Field, s string) bool {
 
 var bulletRE = regexp.MustCompile(`^` + bullet)
 
+// QUIRK: notes pasted from chat and wiki tools (DingTalk, Feishu, Slack)
+// keep their markdown: "## 申请", "**代理商**", "`CD-TF-…`". The marks are
+// structure, not words: headings, emphasis and code spans are read as their
+// plain text (testdata/blind7/19-chat-markdown-unbind-complete.eml). Only
+// paired marks go, so a "____" separator line stays.
+var markupRE = []struct {
+	re   *regexp.Regexp
+	repl string
+}{
+	{regexp.MustCompile(`(?m)^([ \t]{0,3})#{1,6}[ \t]+`), "$1"},
+	{regexp.MustCompile(`\*\*([^*\n]+?)\*\*`), "$1"},
+	{regexp.MustCompile(`__([^_\s][^_\n]*?)__`), "$1"},
+	{regexp.MustCompile("`([^`\n]+)`"), "$1"},
+}
+
+// plainMarkup returns text with its markdown marks taken away (see
+// markupRE). Text without them is returned as it is.
+func plainMarkup(text string) string {
+	if !strings.ContainsAny(text, "#*_`") {
+		return text
+	}
+	for _, m := range markupRE {
+		text = m.re.ReplaceAllString(text, m.repl)
+	}
+	return text
+}
+
+// QUIRK: Chinese labels are spaced out to line up in columns ("联 系 人：",
+// "手  机：", testdata/blind7/01-lotus-notes-gb2312-hwchange-complete.eml):
+// spaces between two Chinese characters of a label are not part of it.
+func unspaced(s string) string {
+	if !strings.ContainsAny(s, " \t\u3000") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); {
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(c) {
+			j := i
+			for j < len(s) {
+				d, n := utf8.DecodeRuneInString(s[j:])
+				if !unicode.IsSpace(d) {
+					break
+				}
+				j += n
+			}
+			prev, _ := utf8.DecodeLastRuneInString(s[:i])
+			next, _ := utf8.DecodeRuneInString(s[j:])
+			if unicode.Is(unicode.Han, prev) && unicode.Is(unicode.Han, next) {
+				i = j
+				continue
+			}
+		}
+		b.WriteRune(c)
+		i += size
+	}
+	return b.String()
+}
+
 // labelsFollow tells whether the next non-empty line holds a label (read
 // under section), as the lines below a heading do.
 func (r *Rules) labelsFollow(lines []string, section string) bool {
@@ -533,7 +594,7 @@ func (r *Rules) dropLabel(s string, f *Field) string {
 
 // labelMatches tells whether s is one of f's own or section labels.
 func (r *Rules) labelMatches(f *Field, s string) bool {
-	s = strings.TrimSpace(s)
+	s = unspaced(strings.TrimSpace(s))
 	return f.label != nil && f.label.MatchString(s) || f.sectionLabel != nil && f.sectionLabel.MatchString(s)
 }
 
@@ -705,7 +766,7 @@ func isBoundary(region string, off int) bool {
 // labelField returns the field whose label is exactly s (after trimming),
 // and whether it is the field's own label rather than a section's.
 func (r *Rules) labelField(s, section string) (*Field, bool) {
-	s = strings.TrimSpace(s)
+	s = unspaced(strings.TrimSpace(s))
 	if s == "" || utf8.RuneCountInString(s) > 60 {
 		return nil, false
 	}
@@ -781,4 +842,50 @@ func listValues(v string) []string {
 		}
 	}
 	return out
+}
+
+// isItem tells whether a list token is an item (a serial holds Latin letters
+// and digits, or is a long number) rather than a count ("3个") or a
+// reference ("2.2").
+func isItem(tok string) bool {
+	latin := strings.IndexFunc(tok, func(r rune) bool { return unicode.IsLetter(r) && !unicode.Is(unicode.Han, r) }) >= 0
+	return latin || len(tok) >= 6 && strings.Trim(tok, "0123456789") == ""
+}
+
+// countWords are the numbers a list's size is written in.
+var countWords = map[string]int{
+	"one": 1, "two": 2, "both": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+	"一": 1, "两": 2, "兩": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10,
+}
+
+// measureRE finds a Chinese count before its measure word ("3个", "三個").
+var measureRE = regexp.MustCompile(`([一两兩二三四五六七八九十]|\d{1,2})\s*(?:个|個|条|條|项|項)`)
+
+// statedCount returns the one count a value states ("all three serials
+// listed in 2.2" is 3): number words and numbers standing alone, and Chinese
+// counts; false when it states none or several.
+func statedCount(v string) (int, bool) {
+	v = remark.ReplaceAllString(v, " ")
+	words := strings.FieldsFunc(strings.ToLower(v), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '.' || unicode.Is(unicode.Han, r)
+	})
+	for _, m := range measureRE.FindAllStringSubmatch(v, -1) {
+		words = append(words, m[1])
+	}
+	n, found := 0, false
+	for _, w := range words {
+		c, ok := countWords[strings.TrimRight(w, ".")]
+		if !ok {
+			var err error
+			if c, err = strconv.Atoi(strings.TrimRight(w, ".")); err != nil || c > 99 {
+				continue
+			}
+		}
+		if found && c != n {
+			return 0, false
+		}
+		n, found = c, true
+	}
+	return n, found
 }
