@@ -19,6 +19,8 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	shipped "intake"
+	"intake/intake/conf"
+	"intake/intake/imapbox"
 	"intake/intake/message"
 	"intake/mailer"
 	"intake/rules"
@@ -27,13 +29,13 @@ import (
 // Config is the whole of config.yaml. Each part lives with the package that
 // uses it: rules in rules, reply templates in mailer, the rest here.
 type Config struct {
-	Mailbox   MailboxConfig `yaml:"mailbox"`
-	Mailboxes []MoreMailbox `yaml:"mailboxes"` // read besides Mailbox, with their own folders and routes
-	SMTP      SMTPConfig    `yaml:"smtp"`
-	Schedule  string        `yaml:"schedule"`
-	DataDir   string        `yaml:"data_dir"`
-	Listen    string        `yaml:"listen"` // address of /healthz and /metrics; empty: off
-	Log       LogConfig     `yaml:"log"`
+	Mailbox   imapbox.Config `yaml:"mailbox"`
+	Mailboxes []MoreMailbox  `yaml:"mailboxes"` // read besides Mailbox, with their own folders and routes
+	SMTP      SMTPConfig     `yaml:"smtp"`
+	Schedule  string         `yaml:"schedule"`
+	DataDir   string         `yaml:"data_dir"`
+	Listen    string         `yaml:"listen"` // address of /healthz and /metrics; empty: off
+	Log       LogConfig      `yaml:"log"`
 	// StopTimeout bounds how long a stop waits for the message in hand.
 	StopTimeout Duration       `yaml:"stop_timeout"`
 	Limits      message.Limits `yaml:"limits"`
@@ -200,8 +202,8 @@ func (c *Config) validate(at func(string) string, inText func(string, int) strin
 		}
 		add("rules."+p.Path, msg)
 	}
-	for _, p := range c.Mailbox.problems() {
-		add("mailbox."+p.path, "mailbox: "+p.msg)
+	for _, p := range c.Mailbox.Problems() {
+		add("mailbox."+p.Path, "mailbox: "+p.Msg)
 	}
 	for _, p := range c.mailboxesProblems() {
 		add(p.path, p.msg)
@@ -263,6 +265,13 @@ func (c *Config) validate(at func(string) string, inText func(string, int) strin
 
 // problem is a mistake in one part of the config, at a path below it.
 type problem struct{ path, msg string }
+
+// Duration and Secret are the config types of package conf, named here for
+// the sections that live in this package.
+type (
+	Duration = conf.Duration
+	Secret   = conf.Secret
+)
 
 var syntaxLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 

@@ -2,6 +2,7 @@ package intake
 
 import (
 	"context"
+	"intake/intake/imapbox/imaptest"
 	"log/slog"
 	"strings"
 	"testing"
@@ -22,14 +23,14 @@ func TestConnect(t *testing.T) {
 	}{
 		{"all well", func(h *harness) {}, "imap folder", "ok Intake/Forwarded created", ""},
 		{"wrong password", func(h *harness) { h.cfg.Mailbox.Password = Secret{Value: "wrong"} }, "imap login", "FAIL as intake@example.test", "check mailbox.username and the password"},
-		{"no folder permission", func(h *harness) { h.imap.refuseCreate.Store(true) }, "imap folder", "FAIL Intake/Forwarded: creating folder", "give the account the right to create folders"},
+		{"no folder permission", func(h *harness) { h.imap.RefuseCreate.Store(true) }, "imap folder", "FAIL Intake/Forwarded: creating folder", "give the account the right to create folders"},
 		{"no MOVE", func(h *harness) {
-			h.imap = startMemIMAP(h.t, memIMAPOptions{caps: imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapUIDPlus: {}}})
-			h.cfg.Mailbox.Port = h.imap.config().Port
+			h.imap = imaptest.Start(h.t, imaptest.Options{Caps: imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapUIDPlus: {}}})
+			h.cfg.Mailbox.Port = h.imap.Config().Port
 		}, "imap MOVE", "warn not offered: intake copies", "a server with MOVE"},
 		{"neither MOVE nor UIDPLUS", func(h *harness) {
-			h.imap = startMemIMAP(h.t, memIMAPOptions{caps: imap.CapSet{imap.CapIMAP4rev1: {}}})
-			h.cfg.Mailbox.Port = h.imap.config().Port
+			h.imap = imaptest.Start(h.t, imaptest.Options{Caps: imap.CapSet{imap.CapIMAP4rev1: {}}})
+			h.cfg.Mailbox.Port = h.imap.Config().Port
 		}, "imap MOVE", "FAIL neither MOVE nor UIDPLUS", "use a server with MOVE or UIDPLUS"},
 		{"SMTP without 8BITMIME", func(h *harness) { h.smtp.Hide8BITMIME() }, "smtp 8BITMIME", "warn not offered", "submission server"},
 		{"missing mailbox", func(h *harness) { h.cfg.Mailbox.Mailbox = "Requests" }, "imap mailbox", "FAIL selecting", "the server has: INBOX"},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"intake/intake/oauth"
 	"log/slog"
 	"net"
 	"net/http"
@@ -41,7 +42,7 @@ type Daemon struct {
 	Checks []func() error
 	// Tokens renews the OAuth tokens: for the IDLE connections, and every
 	// minute those due, ahead of their expiry; nil: none.
-	Tokens *Tokens
+	Tokens *oauth.Tokens
 
 	httpListen atomic.Value // the address /healthz is served on
 	lastOK     atomic.Int64 // unix seconds of the last poll without error

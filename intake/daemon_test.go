@@ -95,7 +95,7 @@ func TestDaemon(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Fatal("the daemon did not stop")
 	}
-	if got := len(h.imap.inspect(t, "Intake/Waiting")); got != 1 {
+	if got := len(h.imap.Inspect(t, "Intake/Waiting")); got != 1 {
 		t.Errorf("Intake/Waiting holds %d, want 1", got)
 	}
 }

@@ -3,6 +3,7 @@ package intake
 import (
 	"bytes"
 	"context"
+	"intake/intake/imapbox/imaptest"
 	"intake/intake/message"
 	"io"
 	"log/slog"
@@ -69,7 +70,7 @@ func TestDemo(t *testing.T) {
 // TestDemoServe follows the README's demo --serve path: a request sent to
 // the demo's SMTP server is answered in the customer's IMAP inbox.
 func TestDemoServe(t *testing.T) {
-	out := &lockedBuffer{}
+	out := &imaptest.LockedBuffer{}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() {

@@ -23,6 +23,7 @@ import (
 	"go.yaml.in/yaml/v3"
 
 	"intake/intake"
+	"intake/intake/imapbox"
 )
 
 // e2eOAuth is an OAuth 2.0 provider on loopback: a token endpoint that
@@ -200,9 +201,9 @@ func TestE2EXOAUTH2(t *testing.T) {
 		token string
 		ok    bool
 	}{{tok.AccessToken, true}, {"forged", false}} {
-		cfg := intake.MailboxConfig{Host: host, Port: p, Security: "plain", Auth: "xoauth2", Username: e2eIntake,
+		cfg := imapbox.Config{Host: host, Port: p, Security: "plain", Auth: "xoauth2", Username: e2eIntake,
 			Token: intake.Secret{Value: tt.token}}
-		m, err := intake.DialMailbox(context.Background(), cfg, slog.New(slog.DiscardHandler))
+		m, err := imapbox.Dial(context.Background(), cfg, nil, slog.New(slog.DiscardHandler))
 		if (err == nil) != tt.ok {
 			t.Errorf("XOAUTH2 with token %q: %v, want ok=%v", tt.token, err, tt.ok)
 		}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"intake/intake/imapbox/imaptest"
 	"intake/mailer"
 	"io/fs"
 	"os"
@@ -78,8 +79,8 @@ func TestOpenStoreTightensDataDir(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	logs := &lockedBuffer{}
-	st, err = OpenStore(dir, bufferLogger(logs))
+	logs := &imaptest.LockedBuffer{}
+	st, err = OpenStore(dir, imaptest.Logger(logs))
 	if err != nil {
 		t.Fatal(err)
 	}

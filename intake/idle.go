@@ -4,9 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"intake/intake/imapbox"
 	"time"
 
-	"github.com/emersion/go-imap/v2/imapclient"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
 )
@@ -69,20 +69,8 @@ func (d *Daemon) watch(ctx context.Context, name string, poll func()) {
 // idleOnce opens one IDLE connection to cfg's mailbox and holds it until it
 // fails, ctx ends or the config (root) is reloaded.
 func (d *Daemon) idleOnce(ctx context.Context, root, cfg *Config, poll func()) error {
-	newMail := make(chan struct{}, 1)
-	unilateral := &imapclient.UnilateralDataHandler{
-		Mailbox: func(data *imapclient.UnilateralDataMailbox) {
-			if data.NumMessages != nil {
-				select { // never block go-imap's reader
-				case newMail <- struct{}{}:
-				default:
-				}
-			}
-		},
-	}
 	mc := cfg.Mailbox
-	mc.tokens = d.Tokens
-	m, err := dialMailbox(ctx, mc, d.Log, unilateral)
+	m, newMail, err := imapbox.DialIdle(ctx, mc, d.Tokens, d.Log)
 	if err != nil {
 		return err
 	}
@@ -90,7 +78,7 @@ func (d *Daemon) idleOnce(ctx context.Context, root, cfg *Config, poll func()) e
 	d.Log.Info("idle: watching for new mail", "mailbox", mailboxKey(cfg), "restart", mc.IdleRestart)
 	poll()
 	for {
-		cmd, err := m.c.Idle()
+		cmd, err := m.Idle()
 		if err != nil {
 			return fmt.Errorf("starting IDLE: %w", err)
 		}
@@ -116,7 +104,7 @@ func (d *Daemon) idleOnce(ctx context.Context, root, cfg *Config, poll func()) e
 			return fmt.Errorf("idle ended by the server: %w", err)
 		}
 		restart.Stop()
-		if err := m.endIdle(cmd, done); err != nil {
+		if err := m.EndIdle(cmd, done); err != nil {
 			return err
 		}
 		if wake != nil {
@@ -125,23 +113,5 @@ func (d *Daemon) idleOnce(ctx context.Context, root, cfg *Config, poll func()) e
 		if mail {
 			poll()
 		}
-	}
-}
-
-// endIdle sends DONE and waits for the server's answer, for at most the
-// mailbox timeout (a connection that died silently answers never).
-func (m *IMAPMailbox) endIdle(cmd *imapclient.IdleCommand, done <-chan error) error {
-	if err := cmd.Close(); err != nil {
-		return fmt.Errorf("ending IDLE: %w", err)
-	}
-	select {
-	case err := <-done:
-		if err != nil {
-			return fmt.Errorf("ending IDLE: %w", err)
-		}
-		return nil
-	case <-time.After(m.timeout):
-		m.c.Close()
-		return fmt.Errorf("ending IDLE: no answer within %s", m.timeout)
 	}
 }

@@ -29,7 +29,7 @@ func TestDaemonIdle(t *testing.T) {
 	}()
 
 	deadline := time.Now().Add(5 * time.Second)
-	for !strings.Contains(h.imap.transcript.String(), "IDLE\r\n") && time.Now().Before(deadline) {
+	for !strings.Contains(h.imap.Transcript.String(), "IDLE\r\n") && time.Now().Before(deadline) {
 		time.Sleep(10 * time.Millisecond)
 	}
 	time.Sleep(time.Second) // IDLE renewed a few times over
@@ -39,7 +39,7 @@ func TestDaemonIdle(t *testing.T) {
 		t.Fatalf("no reply within 2 s of the mail's arrival: %v", err)
 	}
 	t.Logf("reply %v after the mail arrived", time.Since(start).Round(time.Millisecond))
-	if n := strings.Count(h.imap.transcript.String(), " IDLE\r\n"); n < 3 {
+	if n := strings.Count(h.imap.Transcript.String(), " IDLE\r\n"); n < 3 {
 		t.Errorf("IDLE issued %d times in over a second with idle_restart 300ms, want it renewed", n)
 	}
 }

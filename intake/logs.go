@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"intake/intake/conf"
 	"io"
 	"log/slog"
 	"slices"
@@ -13,8 +14,8 @@ type LogConfig struct {
 }
 
 func (c *LogConfig) setDefaults() {
-	setDefault(&c.Format, "text")
-	setDefault(&c.Level, "info")
+	conf.SetDefault(&c.Format, "text")
+	conf.SetDefault(&c.Level, "info")
 }
 
 func (c *LogConfig) problems() []problem {

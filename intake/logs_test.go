@@ -2,6 +2,7 @@ package intake
 
 import (
 	"encoding/json"
+	"intake/intake/imapbox/imaptest"
 	"strings"
 	"testing"
 )
@@ -10,7 +11,7 @@ import (
 // lines about a message name its mailbox, message id and case.
 func TestLogJSON(t *testing.T) {
 	h := newHarness(t)
-	var buf lockedBuffer
+	var buf imaptest.LockedBuffer
 	h.p.log = LogConfig{Format: "json", Level: "info"}.NewLogger(&buf)
 	h.deliver(testMail("chen@hospital.example", "License硬件变更申请", "log1@hospital.example", "", hwChangeIncomplete, licenseFile))
 	h.poll()

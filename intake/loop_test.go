@@ -19,8 +19,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/emersion/go-imap/v2"
-
+	"intake/intake/imapbox"
 	"intake/rules"
 )
 
@@ -63,7 +62,7 @@ func TestPollRetriesAFailedMail(t *testing.T) {
 	if len(rep.Processed) != 1 || rep.Processed[0].From != "li@clinic.example" {
 		t.Fatalf("first poll processed %+v, want the second mail only", rep.Processed)
 	}
-	if got := h.imap.inspect(t, "INBOX"); len(got) != 1 {
+	if got := h.imap.Inspect(t, "INBOX"); len(got) != 1 {
 		t.Fatalf("INBOX holds %d messages after the first poll, want the failed one", len(got))
 	}
 	last, _, err := h.store.Checkpoint(mailboxKey(h.cfg), h.imapUIDValidity())
@@ -87,7 +86,7 @@ func TestPollRetriesAFailedMail(t *testing.T) {
 	if len(rep.Processed) != 1 || rep.Processed[0].From != "chen@hospital.example" || rep.Processed[0].Decision.Action != rules.ActionRequest {
 		t.Fatalf("poll after the disk was freed processed %+v, want the first mail", rep.Processed)
 	}
-	if got := h.imap.inspect(t, "INBOX"); len(got) != 0 {
+	if got := h.imap.Inspect(t, "INBOX"); len(got) != 0 {
 		t.Errorf("INBOX still holds %d messages", len(got))
 	}
 	if last, _, _ := h.store.Checkpoint(mailboxKey(h.cfg), h.imapUIDValidity()); last < 1 {
@@ -111,7 +110,7 @@ func TestPollGivesUpAfterMaxTries(t *testing.T) {
 		h.p.Poll(context.Background())
 		h.now = h.now.Add(5 * time.Hour)
 	}
-	if got := h.imap.inspect(t, "Intake/Failed"); len(got) != 1 {
+	if got := h.imap.Inspect(t, "Intake/Failed"); len(got) != 1 {
 		t.Fatalf("Intake/Failed holds %d messages after 3 failed tries, want 1", len(got))
 	}
 	h.p.Poll(context.Background())
@@ -141,7 +140,7 @@ func TestPollGivesUpAfterMaxTries(t *testing.T) {
 	if err := h.p.ReprocessMail(context.Background(), given[0].ID); err != nil {
 		t.Fatalf("ReprocessMail: %v", err)
 	}
-	if got := h.imap.inspect(t, "INBOX"); len(got) != 1 {
+	if got := h.imap.Inspect(t, "INBOX"); len(got) != 1 {
 		t.Fatalf("INBOX holds %d after ReprocessMail, want the mail back", len(got))
 	}
 	rep := h.poll()
@@ -224,7 +223,7 @@ func TestPollRetriesAMailItCannotReadBack(t *testing.T) {
 			if len(fs) != 1 || fs[0].UID != 1 || fs[0].Tries != 1 || !strings.Contains(fs[0].LastError, tt.reason) {
 				t.Fatalf("failures = %+v, want uid 1 with one try and %q", fs, tt.reason)
 			}
-			if got := h.imap.inspect(t, "INBOX"); len(got) != 1 {
+			if got := h.imap.Inspect(t, "INBOX"); len(got) != 1 {
 				t.Fatalf("INBOX holds %d messages after the first poll, want the spoilt one", len(got))
 			}
 
@@ -237,10 +236,10 @@ func TestPollRetriesAMailItCannotReadBack(t *testing.T) {
 				h.now = h.now.Add(5 * time.Hour)
 				h.p.Poll(context.Background())
 			}
-			if got := h.imap.inspect(t, "Intake/Failed"); len(got) != 1 {
+			if got := h.imap.Inspect(t, "Intake/Failed"); len(got) != 1 {
 				t.Fatalf("Intake/Failed holds %d messages after 3 tries, want 1", len(got))
 			}
-			if got := h.imap.inspect(t, "INBOX"); len(got) != 0 {
+			if got := h.imap.Inspect(t, "INBOX"); len(got) != 0 {
 				t.Errorf("INBOX still holds %d messages", len(got))
 			}
 			if last, _, _ := h.store.Checkpoint(mailboxKey(h.cfg), h.imapUIDValidity()); last < 1 {
@@ -278,82 +277,12 @@ func sameRawFolder(a, b string) bool {
 // imapUIDValidity is the UIDVALIDITY of the test server's INBOX.
 func (h *harness) imapUIDValidity() uint32 {
 	h.t.Helper()
-	mb, err := DialMailbox(context.Background(), h.cfg.Mailbox, h.p.log)
+	mb, err := imapbox.Dial(context.Background(), h.cfg.Mailbox, nil, h.p.log)
 	if err != nil {
 		h.t.Fatal(err)
 	}
 	defer mb.Close()
 	return mb.UIDValidity()
-}
-
-// TestUIDChunks: a sparse UID set is cut into sets that each fit the line
-// limit and together hold every UID once.
-func TestUIDChunks(t *testing.T) {
-	var uids []imap.UID
-	for u := imap.UID(1_000_000); u < 1_030_000; u += 2 { // 15,000 lone UIDs: 120 KB as one set
-		uids = append(uids, u)
-	}
-	uids = append(uids, 5, 6, 7, 9)
-	chunks := uidChunks(uids, maxUIDSetLen)
-	if len(chunks) < 2 {
-		t.Fatalf("uidChunks gave %d set(s) for %d sparse UIDs, want several", len(chunks), len(uids))
-	}
-	seen := map[imap.UID]bool{}
-	for _, c := range chunks {
-		if n := len(c.String()); n > maxUIDSetLen {
-			t.Errorf("a set is %d bytes, over %d", n, maxUIDSetLen)
-		}
-		nums, _ := c.Nums()
-		for _, u := range nums {
-			if seen[u] {
-				t.Errorf("uid %d in two sets", u)
-			}
-			seen[u] = true
-		}
-	}
-	if len(seen) != len(uids) {
-		t.Errorf("the sets hold %d UIDs, want %d", len(seen), len(uids))
-	}
-	if got := uidChunks([]imap.UID{1, 2, 3}, maxUIDSetLen); len(got) != 1 || got[0].String() != "1:3" {
-		t.Errorf("uidChunks(1,2,3) = %v, want 1:3", got)
-	}
-}
-
-// TestMailboxListSparse: List of a mailbox whose UIDs are far apart sends
-// several short FETCH commands and lists every message.
-func TestMailboxListSparse(t *testing.T) {
-	defer func(n int) { maxUIDSetLen = n }(maxUIDSetLen)
-	maxUIDSetLen = 12
-	ts := startMemIMAP(t, memIMAPOptions{})
-	var want []imap.UID
-	for i := 0; i < 20; i++ {
-		want = append(want, ts.appendMessage(t, "INBOX", mailboxTestMessage(fmt.Sprint(i))))
-		ts.appendMessage(t, "INBOX", mailboxTestMessage("gap"), imap.FlagDeleted)
-	}
-	m := dialMemIMAP(t, ts.config())
-	list, err := m.List(context.Background(), 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got []imap.UID
-	for _, e := range list {
-		got = append(got, e.UID)
-	}
-	if !slices.Equal(got, want) {
-		t.Errorf("List = %v, want %v", got, want)
-	}
-	fetches := 0
-	for _, cmd := range clientCommands(ts.transcript.String()) {
-		if strings.HasPrefix(cmd, "UID FETCH") {
-			fetches++
-			if set, _, _ := strings.Cut(strings.TrimPrefix(cmd, "UID FETCH "), " "); len(set) > maxUIDSetLen {
-				t.Errorf("command %q: set over %d bytes", cmd, maxUIDSetLen)
-			}
-		}
-	}
-	if fetches < 2 {
-		t.Errorf("%d UID FETCH commands, want the set split", fetches)
-	}
 }
 
 // faultProxy stands between intake and the test IMAP server and misbehaves
@@ -445,7 +374,7 @@ func (fp *faultProxy) serve(client net.Conn, target string) {
 // throughProxy points the harness's mailbox at a fault proxy.
 func (h *harness) throughProxy() *faultProxy {
 	h.t.Helper()
-	fp := startFaultProxy(h.t, net.JoinHostPort(h.imap.host, h.imap.port))
+	fp := startFaultProxy(h.t, net.JoinHostPort(h.imap.Host, h.imap.Port))
 	h.cfg.Mailbox.Host, h.cfg.Mailbox.Port = fp.host, fp.port
 	return fp
 }
@@ -480,7 +409,7 @@ func TestPollStalledFetch(t *testing.T) {
 	fp.stall("BODY.PEEK[]")
 
 	rep := h.pollWithin(10 * time.Second)
-	if err := rep.Err(); err == nil || !errors.Is(err, ErrStalled) {
+	if err := rep.Err(); err == nil || !errors.Is(err, imapbox.ErrStalled) {
 		t.Errorf("poll of a stalled server: err = %v, want ErrStalled", err)
 	}
 	if len(rep.Processed) != 0 {
@@ -497,7 +426,7 @@ func TestPollStalledFetch(t *testing.T) {
 	if len(rep.Processed) != 2 || rep.Err() != nil {
 		t.Fatalf("poll after the stall processed %d, err %v; want both mails", len(rep.Processed), rep.Err())
 	}
-	if got := h.imap.inspect(t, "INBOX"); len(got) != 0 {
+	if got := h.imap.Inspect(t, "INBOX"); len(got) != 0 {
 		t.Errorf("INBOX holds %d messages, want 0", len(got))
 	}
 }
@@ -518,7 +447,7 @@ func TestPollSizeLie(t *testing.T) {
 	if len(rep.Processed) != 1 || rep.Processed[0].Decision.Reason != ProblemSizeMismatch {
 		t.Fatalf("processed %+v, want the big mail quarantined as %s", rep.Processed, ProblemSizeMismatch)
 	}
-	var lie *SizeMismatchError
+	var lie *imapbox.SizeMismatchError
 	if !errors.As(rep.Err(), &lie) || lie.Announced != 100 {
 		t.Errorf("poll err = %v, want a SizeMismatchError announcing 100", rep.Err())
 	}
@@ -527,7 +456,7 @@ func TestPollSizeLie(t *testing.T) {
 	if len(rep.Processed) != 1 || rep.Processed[0].From != "li@clinic.example" {
 		t.Errorf("next poll processed %+v, want the second mail", rep.Processed)
 	}
-	if got := h.imap.inspect(t, "Intake/Failed"); len(got) != 1 {
+	if got := h.imap.Inspect(t, "Intake/Failed"); len(got) != 1 {
 		t.Errorf("Intake/Failed holds %d, want the big mail", len(got))
 	}
 	var notices int
@@ -579,7 +508,7 @@ func TestDaemonStopsDuringStalledFetch(t *testing.T) {
 	if fs, _ := h.store.Failures(); len(fs) != 0 {
 		t.Errorf("failures = %+v, want none: a try cut short by a stop does not count", fs)
 	}
-	if got := h.imap.inspect(t, "INBOX"); len(got) != 1 {
+	if got := h.imap.Inspect(t, "INBOX"); len(got) != 1 {
 		t.Errorf("INBOX holds %d, want the abandoned mail", len(got))
 	}
 }

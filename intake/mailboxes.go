@@ -1,14 +1,17 @@
 package intake
 
-import "fmt"
+import (
+	"fmt"
+	"intake/intake/imapbox"
+)
 
 // MoreMailbox is one entry of `mailboxes:`: a mailbox read besides
 // `mailbox:` by the same process, with its own folders and checkpoints and,
 // when given, its own routes. All share the store, the case numbering and
 // the SMTP server.
 type MoreMailbox struct {
-	Name string        `yaml:"name"`
-	IMAP MailboxConfig `yaml:"imap"` // the keys of `mailbox:`
+	Name string         `yaml:"name"`
+	IMAP imapbox.Config `yaml:"imap"` // the keys of `mailbox:`
 	// Routes replace the config's routes for mail read here; empty: the
 	// config's.
 	Routes []Route `yaml:"routes"`
@@ -63,8 +66,8 @@ func (c *Config) mailboxesProblems() []problem {
 			probs = append(probs, problem{at + "name", fmt.Sprintf("two mailboxes are named %q", m.Name)})
 		}
 		names[m.Name] = true
-		for _, p := range m.IMAP.problems() {
-			probs = append(probs, problem{at + "imap." + p.path, "mailbox " + m.Name + ": " + p.msg})
+		for _, p := range m.IMAP.Problems() {
+			probs = append(probs, problem{at + "imap." + p.Path, "mailbox " + m.Name + ": " + p.Msg})
 		}
 		key := fmt.Sprintf("%s@%s/%s", m.IMAP.Username, m.IMAP.Host, m.IMAP.Mailbox)
 		if other, ok := keys[key]; ok {

@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"intake/intake/imapbox/imaptest"
 	"slices"
 	"strings"
 	"testing"
@@ -10,8 +11,8 @@ import (
 // own folders and forwarding by its own routes, with one case numbering.
 func TestTwoMailboxes(t *testing.T) {
 	h := newHarness(t)
-	emea := startMemIMAP(t, memIMAPOptions{})
-	mc := emea.config()
+	emea := imaptest.Start(t, imaptest.Options{})
+	mc := emea.Config()
 	mc.Host = "localhost" // another server than h.imap's 127.0.0.1 (the port is not part of a mailbox's name)
 	mc.SetDefaults()
 	h.cfg.Routes = []Route{{Name: "default", To: []string{"engineers@intake.test"}}}
@@ -24,7 +25,7 @@ func TestTwoMailboxes(t *testing.T) {
 			"Content-Type: text/plain; charset=utf-8\r\n\r\n激活文件丢失，申请找回。\r\n客户局点名称：示例中心 " + id + "\r\n授权码：LK2024-0815-AB12-CD34\r\n"
 	}
 	h.deliver(complete("first"))
-	emea.appendMessage(t, "INBOX", complete("second"))
+	emea.Append(t, "INBOX", complete("second"))
 
 	rep := h.poll()
 	if len(rep.Processed) != 2 {
@@ -52,17 +53,17 @@ func TestTwoMailboxes(t *testing.T) {
 	if ids := []string{rep.Processed[0].CaseID, rep.Processed[1].CaseID}; ids[0] == ids[1] || !strings.HasSuffix(ids[0], "-0001") || !strings.HasSuffix(ids[1], "-0002") {
 		t.Errorf("case ids %v, want one numbering: -0001 and -0002", ids)
 	}
-	for name, srv := range map[string]*memIMAP{"mailbox": h.imap, "emea": emea} {
-		if n := len(srv.inspect(t, "Intake/Forwarded")); n != 1 {
+	for name, srv := range map[string]*imaptest.Server{"mailbox": h.imap, "emea": emea} {
+		if n := len(srv.Inspect(t, "Intake/Forwarded")); n != 1 {
 			t.Errorf("%s: Intake/Forwarded holds %d, want its own mail", name, n)
 		}
-		if n := len(srv.inspect(t, "INBOX")); n != 0 {
+		if n := len(srv.Inspect(t, "INBOX")); n != 0 {
 			t.Errorf("%s: INBOX holds %d, want none", name, n)
 		}
 	}
 
 	// A mail to the second mailbox only: the first has nothing new.
-	emea.appendMessage(t, "INBOX", complete("third"))
+	emea.Append(t, "INBOX", complete("third"))
 	if rep := h.poll(); len(rep.Processed) != 1 || rep.Processed[0].Mailbox != mailboxKey(h.cfg.view("emea")) {
 		t.Errorf("second poll processed %+v, want the one new mail of emea", rep.Processed)
 	}

@@ -14,9 +14,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus/testutil"
-
+	"intake/intake/imapbox/imaptest"
+	"intake/intake/oauth"
 	"intake/mailer"
+
+	"github.com/prometheus/client_golang/prometheus"
 )
 
 // tokenServer is an OAuth 2.0 token endpoint on loopback, as Microsoft's and
@@ -130,29 +132,29 @@ func (c *testClock) advance(d time.Duration) {
 	c.off += d
 }
 
-func (ts *tokenServer) oauth() OAuthConfig {
-	o := OAuthConfig{TokenURL: ts.URL, ClientID: "intake-app", RefreshToken: Secret{Value: "rt-0"},
+func (ts *tokenServer) oauth() oauth.Config {
+	o := oauth.Config{TokenURL: ts.URL, ClientID: "intake-app", RefreshToken: Secret{Value: "rt-0"},
 		Scopes: []string{"https://mail.example.test/"}}
-	o.setDefaults("imap")
+	o.SetDefaults("imap")
 	return o
 }
 
 // useOAuth rewires the harness so that the IMAP server and the SMTP
 // recorder take only live tokens of ts, and intake logs in to both with the
 // refresh-token flow. It returns the token cache.
-func (h *harness) useOAuth(ts *tokenServer, clock *testClock) *Tokens {
+func (h *harness) useOAuth(ts *tokenServer, clock *testClock) *oauth.Tokens {
 	h.t.Helper()
 	valid := ts.valid
-	h.imap.tokenOK.Store(&valid)
-	h.smtp.RequireToken(memUser, ts.valid)
+	h.imap.TokenOK.Store(&valid)
+	h.smtp.RequireToken(imaptest.User, ts.valid)
 	h.cfg.Mailbox.Auth, h.cfg.Mailbox.Password, h.cfg.Mailbox.OAuth = "oauth2", Secret{}, ts.oauth()
-	h.cfg.SMTP.Auth, h.cfg.SMTP.Username, h.cfg.SMTP.OAuth = "xoauth2", memUser, ts.oauth()
-	if probs := h.cfg.Mailbox.problems(); len(probs) > 0 {
+	h.cfg.SMTP.Auth, h.cfg.SMTP.Username, h.cfg.SMTP.OAuth = "xoauth2", imaptest.User, ts.oauth()
+	if probs := h.cfg.Mailbox.Problems(); len(probs) > 0 {
 		h.t.Fatalf("mailbox config: %v", probs)
 	}
 	log := slog.New(slog.NewTextHandler(h.log, nil))
-	tokens := NewTokens(h.cfg.DataDir, log)
-	tokens.now = clock.now
+	tokens := oauth.NewTokens(h.cfg.DataDir, log)
+	tokens.Now = clock.now
 	opts, err := h.cfg.SMTP.Options(tokens)
 	if err != nil {
 		h.t.Fatal(err)
@@ -180,7 +182,7 @@ func TestOAuthTokenRenewedDuringRun(t *testing.T) {
 	h.useOAuth(ts, clock)
 
 	request := func(n int) {
-		h.deliver(fmt.Sprintf("From: Wang Wei <wang@customer.test>\r\nTo: %s\r\nSubject: License recovery %d\r\nMessage-ID: <oauth-%d@customer.test>\r\n\r\n我们的License文件丢失了，需要找回。\r\n", memUser, n, n))
+		h.deliver(fmt.Sprintf("From: Wang Wei <wang@customer.test>\r\nTo: %s\r\nSubject: License recovery %d\r\nMessage-ID: <oauth-%d@customer.test>\r\n\r\n我们的License文件丢失了，需要找回。\r\n", imaptest.User, n, n))
 	}
 	steps := []struct {
 		advance    time.Duration
@@ -206,7 +208,7 @@ func TestOAuthTokenRenewedDuringRun(t *testing.T) {
 			t.Errorf("step %d: token endpoint asked %d times, want %d", i, got, st.wantGrants)
 		}
 	}
-	if !strings.Contains(h.imap.transcript.String(), "AUTHENTICATE OAUTHBEARER") {
+	if !strings.Contains(h.imap.Transcript.String(), "AUTHENTICATE OAUTHBEARER") {
 		t.Errorf("auth oauth2 did not use OAUTHBEARER, which the server offers")
 	}
 	for i, s := range ts.scopes {
@@ -224,14 +226,14 @@ func TestOAuthTokenRenewedDuringRun(t *testing.T) {
 	if err != nil || fi.Mode().Perm() != 0o600 {
 		t.Errorf("token cache mode = %v, %v; want 0600", fi.Mode(), err)
 	}
-	restarted := NewTokens(h.cfg.DataDir, slog.New(slog.DiscardHandler))
-	restarted.now = clock.now
-	tok, err := restarted.Token(context.Background(), ts.oauth(), memUser)
+	restarted := oauth.NewTokens(h.cfg.DataDir, slog.New(slog.DiscardHandler))
+	restarted.Now = clock.now
+	tok, err := restarted.Token(context.Background(), ts.oauth(), imaptest.User)
 	if err != nil || !ts.valid(tok) || ts.grantCount() != 3 {
 		t.Errorf("after restart: Token = %q, %v with %d grants; want the cached live token, no new grant", tok, err, ts.grantCount())
 	}
 	clock.advance(2 * time.Hour)
-	if tok, err := restarted.Token(context.Background(), ts.oauth(), memUser); err != nil || !ts.valid(tok) {
+	if tok, err := restarted.Token(context.Background(), ts.oauth(), imaptest.User); err != nil || !ts.valid(tok) {
 		t.Errorf("after restart, renewing with the cached rotated refresh token: %q, %v", tok, err)
 	}
 }
@@ -246,7 +248,7 @@ func TestOAuthRenewalFailure(t *testing.T) {
 	tokens := h.useOAuth(ts, clock)
 	h.cfg.SMTP.Admin = "admin@intake.test"
 	h.poll()
-	failing := func() float64 { return testutil.ToFloat64(oauthFailing.WithLabelValues(memUser)) }
+	failing := func() float64 { return gaugeValue(t, "intake_oauth_token_refresh_failing", "account", imaptest.User) }
 
 	ts.setFail(true)
 	clock.advance(52 * time.Minute) // 8 minutes left, inside refresh_before
@@ -262,7 +264,7 @@ func TestOAuthRenewalFailure(t *testing.T) {
 			admin = append(admin, m.header.Get("Subject"))
 		}
 	}
-	if len(admin) != 1 || !strings.Contains(admin[0], "OAuth token for "+memUser+" cannot be renewed") {
+	if len(admin) != 1 || !strings.Contains(admin[0], "OAuth token for "+imaptest.User+" cannot be renewed") {
 		t.Errorf("admin mails = %q, want one about the token", admin)
 	}
 	if err := tokens.Check(); err == nil || !strings.Contains(err.Error(), "invalid_grant") {
@@ -299,12 +301,12 @@ func TestOAuthRenewalFailure(t *testing.T) {
 func TestOAuthClientCredentials(t *testing.T) {
 	clock := &testClock{}
 	ts := startTokenServer(t, clock.now)
-	tokens := NewTokens(t.TempDir(), slog.New(slog.DiscardHandler))
-	tokens.now = clock.now
-	o := OAuthConfig{Provider: "microsoft", Tenant: "contoso.test", Flow: "client_credentials", TokenURL: ts.URL,
+	tokens := oauth.NewTokens(t.TempDir(), slog.New(slog.DiscardHandler))
+	tokens.Now = clock.now
+	o := oauth.Config{Provider: "microsoft", Tenant: "contoso.test", Flow: "client_credentials", TokenURL: ts.URL,
 		ClientID: "intake-app", ClientSecret: Secret{Value: "app-secret"}}
-	o.setDefaults("imap")
-	if probs := o.problems(); len(probs) > 0 {
+	o.SetDefaults("imap")
+	if probs := o.Problems(); len(probs) > 0 {
 		t.Fatalf("problems: %v", probs)
 	}
 	for range 2 {
@@ -322,43 +324,14 @@ func TestOAuthClientCredentials(t *testing.T) {
 	}
 }
 
-// TestOAuthConfigProblems: a bad oauth block names the key and the fix.
-func TestOAuthConfigProblems(t *testing.T) {
-	for _, tt := range []struct {
-		name string
-		cfg  MailboxConfig
-		want string
-	}{
-		{"nothing", MailboxConfig{Auth: "oauth2"}, "needs an oauth block or a fixed token"},
-		{"both", MailboxConfig{Auth: "xoauth2", Token: Secret{Value: "t"}, OAuth: OAuthConfig{Provider: "google", ClientID: "c", RefreshToken: Secret{Value: "r"}}}, "either token or oauth"},
-		{"no refresh token", MailboxConfig{Auth: "oauth2", OAuth: OAuthConfig{Provider: "google", ClientID: "c"}}, "needs a refresh_token"},
-		{"app without tenant", MailboxConfig{Auth: "oauth2", OAuth: OAuthConfig{Provider: "microsoft", Flow: "client_credentials", ClientID: "c", ClientSecret: Secret{Value: "s"}}}, "needs your tenant"},
-		{"plain http", MailboxConfig{Auth: "oauth2", OAuth: OAuthConfig{TokenURL: "http://login.example.com/token", ClientID: "c", RefreshToken: Secret{Value: "r"}, Scopes: []string{"s"}}}, "must be an https URL"},
-		{"unknown provider", MailboxConfig{Auth: "oauth2", OAuth: OAuthConfig{Provider: "yahoo", ClientID: "c", RefreshToken: Secret{Value: "r"}}}, "unknown provider"},
-	} {
-		c := tt.cfg
-		c.Host, c.Username = "imap.example.com", "u@example.com"
-		c.SetDefaults()
-		err := c.Validate()
-		if err == nil || !strings.Contains(err.Error(), tt.want) {
-			t.Errorf("%s: Validate() = %v, want %q", tt.name, err, tt.want)
-		}
-	}
-	ms := MailboxConfig{Auth: "oauth2", OAuth: OAuthConfig{Provider: "microsoft", ClientID: "c", RefreshToken: Secret{Value: "r"}}}
-	ms.OAuth.setDefaults("imap")
-	if got := strings.Join(ms.OAuth.Scopes, " "); got != scopeMicrosoftIMAP+" offline_access" || !strings.Contains(ms.OAuth.TokenURL, "/organizations/oauth2/v2.0/token") {
-		t.Errorf("microsoft defaults: %s %s", ms.OAuth.TokenURL, got)
-	}
-}
-
 // TestOAuthRenewAhead: Renew, which the daemon calls every minute, renews a
 // token that is due although no connection is made, and leaves a fresh one.
 func TestOAuthRenewAhead(t *testing.T) {
 	clock := &testClock{}
 	ts := startTokenServer(t, clock.now)
-	tokens := NewTokens(t.TempDir(), slog.New(slog.DiscardHandler))
-	tokens.now = clock.now
-	if _, err := tokens.Token(context.Background(), ts.oauth(), memUser); err != nil {
+	tokens := oauth.NewTokens(t.TempDir(), slog.New(slog.DiscardHandler))
+	tokens.Now = clock.now
+	if _, err := tokens.Token(context.Background(), ts.oauth(), imaptest.User); err != nil {
 		t.Fatal(err)
 	}
 	tokens.Renew(context.Background())
@@ -370,4 +343,27 @@ func TestOAuthRenewAhead(t *testing.T) {
 	if n := ts.grantCount(); n != 2 {
 		t.Errorf("Renew of a token due in 8 minutes: %d grants, want 2", n)
 	}
+}
+
+// gaugeValue is the value of the gauge name whose label has value, read from
+// the default registry; 0 when it is not there.
+func gaugeValue(t *testing.T, name, label, value string) float64 {
+	t.Helper()
+	families, err := prometheus.DefaultGatherer.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range families {
+		if f.GetName() != name {
+			continue
+		}
+		for _, m := range f.GetMetric() {
+			for _, l := range m.GetLabel() {
+				if l.GetName() == label && l.GetValue() == value {
+					return m.GetGauge().GetValue()
+				}
+			}
+		}
+	}
+	return 0
 }

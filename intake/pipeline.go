@@ -20,24 +20,26 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
 
+	"intake/intake/imapbox"
 	"intake/intake/message"
+	"intake/intake/oauth"
 	"intake/mailer"
 	"intake/rules"
 )
 
-// Mailbox is the request mailbox as the pipeline uses it. *IMAPMailbox is
+// Mailbox is the request mailbox as the pipeline uses it. *imapbox.Mailbox is
 // the real one.
 type Mailbox interface {
 	UIDValidity() uint32
 	// List returns the messages with a UID above after, oldest first.
-	List(ctx context.Context, after imap.UID) ([]Envelope, error)
+	List(ctx context.Context, after imap.UID) ([]imapbox.Envelope, error)
 	// Fetch streams one whole message into w without marking it seen. A
 	// message sent larger than its announced size allows is refused with a
-	// *SizeMismatchError.
-	Fetch(ctx context.Context, env Envelope, w io.Writer) error
+	// *imapbox.SizeMismatchError.
+	Fetch(ctx context.Context, env imapbox.Envelope, w io.Writer) error
 	// Move moves a message to a folder, creating the folder if needed, and
-	// says where it went when the server tells (else a zero Filed).
-	Move(ctx context.Context, uid imap.UID, folder string) (Filed, error)
+	// says where it went when the server tells (else a zero imapbox.Filed).
+	Move(ctx context.Context, uid imap.UID, folder string) (imapbox.Filed, error)
 	Close() error
 }
 
@@ -52,11 +54,9 @@ type DialFunc func(ctx context.Context, cfg *Config) (Mailbox, error)
 
 // DialIMAP is the DialFunc of a real IMAP server; tokens renews the
 // mailbox's OAuth token (nil when it has none).
-func DialIMAP(log *slog.Logger, tokens *Tokens) DialFunc {
+func DialIMAP(log *slog.Logger, tokens *oauth.Tokens) DialFunc {
 	return func(ctx context.Context, cfg *Config) (Mailbox, error) {
-		mc := cfg.Mailbox
-		mc.tokens = tokens
-		return DialMailbox(ctx, mc, log)
+		return imapbox.Dial(ctx, cfg.Mailbox, tokens, log)
 	}
 }
 
@@ -353,7 +353,7 @@ func folderFor(cfg *Config, action string) string {
 // move files a committed message and records it.
 func (p *Pipeline) move(ctx context.Context, mb Mailbox, row *MessageRow) error {
 	filed, err := mb.Move(ctx, imap.UID(row.UID), row.Folder)
-	if errors.Is(err, ErrNoSuchMessage) {
+	if errors.Is(err, imapbox.ErrNoSuchMessage) {
 		p.log.Warn("message gone before it was filed", "mailbox", row.Mailbox, "uid", row.UID, "message_id", row.MessageID, "case", row.CaseID)
 		err = nil
 	}
@@ -369,7 +369,7 @@ const ProblemSizeMismatch = "size_mismatch"
 
 // fetch streams a message from the mailbox into the store. A failure of the
 // mailbox is a *mailboxError.
-func (p *Pipeline) fetch(ctx context.Context, mb Mailbox, env Envelope) (sum string, size int64, err error) {
+func (p *Pipeline) fetch(ctx context.Context, mb Mailbox, env imapbox.Envelope) (sum string, size int64, err error) {
 	pr, pw := io.Pipe()
 	fetched := make(chan error, 1)
 	go func() {
@@ -383,7 +383,7 @@ func (p *Pipeline) fetch(ctx context.Context, mb Mailbox, env Envelope) (sum str
 	sum, size, err = p.store.PutRaw(pr)
 	pr.Close() // ends a fetch the store gave up on
 	if ferr := <-fetched; ferr != nil && !errors.Is(ferr, io.ErrClosedPipe) {
-		if errors.Is(ferr, ErrNoSuchMessage) {
+		if errors.Is(ferr, imapbox.ErrNoSuchMessage) {
 			return "", 0, ferr
 		}
 		return "", 0, &mailboxError{ferr}
@@ -398,7 +398,7 @@ func (p *Pipeline) fetch(ctx context.Context, mb Mailbox, env Envelope) (sum str
 // for its next try. done tells whether the message needs nothing more from
 // the loop (the checkpoint may pass it). A message processed while the
 // connection was lost comes with the *mailboxError.
-func (p *Pipeline) take(ctx context.Context, cfg *Config, mb Mailbox, key string, uv uint32, env Envelope) (pr *Processed, done bool, err error) {
+func (p *Pipeline) take(ctx context.Context, cfg *Config, mb Mailbox, key string, uv uint32, env imapbox.Envelope) (pr *Processed, done bool, err error) {
 	if row, err := p.store.SeenUID(key, uv, uint32(env.UID)); err != nil {
 		return nil, false, err
 	} else if row != nil {
@@ -412,7 +412,7 @@ func (p *Pipeline) take(ctx context.Context, cfg *Config, mb Mailbox, key string
 		return nil, false, nil
 	}
 	pr, err = p.process(ctx, cfg, mb, key, uv, env)
-	if errors.Is(err, ErrNoSuchMessage) {
+	if errors.Is(err, imapbox.ErrNoSuchMessage) {
 		p.log.Warn("message gone before it was read", "mailbox", key, "uid", env.UID)
 		return nil, true, nil
 	}
@@ -423,7 +423,7 @@ func (p *Pipeline) take(ctx context.Context, cfg *Config, mb Mailbox, key string
 // the message up: it is recorded as quarantined (reason processing_failed)
 // with the last error, filed in the failed folder and the admin told, and
 // done is true. A try cut short by a stop is not counted.
-func (p *Pipeline) failed(ctx context.Context, cfg *Config, key string, uv uint32, env Envelope, cause error) (pr *Processed, done bool, err error) {
+func (p *Pipeline) failed(ctx context.Context, cfg *Config, key string, uv uint32, env imapbox.Envelope, cause error) (pr *Processed, done bool, err error) {
 	if ctx.Err() != nil {
 		return nil, false, nil
 	}
@@ -478,7 +478,7 @@ func (e *mailboxError) Unwrap() error { return e.err }
 // in Poll. A message the server sent larger than it announced is committed
 // as quarantined and returned with the *mailboxError of the closed
 // connection.
-func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key string, uv uint32, env Envelope) (_ *Processed, lost error) {
+func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key string, uv uint32, env imapbox.Envelope) (_ *Processed, lost error) {
 	now := p.Now()
 	row := MessageRow{Mailbox: key, UIDValidity: uv, UID: uint32(env.UID), ReceivedAt: now, Size: env.Size}
 	var msg *rules.Message
@@ -490,7 +490,7 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 			MessageID: env.MessageID, From: env.From, FromName: env.FromName, Subject: env.Subject}
 	} else {
 		sum, size, err := p.fetch(ctx, mb, env)
-		var lie *SizeMismatchError
+		var lie *imapbox.SizeMismatchError
 		if errors.As(err, &lie) {
 			// The connection is gone; the mail is quarantined unread.
 			lost = err

@@ -16,6 +16,7 @@ import (
 
 	"github.com/emersion/go-message/mail"
 
+	"intake/intake/imapbox/imaptest"
 	"intake/mailer"
 	"intake/mailer/mailertest"
 	"intake/rules"
@@ -25,18 +26,18 @@ import (
 // recorder, with a clock the test moves.
 type harness struct {
 	t     *testing.T
-	imap  *memIMAP
+	imap  *imaptest.Server
 	smtp  *mailertest.Recorder
 	cfg   *Config
 	store *Store
 	p     *Pipeline
 	now   time.Time
-	log   *lockedBuffer
+	log   *imaptest.LockedBuffer
 }
 
 func newHarness(t *testing.T) *harness {
 	t.Helper()
-	h := &harness{t: t, imap: startMemIMAP(t, memIMAPOptions{}), now: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC), log: &lockedBuffer{}}
+	h := &harness{t: t, imap: imaptest.Start(t, imaptest.Options{}), now: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC), log: &imaptest.LockedBuffer{}}
 	rec, err := mailertest.Start()
 	if err != nil {
 		t.Fatal(err)
@@ -45,7 +46,7 @@ func newHarness(t *testing.T) *harness {
 	h.smtp = rec
 	h.cfg = shippedConfig(t)
 	folders := h.cfg.Mailbox.Folders
-	h.cfg.Mailbox = h.imap.config()
+	h.cfg.Mailbox = h.imap.Config()
 	h.cfg.Mailbox.Folders = folders
 	h.cfg.Mailbox.SetDefaults()
 	host, port := splitHostPort(t, rec.Addr())
@@ -96,7 +97,7 @@ func (h *harness) poll() *Report {
 	return rep
 }
 
-func (h *harness) deliver(raw string) { h.imap.appendMessage(h.t, "INBOX", raw) }
+func (h *harness) deliver(raw string) { h.imap.Append(h.t, "INBOX", raw) }
 
 // sentSince returns the mail the recorder got after the first n, parsed.
 func (h *harness) sentSince(n int) []*sentMail {
@@ -244,10 +245,10 @@ func TestPipelineRequestThenComplete(t *testing.T) {
 	if _, ok := reply.files["appendix-1-commitment-letter.docx"]; !ok {
 		t.Errorf("reply attachments = %v, want the blank letter template", keys(reply.files))
 	}
-	if got := h.imap.inspect(t, "Intake/Waiting"); len(got) != 1 {
+	if got := h.imap.Inspect(t, "Intake/Waiting"); len(got) != 1 {
 		t.Errorf("Intake/Waiting holds %d messages, want 1", len(got))
 	}
-	if got := h.imap.inspect(t, "INBOX"); len(got) != 0 {
+	if got := h.imap.Inspect(t, "INBOX"); len(got) != 0 {
 		t.Errorf("INBOX still holds %d messages", len(got))
 	}
 
@@ -339,10 +340,10 @@ func TestPipelineIgnoresAndQuarantines(t *testing.T) {
 	if len(sent) != 1 || !slices.Equal(sent[0].to, []string{"license-admin@example.test"}) {
 		t.Fatalf("sent %d mails (%v), want only the admin notice of the quarantined one", len(sent), sent)
 	}
-	if got := len(h.imap.inspect(t, "Intake/Ignored")); got != 5 {
+	if got := len(h.imap.Inspect(t, "Intake/Ignored")); got != 5 {
 		t.Errorf("Intake/Ignored holds %d, want 5", got)
 	}
-	if got := len(h.imap.inspect(t, "Intake/Failed")); got != 1 {
+	if got := len(h.imap.Inspect(t, "Intake/Failed")); got != 1 {
 		t.Errorf("Intake/Failed holds %d, want 1", got)
 	}
 }
@@ -416,12 +417,7 @@ func TestPipelineUIDValidityChange(t *testing.T) {
 	h.deliver(raw)
 	// The mailbox is recreated (a new UIDVALIDITY) holding the same mail.
 	h.poll()
-	if err := h.imap.user.Delete("INBOX"); err != nil {
-		t.Fatal(err)
-	}
-	if err := h.imap.user.Create("INBOX", nil); err != nil {
-		t.Fatal(err)
-	}
+	h.imap.Recreate(t, "INBOX")
 	h.deliver(raw)
 	rep := h.poll()
 	if len(rep.Processed) != 1 || !rep.Processed[0].Duplicate {
@@ -430,7 +426,7 @@ func TestPipelineUIDValidityChange(t *testing.T) {
 	if n := len(h.smtp.Messages()); n != 1 {
 		t.Errorf("%d mails sent in all, want the one reply", n)
 	}
-	if got := len(h.imap.inspect(t, "Intake/Waiting")); got != 2 {
+	if got := len(h.imap.Inspect(t, "Intake/Waiting")); got != 2 {
 		t.Errorf("Intake/Waiting holds %d, want both copies", got)
 	}
 }
@@ -554,10 +550,10 @@ func TestPipelineTooLarge(t *testing.T) {
 	if d := rep.Processed[1].Decision; d.Action != rules.ActionRequest {
 		t.Errorf("next mail: %s, want request_materials", d.Action)
 	}
-	if strings.Contains(h.imap.transcript.String(), "UID FETCH 1 (UID BODY.PEEK[])") {
+	if strings.Contains(h.imap.Transcript.String(), "UID FETCH 1 (UID BODY.PEEK[])") {
 		t.Error("the too-large mail was fetched")
 	}
-	if got := len(h.imap.inspect(t, "Intake/Failed")); got != 1 {
+	if got := len(h.imap.Inspect(t, "Intake/Failed")); got != 1 {
 		t.Errorf("Intake/Failed holds %d, want 1", got)
 	}
 	var admin int

@@ -69,7 +69,7 @@ func TestDaemonReload(t *testing.T) {
 		t.Errorf("the old SMTP server got %d mails after the reload", n)
 	}
 	waitFor(t, "the mail filed in the new folder", func() bool {
-		return slices.Contains(h.imap.mailboxes(t), "Requests/Waiting") && len(h.imap.inspect(t, "Requests/Waiting")) == 1
+		return slices.Contains(h.imap.Mailboxes(t), "Requests/Waiting") && len(h.imap.Inspect(t, "Requests/Waiting")) == 1
 	})
 	if d.httpAddr() != next.Listen {
 		t.Errorf("serving on %s, want the new address %s", d.httpAddr(), next.Listen)

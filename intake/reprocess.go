@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 
+	"intake/intake/imapbox"
 	"intake/rules"
 )
 
@@ -64,9 +65,9 @@ func (p *Pipeline) Reprocess(ctx context.Context, caseID string, reply, dryRun b
 }
 
 // restorer is a mailbox that can move filed mail back to be read again.
-// *IMAPMailbox is one.
+// *imapbox.Mailbox is one.
 type restorer interface {
-	Restore(ctx context.Context, folder string, filed Filed) error
+	Restore(ctx context.Context, folder string, filed imapbox.Filed) error
 }
 
 // ReprocessMail takes a mail in the failed folder again (one given up

@@ -78,8 +78,8 @@ func TestConfigSchemaKeys(t *testing.T) {
 		t.Fatal(err)
 	}
 	for goType, keys := range knownKeys {
-		name := goType[strings.LastIndex(goType, ".")+1:]
-		if goType == "intake.Secret" {
+		name := defName(goType)
+		if goType == "conf.Secret" {
 			continue // reads itself: a string or one of its keys
 		}
 		d, ok := s.Definitions[name]
@@ -102,7 +102,7 @@ func TestConfigSchemaKeys(t *testing.T) {
 // reads, with one definition per struct type.
 func configSchema() ([]byte, error) {
 	g := schemaGen{defs: map[string]any{}, types: map[string]reflect.Type{}, docs: map[string]string{}}
-	for _, dir := range []string{".", "../rules", "../mailer", "message"} {
+	for _, dir := range []string{".", "../rules", "../mailer", "message", "imapbox", "oauth", "conf"} {
 		if err := g.readDocs(dir); err != nil {
 			return nil, err
 		}
@@ -125,7 +125,7 @@ func configSchema() ([]byte, error) {
 type schemaGen struct {
 	defs  map[string]any
 	types map[string]reflect.Type
-	docs  map[string]string // "Type" and "Type.Field" → doc comment
+	docs  map[string]string // "pkg.Type" and "pkg.Type.Field" → doc comment
 }
 
 // readDocs collects the doc comments of a package's types and their fields.
@@ -155,20 +155,20 @@ func (g *schemaGen) readDocs(dir string) error {
 				if doc == nil {
 					doc = gd.Doc
 				}
-				g.docs[ts.Name.Name] = docText(doc, nil)
+				g.docs[f.Name.Name+"."+ts.Name.Name] = docText(doc, nil)
 				st, ok := ts.Type.(*ast.StructType)
 				if !ok {
 					continue
 				}
 				var group *ast.CommentGroup // a comment over several fields
-				for _, f := range st.Fields.List {
-					if f.Doc != nil {
-						group = f.Doc
+				for _, fd := range st.Fields.List {
+					if fd.Doc != nil {
+						group = fd.Doc
 					}
-					for _, n := range f.Names {
-						g.docs[ts.Name.Name+"."+n.Name] = docText(f.Doc, f.Comment)
-						if f.Doc == nil && f.Comment == nil && group != nil {
-							g.docs[ts.Name.Name+"."+n.Name] = docText(group, nil)
+					for _, n := range fd.Names {
+						g.docs[f.Name.Name+"."+ts.Name.Name+"."+n.Name] = docText(fd.Doc, fd.Comment)
+						if fd.Doc == nil && fd.Comment == nil && group != nil {
+							g.docs[f.Name.Name+"."+ts.Name.Name+"."+n.Name] = docText(group, nil)
 						}
 					}
 				}
@@ -186,6 +186,19 @@ func docText(doc, line *ast.CommentGroup) string {
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// defName is the definition name of a Go type ("imapbox.Config"): the bare
+// type name, or the name it had before its package was split off where
+// bare names would clash.
+func defName(goType string) string {
+	switch goType {
+	case "imapbox.Config":
+		return "MailboxConfig"
+	case "oauth.Config":
+		return "OAuthConfig"
+	}
+	return goType[strings.LastIndex(goType, ".")+1:]
 }
 
 // custom are the types that read themselves from YAML (UnmarshalYAML).
@@ -227,7 +240,7 @@ func (g *schemaGen) schema(t reflect.Type) map[string]any {
 	case reflect.Map:
 		return map[string]any{"type": "object", "additionalProperties": g.schema(t.Elem())}
 	case reflect.Struct:
-		name := t.Name()
+		name := defName(t.String())
 		if seen, ok := g.types[name]; ok && seen != t {
 			panic("schema: two config types named " + name + ": " + seen.String() + ", " + t.String())
 		}
@@ -245,7 +258,7 @@ func (g *schemaGen) schema(t reflect.Type) map[string]any {
 				for k, v := range g.schema(f.Type) {
 					p[k] = v
 				}
-				if doc := g.docs[name+"."+f.Name]; doc != "" {
+				if doc := g.docs[t.String()+"."+f.Name]; doc != "" {
 					if ref, ok := p["$ref"]; ok {
 						// Draft-07 ignores what stands beside a $ref.
 						p = map[string]any{"allOf": []any{map[string]any{"$ref": ref}}}
@@ -255,7 +268,7 @@ func (g *schemaGen) schema(t reflect.Type) map[string]any {
 				props[key] = p
 			}
 			def := map[string]any{"type": "object", "additionalProperties": false, "properties": props}
-			if doc := g.docs[name]; doc != "" {
+			if doc := g.docs[t.String()]; doc != "" {
 				def["description"] = doc
 			}
 			g.defs[name] = def

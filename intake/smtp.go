@@ -8,22 +8,24 @@ import (
 	"strings"
 	"time"
 
+	"intake/intake/conf"
+	"intake/intake/oauth"
 	"intake/mailer"
 )
 
 // SMTPConfig is the `smtp:` section of config.yaml: where replies and
 // forwards are sent, and the addresses intake writes as.
 type SMTPConfig struct {
-	Host     string      `yaml:"host"`
-	Port     int         `yaml:"port"`     // default 587 (starttls), 465 (tls), 25 (plain)
-	Security string      `yaml:"security"` // starttls (default) | tls | plain
-	Auth     string      `yaml:"auth"`     // plain (default when a username is set) | login | xoauth2 | none
-	Username string      `yaml:"username"`
-	Password Secret      `yaml:"password"`
-	Token    Secret      `yaml:"token"`
-	OAuth    OAuthConfig `yaml:"oauth"` // renewed tokens for xoauth2, as for the mailbox
-	CAFile   string      `yaml:"ca_file"`
-	Timeout  Duration    `yaml:"timeout"` // one connection; default 30s
+	Host     string       `yaml:"host"`
+	Port     int          `yaml:"port"`     // default 587 (starttls), 465 (tls), 25 (plain)
+	Security string       `yaml:"security"` // starttls (default) | tls | plain
+	Auth     string       `yaml:"auth"`     // plain (default when a username is set) | login | xoauth2 | none
+	Username string       `yaml:"username"`
+	Password Secret       `yaml:"password"`
+	Token    Secret       `yaml:"token"`
+	OAuth    oauth.Config `yaml:"oauth"` // renewed tokens for xoauth2, as for the mailbox
+	CAFile   string       `yaml:"ca_file"`
+	Timeout  Duration     `yaml:"timeout"` // one connection; default 30s
 
 	// From is the address replies and forwards are written from; Admin is
 	// told about failed sends and quarantined mail.
@@ -54,7 +56,7 @@ func (c *SMTPConfig) setDefaults() {
 	if c.Timeout == 0 {
 		c.Timeout = Duration(30 * time.Second)
 	}
-	c.OAuth.setDefaults("smtp")
+	c.OAuth.SetDefaults("smtp")
 }
 
 // fromAddress returns the bare address of From, "" when it does not parse.
@@ -77,7 +79,7 @@ func (c *SMTPConfig) validate() []problem {
 	if !slices.Contains([]string{"tls", "starttls", "plain"}, c.Security) {
 		probs = append(probs, problem{"security", "unknown security " + c.Security + " (hint: tls, starttls or plain)"})
 	}
-	if c.Security == "plain" && c.Auth != "none" && !isLoopback(c.Host) {
+	if c.Security == "plain" && c.Auth != "none" && !conf.IsLoopback(c.Host) {
 		probs = append(probs, problem{"security", "security plain with auth " + c.Auth + " would send the credentials unencrypted to " + c.Host + " (hint: starttls or tls, or auth: none for a relay that needs no login)"})
 	}
 	switch c.Auth {
@@ -87,7 +89,9 @@ func (c *SMTPConfig) validate() []problem {
 			probs = append(probs, problem{"password", "auth " + c.Auth + " needs a password (hint: password: {env: NAME} or {file: PATH})"})
 		}
 	case "xoauth2":
-		probs = append(probs, bearerProblems(c.Auth, c.Token, &c.OAuth)...)
+		for _, p := range oauth.BearerProblems(c.Auth, c.Token, &c.OAuth) {
+			probs = append(probs, problem{p.Path, p.Msg})
+		}
 	default:
 		probs = append(probs, problem{"auth", "unknown auth " + c.Auth + " (hint: plain, login, xoauth2 or none)"})
 	}
@@ -102,7 +106,7 @@ func (c *SMTPConfig) validate() []problem {
 
 // Options resolves the secrets and returns the settings of the sender.
 // tokens renews the access token of an oauth block before each connection.
-func (c *SMTPConfig) Options(tokens *Tokens) (mailer.SMTPOptions, error) {
+func (c *SMTPConfig) Options(tokens *oauth.Tokens) (mailer.SMTPOptions, error) {
 	o := mailer.SMTPOptions{Host: c.Host, Port: c.Port, Security: c.Security, Auth: c.Auth, Username: c.Username,
 		CAFile: c.CAFile, Timeout: time.Duration(c.Timeout)}
 	var err error

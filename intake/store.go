@@ -19,6 +19,7 @@ import (
 
 	_ "modernc.org/sqlite" // pure-Go SQLite driver: no cgo on the servers.
 
+	"intake/intake/imapbox"
 	"intake/rules"
 )
 
@@ -508,7 +509,7 @@ func (s *Store) PendingMoves(mailbox string, uidValidity uint32) ([]*MessageRow,
 
 // MarkMoved records that a message is in its folder, and where, when the
 // server said.
-func (s *Store) MarkMoved(id int64, filed Filed) error {
+func (s *Store) MarkMoved(id int64, filed imapbox.Filed) error {
 	err := s.tx(func(tx *sql.Tx) error {
 		if _, err := tx.Exec(`UPDATE messages SET moved = 1 WHERE id = ?`, id); err != nil {
 			return err
@@ -526,11 +527,11 @@ func (s *Store) MarkMoved(id int64, filed Filed) error {
 }
 
 // FiledAs returns where a message was filed, zero when unknown.
-func (s *Store) FiledAs(id int64) (Filed, error) {
-	var f Filed
+func (s *Store) FiledAs(id int64) (imapbox.Filed, error) {
+	var f imapbox.Filed
 	err := s.db.QueryRow(`SELECT uidvalidity, uid FROM filed WHERE message_row = ?`, id).Scan(&f.UIDValidity, &f.UID)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return Filed{}, fmt.Errorf("reading where message %d was filed: %w", id, err)
+		return imapbox.Filed{}, fmt.Errorf("reading where message %d was filed: %w", id, err)
 	}
 	return f, nil
 }

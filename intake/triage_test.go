@@ -26,7 +26,7 @@ func TestTriageOnlySendsNothing(t *testing.T) {
 	if n := len(h.smtp.Messages()); n != 0 || rep.Sent != 0 {
 		t.Fatalf("triage-only poll sent %d mails, want none", n)
 	}
-	if got := len(h.imap.inspect(t, "Intake/Waiting")) + len(h.imap.inspect(t, "Intake/Forwarded")); got != 2 {
+	if got := len(h.imap.Inspect(t, "Intake/Waiting")) + len(h.imap.Inspect(t, "Intake/Forwarded")); got != 2 {
 		t.Errorf("%d mails filed, want 2", got)
 	}
 	cases, err := h.store.Cases("")

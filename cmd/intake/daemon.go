@@ -9,12 +9,14 @@ import (
 	"time"
 
 	"intake/intake"
+	"intake/intake/conf"
+	"intake/intake/oauth"
 	"intake/mailer"
 )
 
 // open loads the config, opens the store and wires the pipeline to the real
 // mailbox and SMTP server.
-func open(configPath string, stderr io.Writer) (*intake.Pipeline, *intake.Store, *slog.Logger, *intake.Tokens, bool) {
+func open(configPath string, stderr io.Writer) (*intake.Pipeline, *intake.Store, *slog.Logger, *oauth.Tokens, bool) {
 	cfg, ok := loadConfig(configPath, stderr)
 	if !ok {
 		return nil, nil, nil, nil, false
@@ -25,7 +27,7 @@ func open(configPath string, stderr io.Writer) (*intake.Pipeline, *intake.Store,
 		fmt.Fprintf(stderr, "intake: %v\n", err)
 		return nil, nil, nil, nil, false
 	}
-	tokens := intake.NewTokens(cfg.DataDir, log)
+	tokens := oauth.NewTokens(cfg.DataDir, log)
 	sender, err := newSender(cfg, tokens, log)
 	if err != nil {
 		fmt.Fprintf(stderr, "intake: %v\n", err)
@@ -43,7 +45,7 @@ func open(configPath string, stderr io.Writer) (*intake.Pipeline, *intake.Store,
 }
 
 // newSender builds the SMTP sender of a config.
-func newSender(cfg *intake.Config, tokens *intake.Tokens, log *slog.Logger) (intake.Sender, error) {
+func newSender(cfg *intake.Config, tokens *oauth.Tokens, log *slog.Logger) (intake.Sender, error) {
 	opts, err := cfg.SMTP.Options(tokens)
 	if err != nil {
 		return nil, err
@@ -188,7 +190,7 @@ func release(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "intake release: give --since or --all, not both")
 		return 2
 	case *since != "":
-		d, err := intake.ParseDuration(*since)
+		d, err := conf.ParseDuration(*since)
 		if err != nil {
 			fmt.Fprintf(stderr, "intake release: --since: %v\n", err)
 			return 2

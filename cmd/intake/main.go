@@ -15,6 +15,7 @@ import (
 
 	shipped "intake"
 	"intake/intake"
+	"intake/intake/oauth"
 )
 
 const usage = `intake — email-driven intake of license-exception requests
@@ -251,7 +252,7 @@ func checkConfig(args []string, stdout, stderr io.Writer) int {
 		return 0
 	}
 	log := intake.LogConfig{Format: cfg.Log.Format, Level: "warn"}.NewLogger(stderr)
-	probes := intake.Connect(context.Background(), cfg, intake.NewTokens(cfg.DataDir, log), *sendTo, log)
+	probes := intake.Connect(context.Background(), cfg, oauth.NewTokens(cfg.DataDir, log), *sendTo, log)
 	if intake.WriteProbes(stdout, probes) {
 		return 1
 	}

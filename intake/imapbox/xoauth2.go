@@ -1,4 +1,4 @@
-package intake
+package imapbox
 
 import (
 	"encoding/json"

@@ -1,4 +1,4 @@
-package intake
+package conf
 
 import (
 	"fmt"
@@ -17,11 +17,11 @@ type Duration time.Duration
 // its unit would be a guess.
 func (d *Duration) UnmarshalYAML(node *yaml.Node) error {
 	if node.Kind != yaml.ScalarNode {
-		return yamlError(node.Line, "want a duration such as 30s or 5m")
+		return YAMLError(node.Line, "want a duration such as 30s or 5m")
 	}
 	v, err := parseDuration(node.Value)
 	if err != nil || v < 0 {
-		return yamlError(node.Line, "invalid duration %q (hint: a number with a unit, such as 30s, 5m, 72h or 14d)", node.Value)
+		return YAMLError(node.Line, "invalid duration %q (hint: a number with a unit, such as 30s, 5m, 72h or 14d)", node.Value)
 	}
 	*d = Duration(v)
 	return nil
@@ -52,9 +52,9 @@ func parseDuration(s string) (time.Duration, error) {
 	return time.ParseDuration(s)
 }
 
-// yamlError reports a problem at a line of the YAML input as yaml.v3 reports
+// YAMLError reports a problem at a line of the YAML input as yaml.v3 reports
 // its own type errors, so that decoding goes on and the config loader can list
 // every problem with its line.
-func yamlError(line int, format string, args ...any) error {
+func YAMLError(line int, format string, args ...any) error {
 	return &yaml.TypeError{Errors: []string{fmt.Sprintf("line %d: ", line) + fmt.Sprintf(format, args...)}}
 }

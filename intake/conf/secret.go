@@ -1,4 +1,4 @@
-package intake
+package conf
 
 import (
 	"errors"
@@ -41,7 +41,7 @@ func (s *Secret) UnmarshalYAML(node *yaml.Node) error {
 		for i := 0; i+1 < len(node.Content); i += 2 {
 			key, val := node.Content[i], node.Content[i+1]
 			if val.Kind != yaml.ScalarNode {
-				return yamlError(val.Line, "secret %s: want a string", key.Value)
+				return YAMLError(val.Line, "secret %s: want a string", key.Value)
 			}
 			switch key.Value {
 			case "value":
@@ -51,16 +51,16 @@ func (s *Secret) UnmarshalYAML(node *yaml.Node) error {
 			case "file":
 				out.File = val.Value
 			default:
-				return yamlError(key.Line, "secret: unknown key %q (hint: value, env or file)", key.Value)
+				return YAMLError(key.Line, "secret: unknown key %q (hint: value, env or file)", key.Value)
 			}
 		}
 		if out.sources() > 1 {
-			return yamlError(node.Line, "secret: set only one of value, env and file")
+			return YAMLError(node.Line, "secret: set only one of value, env and file")
 		}
 		*s = out
 		return nil
 	default:
-		return yamlError(node.Line, "secret: want a string or a mapping with value, env or file")
+		return YAMLError(node.Line, "secret: want a string or a mapping with value, env or file")
 	}
 }
 

@@ -1,4 +1,7 @@
-package intake
+// Package imapbox is the IMAP client of the polled mailbox: it lists, fetches
+// and moves messages by UID, within deadlines and size caps, waits in IDLE,
+// and logs in with a password or an OAuth 2.0 token (XOAUTH2, OAUTHBEARER).
+package imapbox
 
 import (
 	"bytes"
@@ -8,6 +11,8 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
+	"intake/intake/conf"
+	"intake/intake/oauth"
 	"io"
 	"log/slog"
 	"mime"
@@ -26,22 +31,22 @@ import (
 	"github.com/emersion/go-sasl"
 )
 
-// MailboxConfig is the `mailbox:` section of config.yaml.
-type MailboxConfig struct {
-	Host     string `yaml:"host"`
-	Port     int    `yaml:"port"`     // default 993 for tls, 143 otherwise
-	Security string `yaml:"security"` // tls (default) | starttls | plain
-	Auth     string `yaml:"auth"`     // plain (SASL PLAIN, default) | login (IMAP LOGIN) | xoauth2 | oauth2
-	Username string `yaml:"username"`
-	Password Secret `yaml:"password"` // for plain and login
-	Token    Secret `yaml:"token"`    // a fixed OAuth 2.0 access token for xoauth2 and oauth2
+// Config is the `mailbox:` section of config.yaml.
+type Config struct {
+	Host     string      `yaml:"host"`
+	Port     int         `yaml:"port"`     // default 993 for tls, 143 otherwise
+	Security string      `yaml:"security"` // tls (default) | starttls | plain
+	Auth     string      `yaml:"auth"`     // plain (SASL PLAIN, default) | login (IMAP LOGIN) | xoauth2 | oauth2
+	Username string      `yaml:"username"`
+	Password conf.Secret `yaml:"password"` // for plain and login
+	Token    conf.Secret `yaml:"token"`    // a fixed OAuth 2.0 access token for xoauth2 and oauth2
 	// OAuth gets access tokens from the provider and renews them, for
 	// xoauth2 and oauth2 (instead of Token).
-	OAuth   OAuthConfig `yaml:"oauth"`
-	CAFile  string      `yaml:"ca_file"` // optional extra CA for TLS, PEM
-	Mailbox string      `yaml:"mailbox"` // default INBOX
-	Folders Folders     `yaml:"folders"`
-	Timeout Duration    `yaml:"timeout"` // connecting and logging in, and each List or Move; default 30s
+	OAuth   oauth.Config  `yaml:"oauth"`
+	CAFile  string        `yaml:"ca_file"` // optional extra CA for TLS, PEM
+	Mailbox string        `yaml:"mailbox"` // default INBOX
+	Folders Folders       `yaml:"folders"`
+	Timeout conf.Duration `yaml:"timeout"` // connecting and logging in, and each List or Move; default 30s
 
 	// MaxTries is how often a message whose processing fails is tried
 	// (with backoff) before it is moved to the failed folder; default 8.
@@ -50,15 +55,12 @@ type MailboxConfig struct {
 	// IDLE keeps a second connection open and polls as soon as the server
 	// reports new mail, besides the schedule; IdleRestart is how often the
 	// IDLE command is renewed, below the 29 minutes servers allow (RFC 2177).
-	IDLE        bool     `yaml:"idle"`
-	IdleRestart Duration `yaml:"idle_restart"` // default 25m
+	IDLE        bool          `yaml:"idle"`
+	IdleRestart conf.Duration `yaml:"idle_restart"` // default 25m
 
 	// Debug logs the IMAP protocol transcript at info level. The transcript
 	// holds the credentials: never leave it on.
 	Debug bool `yaml:"debug"`
-
-	// tokens renews the OAuth tokens; DialIMAP sets it.
-	tokens *Tokens
 }
 
 // Folders names the folders processed mail is moved to. A "/" in a name
@@ -71,7 +73,7 @@ type Folders struct {
 }
 
 // SetDefaults fills in every field left empty.
-func (c *MailboxConfig) SetDefaults() {
+func (c *Config) SetDefaults() {
 	if c.Security == "" {
 		c.Security = "tls"
 	}
@@ -88,41 +90,35 @@ func (c *MailboxConfig) SetDefaults() {
 		c.Mailbox = "INBOX"
 	}
 	if c.Timeout == 0 {
-		c.Timeout = Duration(30 * time.Second)
+		c.Timeout = conf.Duration(30 * time.Second)
 	}
 	if c.MaxTries == 0 {
 		c.MaxTries = 8
 	}
-	c.OAuth.setDefaults("imap")
+	c.OAuth.SetDefaults("imap")
 	if c.IdleRestart == 0 {
-		c.IdleRestart = Duration(25 * time.Minute)
+		c.IdleRestart = conf.Duration(25 * time.Minute)
 	}
-	setDefault(&c.Folders.Forwarded, "Intake/Forwarded")
-	setDefault(&c.Folders.Waiting, "Intake/Waiting")
-	setDefault(&c.Folders.Ignored, "Intake/Ignored")
-	setDefault(&c.Folders.Failed, "Intake/Failed")
-}
-
-func setDefault(s *string, v string) {
-	if *s == "" {
-		*s = v
-	}
+	conf.SetDefault(&c.Folders.Forwarded, "Intake/Forwarded")
+	conf.SetDefault(&c.Folders.Waiting, "Intake/Waiting")
+	conf.SetDefault(&c.Folders.Ignored, "Intake/Ignored")
+	conf.SetDefault(&c.Folders.Failed, "Intake/Failed")
 }
 
 // Validate reports every problem in a config that has had its defaults set.
-func (c *MailboxConfig) Validate() error {
+func (c *Config) Validate() error {
 	var errs []error
-	for _, p := range c.problems() {
-		errs = append(errs, fmt.Errorf("mailbox: %s", p.msg))
+	for _, p := range c.Problems() {
+		errs = append(errs, fmt.Errorf("mailbox: %s", p.Msg))
 	}
 	return errors.Join(errs...)
 }
 
-// problems lists every mistake with the key it is at.
-func (c *MailboxConfig) problems() []problem {
-	var probs []problem
+// Problems lists every mistake with the key it is at.
+func (c *Config) Problems() []conf.Problem {
+	var probs []conf.Problem
 	bad := func(key, format string, args ...any) {
-		probs = append(probs, problem{key, fmt.Sprintf(format, args...)})
+		probs = append(probs, conf.Problem{Path: key, Msg: fmt.Sprintf(format, args...)})
 	}
 	if c.Host == "" {
 		bad("host", "host is empty")
@@ -133,7 +129,7 @@ func (c *MailboxConfig) problems() []problem {
 	if !slices.Contains([]string{"tls", "starttls", "plain"}, c.Security) {
 		bad("security", "unknown security %q (hint: tls, starttls or plain)", c.Security)
 	}
-	if c.Security == "plain" && !isLoopback(c.Host) {
+	if c.Security == "plain" && !conf.IsLoopback(c.Host) {
 		bad("security", "security plain would send the credentials and the mail unencrypted to %s; it is for a server on loopback only (hint: tls or starttls)", c.Host)
 	}
 	switch c.Auth {
@@ -142,7 +138,7 @@ func (c *MailboxConfig) problems() []problem {
 			bad("password", "auth %s needs a password (hint: password: {env: NAME} or {file: PATH})", c.Auth)
 		}
 	case "xoauth2", "oauth2":
-		probs = append(probs, bearerProblems(c.Auth, c.Token, &c.OAuth)...)
+		probs = append(probs, oauth.BearerProblems(c.Auth, c.Token, &c.OAuth)...)
 	default:
 		bad("auth", "unknown auth %q (hint: plain, login, xoauth2 or oauth2)", c.Auth)
 	}
@@ -184,13 +180,13 @@ type Envelope struct {
 // for instance because another client expunged it.
 var ErrNoSuchMessage = errors.New("no such message")
 
-// IMAPMailbox is a connection to the polled mailbox, selected read-write.
+// Mailbox is a connection to the polled mailbox, selected read-write.
 // It addresses messages by UID only. It is not safe for concurrent use.
 //
 // When a call's context ends before the server answers, the connection is
 // closed (go-imap commands cannot be interrupted otherwise) and the caller
 // must dial again.
-type IMAPMailbox struct {
+type Mailbox struct {
 	c           *imapclient.Client
 	conn        net.Conn // under c
 	log         *slog.Logger
@@ -201,15 +197,16 @@ type IMAPMailbox struct {
 	folders     map[string]bool // server names known to exist
 }
 
-// DialMailbox connects, authenticates and selects cfg.Mailbox. It sets the
-// defaults of a copy of cfg and validates it first.
-func DialMailbox(ctx context.Context, cfg MailboxConfig, log *slog.Logger) (*IMAPMailbox, error) {
-	return dialMailbox(ctx, cfg, log, nil)
+// Dial connects, authenticates and selects cfg.Mailbox. It sets the
+// defaults of a copy of cfg and validates it first. tokens renews the
+// OAuth token of auth xoauth2 or oauth2 (nil when cfg has no oauth block).
+func Dial(ctx context.Context, cfg Config, tokens *oauth.Tokens, log *slog.Logger) (*Mailbox, error) {
+	return dial(ctx, cfg, tokens, log, nil)
 }
 
-// dialMailbox is DialMailbox with a handler of the server's unilateral
+// dial is Dial with a handler of the server's unilateral
 // data, which the IDLE watcher needs.
-func dialMailbox(ctx context.Context, cfg MailboxConfig, log *slog.Logger, unilateral *imapclient.UnilateralDataHandler) (*IMAPMailbox, error) {
+func dial(ctx context.Context, cfg Config, tokens *oauth.Tokens, log *slog.Logger, unilateral *imapclient.UnilateralDataHandler) (*Mailbox, error) {
 	cfg.SetDefaults()
 	if err := cfg.Validate(); err != nil {
 		return nil, err
@@ -224,12 +221,12 @@ func dialMailbox(ctx context.Context, cfg MailboxConfig, log *slog.Logger, unila
 
 	var token string
 	if cfg.Auth == "xoauth2" || cfg.Auth == "oauth2" {
-		if token, err = bearerToken(ctx, cfg.Token, cfg.OAuth, cfg.tokens, cfg.Username); err != nil {
+		if token, err = oauth.BearerToken(ctx, cfg.Token, cfg.OAuth, tokens, cfg.Username); err != nil {
 			return nil, err
 		}
 	}
 	addr := net.JoinHostPort(cfg.Host, strconv.Itoa(cfg.Port))
-	conn, err := dial(ctx, cfg.Security, addr, tlsConfig)
+	conn, err := dialConn(ctx, cfg.Security, addr, tlsConfig)
 	if err != nil {
 		return nil, fmt.Errorf("connecting to %s: %w", addr, err)
 	}
@@ -245,7 +242,7 @@ func dialMailbox(ctx context.Context, cfg MailboxConfig, log *slog.Logger, unila
 		opts.DebugWriter = &transcriptWriter{log: log}
 	}
 
-	m := &IMAPMailbox{
+	m := &Mailbox{
 		conn:    conn,
 		log:     log,
 		timeout: time.Duration(cfg.Timeout),
@@ -266,7 +263,8 @@ func dialMailbox(ctx context.Context, cfg MailboxConfig, log *slog.Logger, unila
 	return m, nil
 }
 
-func dial(ctx context.Context, security, addr string, tlsConfig *tls.Config) (net.Conn, error) {
+// dialConn opens the TCP connection, in TLS for security tls.
+func dialConn(ctx context.Context, security, addr string, tlsConfig *tls.Config) (net.Conn, error) {
 	if security == "tls" {
 		d := &tls.Dialer{Config: tlsConfig}
 		return d.DialContext(ctx, "tcp", addr)
@@ -275,8 +273,8 @@ func dial(ctx context.Context, security, addr string, tlsConfig *tls.Config) (ne
 	return d.DialContext(ctx, "tcp", addr)
 }
 
-// open does the IMAP part of DialMailbox: greeting, STARTTLS, login, SELECT.
-func (m *IMAPMailbox) open(conn net.Conn, opts *imapclient.Options, cfg MailboxConfig, token string) error {
+// open does the IMAP part of Dial: greeting, STARTTLS, login, SELECT.
+func (m *Mailbox) open(conn net.Conn, opts *imapclient.Options, cfg Config, token string) error {
 	if err := m.greet(conn, opts, cfg); err != nil {
 		return err
 	}
@@ -288,7 +286,7 @@ func (m *IMAPMailbox) open(conn net.Conn, opts *imapclient.Options, cfg MailboxC
 
 // greet starts the IMAP client on conn: STARTTLS when configured, then the
 // server's greeting.
-func (m *IMAPMailbox) greet(conn net.Conn, opts *imapclient.Options, cfg MailboxConfig) error {
+func (m *Mailbox) greet(conn net.Conn, opts *imapclient.Options, cfg Config) error {
 	if cfg.Security == "starttls" {
 		c, err := imapclient.NewStartTLS(conn, opts)
 		if err != nil {
@@ -306,7 +304,7 @@ func (m *IMAPMailbox) greet(conn net.Conn, opts *imapclient.Options, cfg Mailbox
 
 // selectMailbox learns the hierarchy delimiter and selects folder
 // read-write.
-func (m *IMAPMailbox) selectMailbox(folder string) error {
+func (m *Mailbox) selectMailbox(folder string) error {
 	root, err := m.c.List("", "", nil).Collect()
 	if err != nil {
 		return fmt.Errorf("listing hierarchy delimiter: %w", err)
@@ -328,7 +326,7 @@ func (m *IMAPMailbox) selectMailbox(folder string) error {
 	return nil
 }
 
-func (m *IMAPMailbox) authenticate(cfg MailboxConfig, token string) error {
+func (m *Mailbox) authenticate(cfg Config, token string) error {
 	switch cfg.Auth {
 	case "xoauth2", "oauth2":
 		client := NewXOAUTH2Client(cfg.Username, token)
@@ -366,14 +364,14 @@ func (m *IMAPMailbox) authenticate(cfg MailboxConfig, token string) error {
 // UIDValidity returns the UIDVALIDITY of the selected mailbox. go-imap does
 // not keep or compare it: the caller keys its UID checkpoint by it and scans
 // again from the start when it changes.
-func (m *IMAPMailbox) UIDValidity() uint32 {
+func (m *Mailbox) UIDValidity() uint32 {
 	return m.uidValidity
 }
 
 // List returns every message with a UID above after, oldest first, leaving
 // out messages flagged \Deleted (they are being removed, by Move on a server
 // without UIDPLUS or by another client).
-func (m *IMAPMailbox) List(ctx context.Context, after imap.UID) ([]Envelope, error) {
+func (m *Mailbox) List(ctx context.Context, after imap.UID) ([]Envelope, error) {
 	var list []Envelope
 	err := m.run(ctx, m.timeout, func() error {
 		var err error
@@ -386,7 +384,7 @@ func (m *IMAPMailbox) List(ctx context.Context, after imap.UID) ([]Envelope, err
 	return list, nil
 }
 
-func (m *IMAPMailbox) list(after imap.UID) ([]Envelope, error) {
+func (m *Mailbox) list(after imap.UID) ([]Envelope, error) {
 	var above imap.UIDSet
 	above.AddRange(after+1, 0) // after+1:*
 	data, err := m.c.UIDSearch(&imap.SearchCriteria{
@@ -490,7 +488,7 @@ func uidChunks(uids []imap.UID, limit int) []imap.UIDSet {
 // literal larger than the announced size allows is refused unread with a
 // *SizeMismatchError. When Fetch fails other than with ErrNoSuchMessage,
 // the connection may be closed and w may hold part of the message.
-func (m *IMAPMailbox) Fetch(ctx context.Context, env Envelope, w io.Writer) error {
+func (m *Mailbox) Fetch(ctx context.Context, env Envelope, w io.Writer) error {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	idle := time.AfterFunc(m.timeout, func() {
@@ -539,7 +537,7 @@ type funcWriter func([]byte) (int, error)
 
 func (f funcWriter) Write(p []byte) (int, error) { return f(p) }
 
-func (m *IMAPMailbox) fetch(env Envelope, w io.Writer) error {
+func (m *Mailbox) fetch(env Envelope, w io.Writer) error {
 	section := &imap.FetchItemBodySection{Peek: true}
 	cmd := m.c.Fetch(imap.UIDSetNum(env.UID), &imap.FetchOptions{
 		UID:         true,
@@ -600,7 +598,7 @@ func (m *IMAPMailbox) fetch(env Envelope, w io.Writer) error {
 // server lacks UIDPLUS.)
 //
 // It returns where the message went when the server says (UIDPLUS).
-func (m *IMAPMailbox) Move(ctx context.Context, uid imap.UID, folder string) (Filed, error) {
+func (m *Mailbox) Move(ctx context.Context, uid imap.UID, folder string) (Filed, error) {
 	name := m.serverName(folder)
 	var filed Filed
 	err := m.run(ctx, m.timeout, func() error {
@@ -639,14 +637,14 @@ func filedAs(uidValidity uint32, dest imap.NumSet) Filed {
 
 // moveTo moves a message of the selected mailbox to the folder with server
 // name name, which exists.
-func (m *IMAPMailbox) moveTo(uid imap.UID, name string) (Filed, error) {
+func (m *Mailbox) moveTo(uid imap.UID, name string) (Filed, error) {
 	if m.c.Caps().Has(imap.CapMove) {
 		return m.move(uid, name)
 	}
 	return m.copyAndDelete(uid, name)
 }
 
-func (m *IMAPMailbox) move(uid imap.UID, name string) (Filed, error) {
+func (m *Mailbox) move(uid imap.UID, name string) (Filed, error) {
 	data, err := m.c.Move(imap.UIDSetNum(uid), name).Wait()
 	if err != nil {
 		return Filed{}, err
@@ -658,7 +656,7 @@ func (m *IMAPMailbox) move(uid imap.UID, name string) (Filed, error) {
 	return filedAs(data.UIDValidity, data.DestUIDs), nil
 }
 
-func (m *IMAPMailbox) copyAndDelete(uid imap.UID, name string) (Filed, error) {
+func (m *Mailbox) copyAndDelete(uid imap.UID, name string) (Filed, error) {
 	uids := imap.UIDSetNum(uid)
 	data, err := m.c.Copy(uids, name).Wait()
 	if err != nil {
@@ -698,7 +696,7 @@ func (m *IMAPMailbox) copyAndDelete(uid imap.UID, name string) (Filed, error) {
 // Restore moves a message filed in folder back into the polled mailbox,
 // where the next List finds it under a new UID. A folder whose UIDVALIDITY
 // is no longer filed's, or that lacks the message, gives ErrNoSuchMessage.
-func (m *IMAPMailbox) Restore(ctx context.Context, folder string, filed Filed) error {
+func (m *Mailbox) Restore(ctx context.Context, folder string, filed Filed) error {
 	name := m.serverName(folder)
 	err := m.run(ctx, m.timeout, func() error {
 		data, err := m.c.Select(name, nil).Wait()
@@ -722,7 +720,7 @@ func (m *IMAPMailbox) Restore(ctx context.Context, folder string, filed Filed) e
 }
 
 // exists returns ErrNoSuchMessage unless the mailbox holds message uid.
-func (m *IMAPMailbox) exists(uid imap.UID) error {
+func (m *Mailbox) exists(uid imap.UID) error {
 	msgs, err := m.c.Fetch(imap.UIDSetNum(uid), &imap.FetchOptions{UID: true}).Collect()
 	if err != nil {
 		return fmt.Errorf("checking uid: %w", err)
@@ -736,7 +734,7 @@ func (m *IMAPMailbox) exists(uid imap.UID) error {
 }
 
 // ensureFolder creates the folder with server name name unless it exists.
-func (m *IMAPMailbox) ensureFolder(name string) error {
+func (m *Mailbox) ensureFolder(name string) error {
 	if m.folders[name] {
 		return nil
 	}
@@ -775,7 +773,7 @@ func selectable(d *imap.ListData, name string) bool {
 
 // serverName turns a config folder name, with "/" between levels, into the
 // server's name for it.
-func (m *IMAPMailbox) serverName(folder string) string {
+func (m *Mailbox) serverName(folder string) string {
 	if m.delim == 0 || m.delim == '/' {
 		return folder
 	}
@@ -783,7 +781,7 @@ func (m *IMAPMailbox) serverName(folder string) string {
 }
 
 // Close logs out and closes the connection.
-func (m *IMAPMailbox) Close() error {
+func (m *Mailbox) Close() error {
 	err := m.run(context.Background(), m.timeout, func() error { return m.c.Logout().Wait() })
 	if closeErr := m.c.Close(); closeErr != nil && !errors.Is(closeErr, net.ErrClosed) && err == nil {
 		err = closeErr
@@ -796,7 +794,7 @@ func (m *IMAPMailbox) Close() error {
 
 // run calls f, closing the connection if ctx ends (or timeout, if not zero,
 // passes) before f returns: go-imap commands take no context.
-func (m *IMAPMailbox) run(ctx context.Context, timeout time.Duration, f func() error) error {
+func (m *Mailbox) run(ctx context.Context, timeout time.Duration, f func() error) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
@@ -813,7 +811,7 @@ func (m *IMAPMailbox) run(ctx context.Context, timeout time.Duration, f func() e
 	return err
 }
 
-func (c *MailboxConfig) tlsConfig() (*tls.Config, error) {
+func (c *Config) tlsConfig() (*tls.Config, error) {
 	cfg := &tls.Config{
 		ServerName: c.Host,
 		MinVersion: tls.VersionTLS12,
@@ -835,14 +833,6 @@ func (c *MailboxConfig) tlsConfig() (*tls.Config, error) {
 	}
 	cfg.RootCAs = pool
 	return cfg, nil
-}
-
-func isLoopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // transcriptWriter logs IMAP protocol data, both directions, as it passes,

@@ -1,4 +1,6 @@
-package intake
+// Package oauth gets and renews the OAuth 2.0 access tokens the IMAP mailbox
+// and the SMTP server log in with.
+package oauth
 
 import (
 	"context"
@@ -20,9 +22,11 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promauto"
 	"golang.org/x/oauth2"
 	"golang.org/x/oauth2/clientcredentials"
+
+	"intake/intake/conf"
 )
 
-// OAuthConfig is the `oauth:` part of the mailbox and smtp sections: where
+// Config is the `oauth:` part of the mailbox and smtp sections: where
 // intake gets a fresh OAuth 2.0 access token for auth xoauth2 or oauth2,
 // instead of a fixed `token`.
 //
@@ -32,22 +36,22 @@ import (
 //	  client_id: 00000000-0000-0000-0000-000000000000
 //	  client_secret: {env: INTAKE_OAUTH_SECRET}
 //	  refresh_token: {file: /etc/intake/refresh-token}
-type OAuthConfig struct {
-	Provider     string   `yaml:"provider"`      // microsoft | google | "" (give token_url)
-	Flow         string   `yaml:"flow"`          // refresh_token (default) | client_credentials
-	Tenant       string   `yaml:"tenant"`        // microsoft: the directory (tenant) id or domain
-	TokenURL     string   `yaml:"token_url"`     // default from provider and tenant
-	ClientID     string   `yaml:"client_id"`     // the app registration's client id
-	ClientSecret Secret   `yaml:"client_secret"` // none for a public client
-	RefreshToken Secret   `yaml:"refresh_token"` // for flow refresh_token
-	Scopes       []string `yaml:"scopes"`        // default from provider, flow and section
+type Config struct {
+	Provider     string      `yaml:"provider"`      // microsoft | google | "" (give token_url)
+	Flow         string      `yaml:"flow"`          // refresh_token (default) | client_credentials
+	Tenant       string      `yaml:"tenant"`        // microsoft: the directory (tenant) id or domain
+	TokenURL     string      `yaml:"token_url"`     // default from provider and tenant
+	ClientID     string      `yaml:"client_id"`     // the app registration's client id
+	ClientSecret conf.Secret `yaml:"client_secret"` // none for a public client
+	RefreshToken conf.Secret `yaml:"refresh_token"` // for flow refresh_token
+	Scopes       []string    `yaml:"scopes"`        // default from provider, flow and section
 	// RefreshBefore is how long before expiry a token is renewed; the old
 	// token keeps being used while renewing fails. Default 10m.
-	RefreshBefore Duration `yaml:"refresh_before"`
+	RefreshBefore conf.Duration `yaml:"refresh_before"`
 }
 
 // IsZero reports whether the section has no oauth block.
-func (o *OAuthConfig) IsZero() bool {
+func (o *Config) IsZero() bool {
 	return o.ClientID == "" && o.Provider == "" && o.TokenURL == "" && o.RefreshToken.IsZero()
 }
 
@@ -66,9 +70,9 @@ const (
 	defaultOAuthRefreshDue = 10 * time.Minute
 )
 
-// setDefaults fills in the token URL and scopes of a provider; section is
+// SetDefaults fills in the token URL and scopes of a provider; section is
 // "imap" or "smtp".
-func (o *OAuthConfig) setDefaults(section string) {
+func (o *Config) SetDefaults(section string) {
 	if o.IsZero() {
 		return
 	}
@@ -76,11 +80,11 @@ func (o *OAuthConfig) setDefaults(section string) {
 		o.Flow = flowRefreshToken
 	}
 	if o.RefreshBefore == 0 {
-		o.RefreshBefore = Duration(defaultOAuthRefreshDue)
+		o.RefreshBefore = conf.Duration(defaultOAuthRefreshDue)
 	}
 	switch o.Provider {
 	case "google":
-		setDefault(&o.TokenURL, "https://oauth2.googleapis.com/token")
+		conf.SetDefault(&o.TokenURL, "https://oauth2.googleapis.com/token")
 		if o.Scopes == nil {
 			o.Scopes = []string{scopeGoogleMail}
 		}
@@ -89,7 +93,7 @@ func (o *OAuthConfig) setDefaults(section string) {
 		if tenant == "" {
 			tenant = "organizations"
 		}
-		setDefault(&o.TokenURL, "https://login.microsoftonline.com/"+url.PathEscape(tenant)+"/oauth2/v2.0/token")
+		conf.SetDefault(&o.TokenURL, "https://login.microsoftonline.com/"+url.PathEscape(tenant)+"/oauth2/v2.0/token")
 		if o.Scopes == nil {
 			switch {
 			case o.Flow == flowClientCredentials:
@@ -103,18 +107,18 @@ func (o *OAuthConfig) setDefaults(section string) {
 	}
 }
 
-// problems lists the mistakes of a set oauth block, keys relative to it.
-func (o *OAuthConfig) problems() []problem {
-	var probs []problem
+// Problems lists the mistakes of a set oauth block, keys relative to it.
+func (o *Config) Problems() []conf.Problem {
+	var probs []conf.Problem
 	bad := func(key, format string, args ...any) {
-		probs = append(probs, problem{"oauth." + key, fmt.Sprintf(format, args...)})
+		probs = append(probs, conf.Problem{Path: "oauth." + key, Msg: fmt.Sprintf(format, args...)})
 	}
 	if !slices.Contains([]string{"", "google", "microsoft"}, o.Provider) {
 		bad("provider", "unknown provider %q (hint: microsoft or google, or leave it out and give token_url)", o.Provider)
 	}
 	if o.TokenURL == "" && o.Provider == "" {
 		bad("token_url", "oauth needs a provider or a token_url (hint: provider: microsoft)")
-	} else if u, err := url.Parse(o.TokenURL); o.TokenURL != "" && (err != nil || (u.Scheme != "https" && !(u.Scheme == "http" && isLoopback(u.Hostname())))) {
+	} else if u, err := url.Parse(o.TokenURL); o.TokenURL != "" && (err != nil || (u.Scheme != "https" && !(u.Scheme == "http" && conf.IsLoopback(u.Hostname())))) {
 		bad("token_url", "token_url %q must be an https URL (http only on loopback)", o.TokenURL)
 	}
 	if o.ClientID == "" {
@@ -172,20 +176,21 @@ type Tokens struct {
 	// Notify, when set, tells the admin about a failure; it is called
 	// once per run of failures.
 	Notify func(subject, text string)
+	// Now is the clock; tests set it.
+	Now func() time.Time
 
-	now     func() time.Time // the clock; tests move it
 	mu      sync.Mutex
 	sources map[string]*tokenSource
 }
 
 // NewTokens returns the token cache of a data directory.
 func NewTokens(dataDir string, log *slog.Logger) *Tokens {
-	return &Tokens{dir: dataDir, log: log, now: time.Now, sources: make(map[string]*tokenSource)}
+	return &Tokens{dir: dataDir, log: log, Now: time.Now, sources: make(map[string]*tokenSource)}
 }
 
 // Token returns a valid access token for account under cfg, renewing it when
 // it is due.
-func (t *Tokens) Token(ctx context.Context, cfg OAuthConfig, account string) (string, error) {
+func (t *Tokens) Token(ctx context.Context, cfg Config, account string) (string, error) {
 	s, err := t.source(cfg, account)
 	if err != nil {
 		return "", err
@@ -226,7 +231,7 @@ func (t *Tokens) Check() error {
 	return errors.Join(errs...)
 }
 
-func (t *Tokens) source(cfg OAuthConfig, account string) (*tokenSource, error) {
+func (t *Tokens) source(cfg Config, account string) (*tokenSource, error) {
 	if t == nil {
 		return nil, errors.New("oauth: no token cache (internal error)")
 	}
@@ -351,7 +356,7 @@ func (s *tokenSource) usable(now time.Time) bool {
 func (s *tokenSource) token(ctx context.Context, t *Tokens) (string, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	now := t.now()
+	now := t.Now()
 	if s.tok != nil && (s.tok.Expiry.IsZero() || s.tok.Expiry.Sub(now) > s.early) {
 		return s.tok.AccessToken, nil
 	}
@@ -417,23 +422,23 @@ func (s *tokenSource) fetch(ctx context.Context) (*oauth2.Token, error) {
 	return conf.Token(ctx)
 }
 
-// bearerProblems checks the credentials of auth xoauth2 or oauth2: a fixed
+// BearerProblems checks the credentials of auth xoauth2 or oauth2: a fixed
 // token or an oauth block, not both.
-func bearerProblems(auth string, token Secret, o *OAuthConfig) []problem {
+func BearerProblems(auth string, token conf.Secret, o *Config) []conf.Problem {
 	switch {
 	case token.IsZero() && o.IsZero():
-		return []problem{{"oauth", "auth " + auth + " needs an oauth block or a fixed token (hint: oauth: {provider: microsoft, …}; README: Microsoft 365 and Gmail)"}}
+		return []conf.Problem{{Path: "oauth", Msg: "auth " + auth + " needs an oauth block or a fixed token (hint: oauth: {provider: microsoft, …}; README: Microsoft 365 and Gmail)"}}
 	case !token.IsZero() && !o.IsZero():
-		return []problem{{"token", "give either token or oauth, not both (hint: oauth renews the token; a fixed token expires within the hour)"}}
+		return []conf.Problem{{Path: "token", Msg: "give either token or oauth, not both (hint: oauth renews the token; a fixed token expires within the hour)"}}
 	case !o.IsZero():
-		return o.problems()
+		return o.Problems()
 	}
 	return nil
 }
 
-// bearerToken returns the access token to log in with: a fresh one from
+// BearerToken returns the access token to log in with: a fresh one from
 // tokens when the section has an oauth block, else the fixed token.
-func bearerToken(ctx context.Context, token Secret, o OAuthConfig, tokens *Tokens, account string) (string, error) {
+func BearerToken(ctx context.Context, token conf.Secret, o Config, tokens *Tokens, account string) (string, error) {
 	if o.IsZero() {
 		v, err := token.Resolve()
 		if err != nil {
