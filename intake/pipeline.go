@@ -367,6 +367,11 @@ func (p *Pipeline) move(ctx context.Context, mb Mailbox, row *MessageRow) error 
 // larger than the size it announced allows.
 const ProblemSizeMismatch = "size_mismatch"
 
+// funcWriter turns a function into an io.Writer.
+type funcWriter func([]byte) (int, error)
+
+func (f funcWriter) Write(p []byte) (int, error) { return f(p) }
+
 // fetch streams a message from the mailbox into the store. A failure of the
 // mailbox is a *mailboxError.
 func (p *Pipeline) fetch(ctx context.Context, mb Mailbox, env imapbox.Envelope) (sum string, size int64, err error) {
