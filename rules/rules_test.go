@@ -59,6 +59,11 @@ func TestExtractFields(t *testing.T) {
 		{"full-width spaces", "单位名称　示例医院　电话　0571-1234\n", map[string]string{"org": "示例医院", "phone": "0571-1234"}},
 		{"label spaced to line up", "单 位 名 称：示例医院\n【代理商信息】\n电  话：333\n", map[string]string{"org": "示例医院", "partner_phone": "333"}},
 		{"markdown", "## 申请\n**代理商信息**\n- **电话**：`333`\n", map[string]string{"partner_phone": "333"}},
+		{"a dash in a sentence is no separator", "Request recover license file for organisation - urgent\n", map[string]string{}},
+		{"a dash after a segment's label", "[Ticket 42] Organisation - ACME Ltd | Customer phone - 123 456\n", map[string]string{"org": "ACME Ltd", "phone": "123 456"}},
+		{"a header row over a value row, tab-separated", "单位名称\tCustomer phone\tAuth code\nACME Ltd\t123 456\tIMC-1234-ABCD\n\nthanks\n",
+			map[string]string{"org": "ACME Ltd", "phone": "123 456", "code": "IMC-1234-ABCD"}},
+		{"a form row of labels and values", "单位名称\t示例医院\tCustomer phone\t0571-1234\n", map[string]string{"org": "示例医院", "phone": "0571-1234"}},
 		{"separator line is not emphasis", "Customer phone: 111\n______________\nPartner:\nPhone: 222\n", map[string]string{"phone": "111", "partner_phone": "222"}},
 	}
 	r := testRules(t)

@@ -245,7 +245,8 @@ func (r *Rules) extractFields(text, where string, into map[string]fieldValue) {
 // read in its sender's party).
 func (r *Rules) extractFieldsIn(text, where, section string, into map[string]fieldValue) {
 	text = plainMarkup(text)
-	lines := strings.Split(text, "\n")
+	lines := r.unfoldColumns(strings.Split(text, "\n"), section)
+	text = strings.Join(lines, "\n")
 	var pending *Field
 	var pendingLabel string
 	var list []string
@@ -643,6 +644,11 @@ func (r *Rules) lineLabels(line string, section *string) []labelHit {
 			continue
 		}
 		f, start, own := r.labelBefore(line[prev:i], *section)
+		if f != nil && dashAt(line[i:]) && inProse(line, prev+start) {
+			// A dash after a word of a sentence is no separator: the
+			// sentence goes on after it.
+			f = nil
+		}
 		if f != nil && weak {
 			last, _ := utf8.DecodeLastRuneInString(line[prev+start : i])
 			next, _ := utf8.DecodeRuneInString(line[i+sepLen:])
@@ -680,7 +686,7 @@ func (r *Rules) lineLabels(line string, section *string) []labelHit {
 // weak separators count only after a Chinese label.
 func separatorAt(line string, i int) (n int, weak bool) {
 	switch {
-	case strings.HasPrefix(line[i:], " - "), strings.HasPrefix(line[i:], " – "), strings.HasPrefix(line[i:], " — "):
+	case dashAt(line[i:]):
 		// "Authorization code - XXXX": a dash between spaces.
 		_, size := utf8.DecodeRuneInString(line[i+1:])
 		return size + 2, false
@@ -731,6 +737,21 @@ func separatorAt(line string, i int) (n int, weak bool) {
 }
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// dashAt tells whether s starts with a dash between spaces.
+func dashAt(s string) bool {
+	return strings.HasPrefix(s, " - ") || strings.HasPrefix(s, " – ") || strings.HasPrefix(s, " — ")
+}
+
+// inProse tells whether a label starting at line[start] stands inside a
+// sentence: after a word rather than at the start of the line or of a
+// segment ("Request recover license file for customer - urgent"; not
+// "[Ticket] Customer - …" or "Unbind - site - …").
+func inProse(line string, start int) bool {
+	before := strings.TrimRight(line[:start], " \t\u3000")
+	last, _ := utf8.DecodeLastRuneInString(before)
+	return before != "" && (unicode.IsLetter(last) || unicode.IsDigit(last))
+}
 
 // labelBefore finds the field whose label is the longest suffix of region
 // that starts at a word boundary. It returns the field, the offset of the

@@ -1,6 +1,7 @@
 package message
 
 import (
+	"intake/rules"
 	"regexp"
 	"strings"
 	"unicode"
@@ -287,19 +288,12 @@ func (t *htmlTable) render() string {
 			rows[i] = rows[i][1:]
 		}
 	}
-	var lines []string
 	if heading && len(rows[0]) >= 3 {
-		for _, row := range rows[1:] {
-			for i, v := range row {
-				if v != "" && i < len(rows[0]) && rows[0][i] != "" {
-					lines = append(lines, labelled(rows[0][i], v))
-				}
-			}
-		}
-	} else {
-		for _, row := range rows {
-			lines = append(lines, formatRow(row))
-		}
+		return strings.Join(rules.ColumnLines(rows[0], rows[1:]), "\n")
+	}
+	var lines []string
+	for _, row := range rows {
+		lines = append(lines, formatRow(row))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -319,17 +313,9 @@ func formatRow(cells []string) string {
 	}
 	var lines []string
 	for i := 0; i < len(kept); i += 2 {
-		lines = append(lines, labelled(kept[i], kept[i+1]))
+		lines = append(lines, rules.Labelled(kept[i], kept[i+1]))
 	}
 	return strings.Join(lines, "\n")
-}
-
-// labelled writes a label and its value as one line.
-func labelled(label, value string) string {
-	if strings.HasSuffix(label, ":") || strings.HasSuffix(label, "：") {
-		return label + " " + value
-	}
-	return label + ": " + value
 }
 
 // cleanLines collapses the spaces of every line and keeps at most one blank
