@@ -42,14 +42,18 @@ type prober struct {
 	out    []Probe
 }
 
+// OK records a step that passed; the prober is the imapbox.Reporter of the
+// IMAP checks.
 func (p *prober) OK(name, format string, args ...any) {
 	p.out = append(p.out, Probe{Status: ProbeOK, Name: name, Detail: fmt.Sprintf(format, args...)})
 }
 
+// Warn records a step that passed with a caveat and how to lift it.
 func (p *prober) Warn(name, detail, fix string) {
 	p.out = append(p.out, Probe{Status: ProbeWarn, Name: name, Detail: detail, Fix: fix})
 }
 
+// Fail records a step that failed and how to fix it.
 func (p *prober) Fail(name, detail, fix string) {
 	p.out = append(p.out, Probe{Status: ProbeFail, Name: name, Detail: detail, Fix: fix})
 }

@@ -2,12 +2,13 @@ package intake
 
 import (
 	"context"
-	"intake/intake/imapbox/imaptest"
 	"log/slog"
 	"strings"
 	"testing"
 
 	"github.com/emersion/go-imap/v2"
+
+	"intake/intake/imapbox/imaptest"
 )
 
 // TestConnect holds `check-config --connect` to what it reports for

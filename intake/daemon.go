@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"intake/intake/oauth"
 	"log/slog"
 	"net"
 	"net/http"
@@ -22,6 +21,8 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
 	"github.com/robfig/cron/v3"
+
+	"intake/intake/oauth"
 )
 
 // Daemon runs the pipeline on the config's cron schedule until it is told to

@@ -3,8 +3,6 @@ package intake
 import (
 	"bytes"
 	"context"
-	"intake/intake/imapbox/imaptest"
-	"intake/intake/message"
 	"io"
 	"log/slog"
 	"net/smtp"
@@ -16,6 +14,9 @@ import (
 	"time"
 
 	"github.com/emersion/go-imap/v2/imapclient"
+
+	"intake/intake/imapbox/imaptest"
+	"intake/intake/message"
 )
 
 // TestDemo runs `intake demo` as a newcomer would and holds its report to

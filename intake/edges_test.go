@@ -5,8 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"intake/intake/imapbox/imaptest"
-	"intake/mailer"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +12,9 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"intake/intake/imapbox/imaptest"
+	"intake/mailer"
 )
 
 // TestPipelineForwardNamesEngineersCanTrust: files named as Windows devices

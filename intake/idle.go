@@ -4,11 +4,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"intake/intake/imapbox"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/promauto"
+
+	"intake/intake/imapbox"
 )
 
 // idleReconnects counts the IDLE connections lost and opened again.

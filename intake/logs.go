@@ -1,10 +1,11 @@
 package intake
 
 import (
-	"intake/intake/conf"
 	"io"
 	"log/slog"
 	"slices"
+
+	"intake/intake/conf"
 )
 
 // LogConfig is the `log:` section: how intake writes its log (to stderr).

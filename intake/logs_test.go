@@ -2,9 +2,10 @@ package intake
 
 import (
 	"encoding/json"
-	"intake/intake/imapbox/imaptest"
 	"strings"
 	"testing"
+
+	"intake/intake/imapbox/imaptest"
 )
 
 // TestLogJSON: with log.format json every line is one JSON object, and the

@@ -2,6 +2,7 @@ package intake
 
 import (
 	"fmt"
+
 	"intake/intake/imapbox"
 )
 

@@ -1,10 +1,11 @@
 package intake
 
 import (
-	"intake/intake/imapbox/imaptest"
 	"slices"
 	"strings"
 	"testing"
+
+	"intake/intake/imapbox/imaptest"
 )
 
 // TestTwoMailboxes: one process reads two mailboxes, each filing into its

@@ -14,11 +14,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"intake/intake/imapbox/imaptest"
 	"intake/intake/oauth"
 	"intake/mailer"
-
-	"github.com/prometheus/client_golang/prometheus"
 )
 
 // tokenServer is an OAuth 2.0 token endpoint on loopback, as Microsoft's and

@@ -11,8 +11,6 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"intake/intake/conf"
-	"intake/intake/oauth"
 	"io"
 	"log/slog"
 	"mime"
@@ -29,6 +27,9 @@ import (
 	"github.com/emersion/go-imap/v2/imapclient"
 	"github.com/emersion/go-message/charset"
 	"github.com/emersion/go-sasl"
+
+	"intake/intake/conf"
+	"intake/intake/oauth"
 )
 
 // Config is the `mailbox:` section of config.yaml.
