@@ -136,5 +136,5 @@ func (c *CaseConfig) validate() []problem {
 	if c.CloseAfter <= c.RemindAfter {
 		probs = append(probs, problem{"close_after", "close_after must be longer than remind_after"})
 	}
-	return probs
+	return append(probs, c.Limits.validate()...)
 }

@@ -114,7 +114,10 @@ func WriteCase(w io.Writer, st *Store, id string) error {
 		}
 		fmt.Fprintf(w, "  - %s to %s: %q\n    %s, %d attempt(s), sent %s, message-id <%s>\n", o.Kind, esc(strings.Join(o.Recipients, ", ")),
 			o.Subject, o.State, o.Attempts, when, o.MessageID)
-		if o.LastError != "" {
+		switch {
+		case o.LastError != "" && o.State == OutboxKept:
+			fmt.Fprintf(w, "    kept: %s\n", esc(o.LastError))
+		case o.LastError != "":
 			fmt.Fprintf(w, "    last error: %s\n", esc(o.LastError))
 		}
 		if !o.PrunedAt.IsZero() {

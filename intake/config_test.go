@@ -71,6 +71,9 @@ func TestLoadConfigBad(t *testing.T) {
 			`bad-oauth.yaml:11: auth xoauth2 needs an oauth block or a fixed token (hint: oauth:`,
 			`bad-oauth.yaml:18: unknown log format yaml (hint: text or json)`,
 		}},
+		{"bad-limits.yaml", []string{
+			`bad-limits.yaml:16: cases.limits.loop_refs 2 would take a customer's ordinary thread for a loop (hint: 3 or more; 8 by default)`,
+		}},
 		{"bad-syntax.yaml", []string{`bad-syntax.yaml:`, `(hint: check the indentation`}},
 		// A note id with no text would silently vanish from replies.
 		{"bad-notes.yaml", []string{

@@ -399,7 +399,7 @@ func engineerAddress(cfg *Config, addr string) bool {
 // from the engineers' or admin's addresses, or answering mail sent there,
 // joins nothing.
 func (p *Pipeline) caseOf(cfg *Config, msg *rules.Message) (caseMatch, []*rules.Message, []string, error) {
-	if engineerAddress(cfg, msg.From) || p.engineersMail(msg) || p.ownRefs(msg) >= loopRefs {
+	if engineerAddress(cfg, msg.From) || p.engineersMail(msg) || p.ownRefs(msg) >= cfg.Cases.Limits.LoopRefs {
 		return caseMatch{}, nil, nil, nil
 	}
 	m := p.findCase(cfg, msg)
@@ -412,11 +412,6 @@ func (p *Pipeline) caseOf(cfg *Config, msg *rules.Message) (caseMatch, []*rules.
 	hist, sums, err := p.history(cfg, m.c.ID)
 	return m, hist, sums, err
 }
-
-// loopRefs is how many of intake's own Message-IDs a mail's References
-// may hold before it is taken for a loop with an auto-responder that does
-// not say it is one: each round adds one of our replies.
-const loopRefs = 8
 
 // ownRefs counts intake's own Message-IDs in a mail's In-Reply-To and
 // References.

@@ -423,29 +423,37 @@ func TestPipelineAskSaysWhyNewCase(t *testing.T) {
 }
 
 // TestPipelineReplyLoop: an auto-responder that does not say it is one
-// answers every reply; once its References hold many of our own signed
-// Message-IDs the loop is cut: no reply, no case change.
+// answers every reply; once its References hold cases.limits.loop_refs of
+// our own signed Message-IDs (8 by default) the loop is cut: no reply, no
+// case change.
 func TestPipelineReplyLoop(t *testing.T) {
-	h := newHarness(t)
-	h.cfg.Cases.RatePerSender = 100
-	h.deliver(testMail("robot@hospital.example", "License找回", "l-0@hospital.example", "", "License丢失，需要找回"))
-	h.poll()
-	var refs []string
-	for i := 1; i < 12; i++ {
-		sent := h.sentSince(0)
-		last := sent[len(sent)-1]
-		id := strings.Trim(last.header.Get("Message-Id"), "<>")
-		refs = append(refs, id)
-		m := testMail("robot@hospital.example", "Re: "+last.subject(), fmt.Sprintf("l-%d@hospital.example", i), "", "License丢失，需要找回")
-		m = "References: <" + strings.Join(refs, "> <") + ">\r\nIn-Reply-To: <" + id + ">\r\n" + m
-		h.deliver(m)
-		pr := h.poll().Processed[0]
-		if pr.Decision.Reason == "loop" {
-			if i < loopRefs {
-				t.Errorf("round %d taken for a loop", i)
+	for _, tc := range []struct{ loopRefs, cutAt int }{{0, 8}, {4, 4}, {10, 10}} {
+		t.Run(fmt.Sprintf("loop_refs %d", tc.loopRefs), func(t *testing.T) {
+			h := newHarness(t)
+			h.cfg.Cases.RatePerSender = 100
+			if tc.loopRefs != 0 {
+				h.cfg.Cases.Limits.LoopRefs = tc.loopRefs
 			}
-			return
-		}
+			h.deliver(testMail("robot@hospital.example", "License找回", "l-0@hospital.example", "", "License丢失，需要找回"))
+			h.poll()
+			var refs []string
+			for i := 1; i < 12; i++ {
+				sent := h.sentSince(0)
+				last := sent[len(sent)-1]
+				id := strings.Trim(last.header.Get("Message-Id"), "<>")
+				refs = append(refs, id)
+				m := testMail("robot@hospital.example", "Re: "+last.subject(), fmt.Sprintf("l-%d@hospital.example", i), "", "License丢失，需要找回")
+				m = "References: <" + strings.Join(refs, "> <") + ">\r\nIn-Reply-To: <" + id + ">\r\n" + m
+				h.deliver(m)
+				pr := h.poll().Processed[0]
+				if pr.Decision.Reason == "loop" {
+					if i != tc.cutAt {
+						t.Errorf("loop cut at round %d, want %d", i, tc.cutAt)
+					}
+					return
+				}
+			}
+			t.Fatalf("the loop went on for 11 rounds (%d mails sent)", len(h.smtp.Messages()))
+		})
 	}
-	t.Fatalf("the loop went on for 11 rounds (%d mails sent)", len(h.smtp.Messages()))
 }

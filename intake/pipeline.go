@@ -543,10 +543,10 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 		c = nil
 		d = rules.Decision{Action: rules.ActionIgnore, Reason: "loop",
 			Why: []string{"answers a mail intake sent to the engineers or the admin (its signed Message-ID is in In-Reply-To/References)"}}
-	} else if n := p.ownRefs(msg); n >= loopRefs {
+	} else if n := p.ownRefs(msg); n >= cfg.Cases.Limits.LoopRefs {
 		c = nil
 		d = rules.Decision{Action: rules.ActionIgnore, Reason: "loop",
-			Why: []string{fmt.Sprintf("its References hold %d of intake's own Message-IDs: a reply loop with an auto-responder", n)}}
+			Why: []string{fmt.Sprintf("its References hold %d of intake's own Message-IDs: a reply loop with an auto-responder (cases.limits.loop_refs %d)", n, cfg.Cases.Limits.LoopRefs)}}
 	}
 	if d.Action != rules.ActionQuarantine && d.Action != rules.ActionIgnore {
 		d.Notes = append(d.Notes, match.notes...)
@@ -1012,18 +1012,24 @@ func (p *Pipeline) compose(cfg *Config, tpl *mailer.Template, data any, kind, ca
 // of problem (not "") goes at most once a health.notice_window: within it,
 // adminNotice returns nil and the next notice says how many were held back.
 func (p *Pipeline) adminNotice(cfg *Config, problem, caseID, subject, text string, now time.Time) (*Outgoing, error) {
+	return p.noticeOnce(cfg, problem, time.Duration(cfg.Health.NoticeWindow), caseID, subject, text, now)
+}
+
+// noticeOnce is adminNotice with its own window: a problem is told once
+// per window, and the notice says how many of it were held back.
+func (p *Pipeline) noticeOnce(cfg *Config, problem string, window time.Duration, caseID, subject, text string, now time.Time) (*Outgoing, error) {
 	if problem != "" {
-		send, held, err := p.store.TakeNotice(problem, now, time.Duration(cfg.Health.NoticeWindow))
+		send, held, err := p.store.TakeNotice(problem, now, window)
 		if err != nil {
 			return nil, err
 		}
 		if !send {
-			p.log.Info("admin notice held back: one of its kind went within notice_window", "problem", problem, "subject", subject)
+			p.log.Info("admin notice held back: one of its kind went within its window", "problem", problem, "window", window, "subject", subject)
 			return nil, nil
 		}
 		if held > 0 {
-			text += fmt.Sprintf("\n%d more notice(s) of this kind (%s) were held back within health.notice_window %s; "+
-				"`intake failed` and `intake cases list --state failed` list them all.\n", held, problem, cfg.Health.NoticeWindow)
+			text += fmt.Sprintf("\n%d more notice(s) of this kind (%s) were held back within %s; "+
+				"`intake failed` and `intake cases list --state failed` list them all.\n", held, problem, window)
 		}
 	}
 	return p.compose(cfg, &cfg.Replies.Admin, mailer.AdminData{Subject: subject, Text: text}, "admin", caseID,

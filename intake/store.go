@@ -745,31 +745,69 @@ func (s *Store) OutboxCounts() (map[string]int, error) {
 	return out, rows.Err()
 }
 
-// Kept sums up the mail kept unsent by triage-only mode: how many, and
-// when the oldest and the newest were queued.
-type Kept struct {
-	Count          int
-	Oldest, Newest time.Time
+// KeptFilter picks kept mail: queued at or after Since, and, when set,
+// about one case or caused by one sender's mail.
+type KeptFilter struct {
+	Since  time.Time
+	CaseID string
+	Sender string
 }
 
-// KeptMail sums up the kept mail queued at or after since.
-func (s *Store) KeptMail(since time.Time) (Kept, error) {
-	var h Kept
-	var oldest, newest sql.NullInt64
-	err := s.db.QueryRow(`SELECT count(*), min(created_at), max(created_at) FROM outbox WHERE state = ? AND created_at >= ?`,
-		OutboxKept, since.Unix()).Scan(&h.Count, &oldest, &newest)
-	if err != nil {
-		return h, fmt.Errorf("counting kept mail: %w", err)
+// where is the filter as an SQL condition on outbox o joined to the
+// messages m that caused it, with its arguments.
+func (f KeptFilter) where() (string, []any) {
+	cond, args := `o.state = ? AND o.created_at >= ?`, []any{OutboxKept, f.Since.Unix()}
+	if f.CaseID != "" {
+		cond += ` AND o.case_id = ?`
+		args = append(args, f.CaseID)
 	}
-	h.Oldest, h.Newest = unixOrZero(oldest), unixOrZero(newest)
-	return h, nil
+	if f.Sender != "" {
+		cond += ` AND m.from_addr = ?`
+		args = append(args, strings.ToLower(f.Sender))
+	}
+	return cond, args
 }
 
-// ReleaseKept makes the kept mail queued at or after since due now, and
-// returns how many.
-func (s *Store) ReleaseKept(since, now time.Time) (int, error) {
-	res, err := s.db.Exec(`UPDATE outbox SET state = ?, next_at = ? WHERE state = ? AND created_at >= ?`,
-		OutboxPending, now.Unix(), OutboxKept, since.Unix())
+// KeptRow is one kept mail: what it is, whose, and why it is kept.
+type KeptRow struct {
+	ID      int64
+	CaseID  string
+	Sender  string // the address whose mail caused it; "" for none
+	Kind    string
+	Subject string
+	Created time.Time
+	Why     string
+}
+
+// KeptList lists the kept mail the filter picks, oldest first.
+func (s *Store) KeptList(f KeptFilter) ([]KeptRow, error) {
+	cond, args := f.where()
+	rows, err := s.db.Query(`SELECT o.id, coalesce(o.case_id, ''), coalesce(m.from_addr, ''), o.kind, o.subject, o.created_at, o.last_error
+		FROM outbox o LEFT JOIN messages m ON o.message_row = m.id WHERE `+cond+` ORDER BY o.id`, args...)
+	if err != nil {
+		return nil, fmt.Errorf("listing kept mail: %w", err)
+	}
+	defer rows.Close()
+	var out []KeptRow
+	for rows.Next() {
+		var k KeptRow
+		var created int64
+		if err := rows.Scan(&k.ID, &k.CaseID, &k.Sender, &k.Kind, &k.Subject, &created, &k.Why); err != nil {
+			return nil, fmt.Errorf("listing kept mail: %w", err)
+		}
+		k.Created = time.Unix(created, 0)
+		out = append(out, k)
+	}
+	return out, rows.Err()
+}
+
+// ReleaseKept makes the kept mail the filter picks due now, and returns
+// how many.
+func (s *Store) ReleaseKept(f KeptFilter, now time.Time) (int, error) {
+	cond, args := f.where()
+	res, err := s.db.Exec(`UPDATE outbox SET state = ?, next_at = ?, last_error = '' WHERE id IN (
+		SELECT o.id FROM outbox o LEFT JOIN messages m ON o.message_row = m.id WHERE `+cond+`)`,
+		append([]any{OutboxPending, now.Unix()}, args...)...)
 	if err != nil {
 		return 0, fmt.Errorf("releasing kept mail: %w", err)
 	}
@@ -940,6 +978,9 @@ type Outgoing struct {
 	// Kept keeps mail that would be sent at once in the outbox unsent
 	// (triage-only mode) until the admin releases it.
 	Kept bool
+	// Why says why mail queued kept is kept (a rate limit); `intake
+	// release` shows it. Triage-only mode goes without saying.
+	Why string
 }
 
 // Record is everything one processed message changes, committed at once.
@@ -1076,12 +1117,13 @@ func insertOutbox(tx *sql.Tx, caseID string, msgRow int64, o *Outgoing, now time
 	if state == "" {
 		state = OutboxPending
 	}
+	why := o.Why
 	if state == OutboxPending && o.Kept {
-		state = OutboxKept
+		state, why = OutboxKept, "triage-only mode"
 	}
-	_, err = tx.Exec(`INSERT INTO outbox (case_id, message_row, kind, message_id, env_from, recipients, subject, raw, state, next_at, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, cid, mrow, o.Kind, o.MessageID, o.EnvFrom, string(recips), o.Subject, o.Raw,
-		state, now.Unix(), now.Unix())
+	_, err = tx.Exec(`INSERT INTO outbox (case_id, message_row, kind, message_id, env_from, recipients, subject, raw, state, next_at, created_at, last_error)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, cid, mrow, o.Kind, o.MessageID, o.EnvFrom, string(recips), o.Subject, o.Raw,
+		state, now.Unix(), now.Unix(), why)
 	if err != nil {
 		return fmt.Errorf("queueing %s mail: %w", o.Kind, err)
 	}

@@ -49,10 +49,10 @@ func TestTriageOnlySendsNothing(t *testing.T) {
 	if n := len(h.smtp.Messages()); n != 0 {
 		t.Fatalf("switching triage-only off sent %d kept mails by itself, want none", n)
 	}
-	if n, err := h.store.ReleaseKept(h.now.Add(-24*time.Hour), h.now); err != nil || n != 0 {
+	if n, err := h.store.ReleaseKept(KeptFilter{Since: h.now.Add(-24 * time.Hour)}, h.now); err != nil || n != 0 {
 		t.Fatalf("releasing the mail of the last 24h released %d (%v), want 0: it is 48h old", n, err)
 	}
-	if n, err := h.store.ReleaseKept(time.Time{}, h.now); err != nil || n != 2 {
+	if n, err := h.store.ReleaseKept(KeptFilter{}, h.now); err != nil || n != 2 {
 		t.Fatalf("releasing all released %d (%v), want 2", n, err)
 	}
 	h.poll()

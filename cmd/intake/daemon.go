@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"flag"
 	"fmt"
@@ -162,15 +163,22 @@ func openReadOnly(configPath, cmd string, stderr io.Writer) (*intake.Store, bool
 	return st, true
 }
 
-// release lists the mail kept unsent by triage-only mode and, when asked, makes
-// the recent (or all) of it due: the next poll sends it.
+// release lists the mail kept unsent (by triage-only mode or a forward
+// rate limit) with why, and, when asked, makes the kept mail of a time, a
+// case or a sender due; the next poll sends it.
 func release(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("release", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	configPath := fl.String("config", "", "config file (default ./config.yaml)")
 	since := fl.String("since", "", "release the mail kept within this long (e.g. 24h, 2d)")
 	all := fl.Bool("all", false, "release every kept mail, however old")
+	caseID := fl.String("case", "", "release the kept mail of this case")
+	sender := fl.String("sender", "", "release the kept mail this address's mail caused")
 	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if *all && *since != "" {
+		fmt.Fprintln(stderr, "intake release: give --since or --all, not both")
 		return 2
 	}
 	cfg, ok := loadConfig(*configPath, stderr)
@@ -184,33 +192,34 @@ func release(args []string, stdout, stderr io.Writer) int {
 	}
 	defer st.Close()
 	now := time.Now()
-	from := time.Time{}
-	switch {
-	case *all && *since != "":
-		fmt.Fprintln(stderr, "intake release: give --since or --all, not both")
-		return 2
-	case *since != "":
+	f := intake.KeptFilter{CaseID: *caseID, Sender: *sender}
+	if *since != "" {
 		d, err := conf.ParseDuration(*since)
 		if err != nil {
 			fmt.Fprintf(stderr, "intake release: --since: %v\n", err)
 			return 2
 		}
-		from = now.Add(-d)
-	case !*all:
-		h, err := st.KeptMail(time.Time{})
+		f.Since = now.Add(-d)
+	}
+	if !*all && *since == "" && *caseID == "" && *sender == "" {
+		kept, err := st.KeptList(f)
 		if err != nil {
 			fmt.Fprintf(stderr, "intake release: %v\n", err)
 			return 1
 		}
-		if h.Count == 0 {
+		if len(kept) == 0 {
 			fmt.Fprintln(stdout, "no mail kept unsent")
 			return 0
 		}
-		fmt.Fprintf(stdout, "%d mail kept unsent by triage-only mode, queued %s to %s\n", h.Count, h.Oldest.Format(time.DateTime), h.Newest.Format(time.DateTime))
-		fmt.Fprintln(stdout, "release the recent ones with --since 24h (or any duration), every one with --all; the next poll sends them")
+		fmt.Fprintf(stdout, "%d mail kept unsent:\n", len(kept))
+		for _, k := range kept {
+			fmt.Fprintf(stdout, "  #%d %s  %s  case %s  from %s  %q\n    kept: %s\n", k.ID, k.Created.Format(time.DateTime), k.Kind,
+				cmp.Or(k.CaseID, "-"), cmp.Or(k.Sender, "-"), k.Subject, k.Why)
+		}
+		fmt.Fprintln(stdout, "release it with --case ID, --sender ADDR, --since 24h (or any duration) or --all; the next poll sends it")
 		return 0
 	}
-	n, err := st.ReleaseKept(from, now)
+	n, err := st.ReleaseKept(f, now)
 	if err != nil {
 		fmt.Fprintf(stderr, "intake release: %v\n", err)
 		return 1

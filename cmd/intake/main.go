@@ -32,7 +32,8 @@ usage:
   intake cases list [--state S] [--config FILE]   the cases in the store
   intake cases show ID [--config FILE]            a case: its messages, decisions and mail
   intake failed [--config FILE]                   mail that failed: waiting for another try, or given up
-  intake release [--since D | --all]              send the mail kept by triage-only mode (without flags: list it)
+  intake release [--since D | --all]              send the mail kept by triage-only mode or a forward cap
+         [--case ID] [--sender ADDR]              (without flags: list it, with why)
   intake reprocess ID [--reply] [--dry-run]       evaluate a case again with the current rules
   intake reprocess --mail N                       move mail #N of "intake failed" back to be read again
   intake demo [--out DIR] [--serve]               the whole job on mail servers inside this process
