@@ -97,19 +97,45 @@ func (d configDir) Open(name string) (fs.File, error) {
 // holds what the config refers to by relative path (letter templates).
 func ParseConfig(name string, data []byte, files fs.FS) (*Config, error) {
 	base := filepath.Base(name)
+	cfg := &Config{Path: name, Files: files}
+	lines, texts, probs, ok := decodeStrict(base, data, cfg)
+	if !ok {
+		return nil, &ConfigError{Problems: probs}
+	}
+	at := func(path string) string { return fmt.Sprintf("%s:%d", base, lineOf(lines, path)) }
+	// inText places a line of a multi-line value (a template's line 4).
+	inText := func(path string, n int) string {
+		if start, ok := texts[path]; ok && n > 0 {
+			return fmt.Sprintf("%s:%d", base, start+n-1)
+		}
+		return at(path)
+	}
+
+	cfg.setDefaults()
+	probs = append(probs, cfg.loadMailboxRules(data, at)...)
+	probs = append(probs, cfg.validate(at, inText)...)
+	if len(probs) > 0 {
+		return nil, &ConfigError{Problems: probs}
+	}
+	return cfg, nil
+}
+
+// decodeStrict decodes a YAML file into v, refusing unknown keys. It returns
+// the lines of the file's paths and texts (see nodeLines), one "file:line:"
+// problem per key it could not take, and false when what was read is not
+// worth checking further (bad syntax, a key given twice).
+func decodeStrict(base string, data []byte, v any) (lines, texts map[string]int, probs []string, ok bool) {
 	var root yaml.Node
 	if err := yaml.Unmarshal(data, &root); err != nil {
-		return nil, &ConfigError{Problems: []string{yamlSyntaxProblem(base, err)}}
+		return nil, nil, []string{yamlSyntaxProblem(base, err)}, false
 	}
-	lines, texts := nodeLines(&root)
-	cfg := &Config{Path: name, Files: files}
+	lines, texts = nodeLines(&root)
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
-	var probs []string
-	if err := dec.Decode(cfg); err != nil {
+	if err := dec.Decode(v); err != nil {
 		var te *yaml.TypeError
 		if !errors.As(err, &te) {
-			return nil, &ConfigError{Problems: []string{yamlSyntaxProblem(base, err)}}
+			return nil, nil, []string{yamlSyntaxProblem(base, err)}, false
 		}
 		var dups []string
 		for _, msg := range te.Errors {
@@ -126,25 +152,11 @@ func ParseConfig(name string, data []byte, files fs.FS) (*Config, error) {
 		}
 		if len(dups) > 0 {
 			// yaml stops decoding at a repeated key: what is left of the
-			// config is empty and checking it would only add noise.
-			return nil, &ConfigError{Problems: append(probs, dups...)}
+			// file is empty and checking it would only add noise.
+			return nil, nil, append(probs, dups...), false
 		}
 	}
-	at := func(path string) string { return fmt.Sprintf("%s:%d", base, lineOf(lines, path)) }
-	// inText places a line of a multi-line value (a template's line 4).
-	inText := func(path string, n int) string {
-		if start, ok := texts[path]; ok && n > 0 {
-			return fmt.Sprintf("%s:%d", base, start+n-1)
-		}
-		return at(path)
-	}
-
-	cfg.setDefaults()
-	probs = append(probs, cfg.validate(at, inText)...)
-	if len(probs) > 0 {
-		return nil, &ConfigError{Problems: probs}
-	}
-	return cfg, nil
+	return lines, texts, probs, true
 }
 
 func (c *Config) setDefaults() {
@@ -195,13 +207,7 @@ func appendUnique(list []string, v string) []string {
 func (c *Config) validate(at func(string) string, inText func(string, int) string) []string {
 	var probs []string
 	add := func(path, msg string) { probs = append(probs, at(path)+": "+msg) }
-	for _, p := range c.Rules.Compile() {
-		msg := p.Msg
-		if p.Hint != "" {
-			msg += " (hint: " + p.Hint + ")"
-		}
-		add("rules."+p.Path, msg)
-	}
+	probs = append(probs, rulesProblems(c.Rules.Compile(), at, "rules.")...)
 	for _, p := range c.Mailbox.Problems() {
 		add("mailbox."+p.Path, "mailbox: "+p.Msg)
 	}
@@ -247,17 +253,39 @@ func (c *Config) validate(at func(string) string, inText func(string, int) strin
 		add(path, p.Msg)
 	}
 	for id := range c.Replies.Scenarios {
-		if c.Rules.Scenario(id) == nil {
+		if !slices.ContainsFunc(c.mailboxNames(), func(name string) bool { return c.view(name).Rules.Scenario(id) != nil }) {
 			add("replies.scenarios."+id, fmt.Sprintf("templates for scenario %q, which rules.scenarios does not define (hint: the keys here are scenario ids: %s)", id, strings.Join(c.Rules.ScenarioIDs(), ", ")))
 		}
 	}
 	probs = append(probs, c.noteProblems(at)...)
-	for i, m := range c.Rules.Materials {
+	probs = append(probs, c.templateProblems(&c.Rules, at)...)
+	return probs
+}
+
+// rulesProblems turns the problems of compiling rules into lines at the
+// place of each under prefix ("rules.").
+func rulesProblems(ps []rules.Problem, at func(string) string, prefix string) []string {
+	var probs []string
+	for _, p := range ps {
+		msg := p.Msg
+		if p.Hint != "" {
+			msg += " (hint: " + p.Hint + ")"
+		}
+		probs = append(probs, at(prefix+p.Path)+": "+msg)
+	}
+	return probs
+}
+
+// templateProblems checks that the letter templates the rules' materials
+// name can be read.
+func (c *Config) templateProblems(rs *rules.Rules, at func(string) string) []string {
+	var probs []string
+	for i, m := range rs.Materials {
 		if m.Template == "" {
 			continue
 		}
 		if _, err := fs.Stat(c.Files, m.Template); err != nil {
-			add(fmt.Sprintf("rules.materials[%d].template", i), fmt.Sprintf("letter template %q: %v (hint: a path relative to the config file)", m.Template, errors.Unwrap(err)))
+			probs = append(probs, fmt.Sprintf("%s: letter template %q: %v (hint: a path relative to the config file)", at(fmt.Sprintf("rules.materials[%d].template", i)), m.Template, errors.Unwrap(err)))
 		}
 	}
 	return probs
@@ -482,15 +510,8 @@ func lineOf(lines map[string]int, path string) int {
 // and every note text both languages: a note without one would silently be
 // left out of the customer's reply, or shown in one language only.
 func (c *Config) noteProblems(at func(string) string) []string {
-	var probs []string
-	ids := slices.Sorted(maps.Keys(c.Replies.Notes))
-	for _, u := range c.Rules.NoteUses() {
-		if _, ok := c.Replies.Notes[u.ID]; !ok {
-			probs = append(probs, fmt.Sprintf("%s: note %q has no text under replies.notes, so replies would leave it out (hint: add %s: {zh: …, en: …} under replies.notes, or use one of its ids: %s)",
-				at("rules."+u.Path), u.ID, u.ID, strings.Join(ids, ", ")))
-		}
-	}
-	for _, id := range ids {
+	probs := c.noteTextProblems(&c.Rules, at)
+	for _, id := range slices.Sorted(maps.Keys(c.Replies.Notes)) {
 		t := c.Replies.Notes[id]
 		if t.IsSet() {
 			continue
@@ -503,6 +524,19 @@ func (c *Config) noteProblems(at func(string) string) []string {
 			lang = "zh"
 		}
 		probs = append(probs, fmt.Sprintf("%s: note %q has no %s text (hint: give both, {zh: …, en: …})", at("replies.notes."+id), id, lang))
+	}
+	return probs
+}
+
+// noteTextProblems checks that every note id the rules can give has a text
+// under replies.notes.
+func (c *Config) noteTextProblems(rs *rules.Rules, at func(string) string) []string {
+	var probs []string
+	for _, u := range rs.NoteUses() {
+		if _, ok := c.Replies.Notes[u.ID]; !ok {
+			probs = append(probs, fmt.Sprintf("%s: note %q has no text under replies.notes, so replies would leave it out (hint: add %s: {zh: …, en: …} under replies.notes, or use one of its ids: %s)",
+				at("rules."+u.Path), u.ID, u.ID, strings.Join(slices.Sorted(maps.Keys(c.Replies.Notes)), ", ")))
+		}
 	}
 	return probs
 }

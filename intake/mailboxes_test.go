@@ -1,6 +1,10 @@
 package intake
 
 import (
+	"fmt"
+	"maps"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -85,5 +89,181 @@ func TestMailboxesProblems(t *testing.T) {
 		if !strings.Contains(all, want) {
 			t.Errorf("problems:\n%s\nwant %q", all, want)
 		}
+	}
+}
+
+// mailboxRulesConfig writes the shipped config with the mailboxes given
+// (YAML under `mailboxes:`) and the files named, and loads it.
+func mailboxRulesConfig(t *testing.T, mailboxes string, files map[string]string) (*Config, error) {
+	t.Helper()
+	shipped, err := os.ReadFile("../config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	for name, text := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	path := filepath.Join(dir, "config.yaml")
+	if err := os.WriteFile(path, append(shipped, "\nmailboxes:\n"+mailboxes...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return LoadConfig(path)
+}
+
+// shippedRules is the `rules:` section of the shipped config, as a rules
+// file of its own, with each pair of old, new replaced.
+func shippedRules(t *testing.T, oldNew ...string) string {
+	t.Helper()
+	shipped, err := os.ReadFile("../config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, section, ok := strings.Cut(string(shipped), "\nrules:\n")
+	if !ok {
+		t.Fatal("no rules: section in the shipped config")
+	}
+	return strings.NewReplacer(oldNew...).Replace("rules:\n" + section)
+}
+
+// TestMailboxRules: two more mailboxes, one with a subset of the shared
+// scenarios and one with its own rules file, each decide by their own rules
+// and forward by their own routes, with one case numbering; a follow-up in
+// another mailbox joins its case.
+func TestMailboxRules(t *testing.T) {
+	h := newHarness(t)
+	loaded, err := mailboxRulesConfig(t, `
+  - name: emea
+    imap: {host: localhost, username: x@example.test, password: pw, mailbox: EMEA}
+    scenarios: [hardware_change, unbind]
+    routes: [{name: emea, to: [emea-team@intake.test]}]
+  - name: apac
+    imap: {host: localhost, username: x@example.test, password: pw, mailbox: APAC}
+    rules: apac-rules.yaml
+    routes: [{name: apac, to: [apac-team@intake.test]}]
+`, map[string]string{"apac-rules.yaml": shippedRules(t, "materials: [site_name, auth_code]", "materials: [site_name]")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := startMemIMAP(t, memIMAPOptions{})
+	for i, folder := range []string{"EMEA", "APAC"} {
+		if err := other.user.Create(folder, nil); err != nil {
+			t.Fatal(err)
+		}
+		mc := other.config()
+		mc.Host, mc.Mailbox = "localhost", folder
+		mc.Folders = Folders{Forwarded: folder + "/Forwarded", Waiting: folder + "/Waiting", Ignored: folder + "/Ignored", Failed: folder + "/Failed"}
+		mc.SetDefaults()
+		loaded.Mailboxes[i].IMAP = mc
+	}
+	h.cfg.Routes = []Route{{Name: "default", To: []string{"engineers@intake.test"}}}
+	h.cfg.Mailboxes = loaded.Mailboxes
+	if probs := h.cfg.mailboxesProblems(); len(probs) > 0 {
+		t.Fatalf("mailboxes: %v", probs)
+	}
+
+	// A recovery request with the site's name and no auth code.
+	recovery := func(id string) string {
+		return "From: " + id + "@customer.test\r\nSubject: License找回申请\r\nMessage-ID: <" + id + "@customer.test>\r\n" +
+			"Content-Type: text/plain; charset=utf-8\r\n\r\n激活文件丢失，申请找回。\r\n客户局点名称：示例中心 " + id + "\r\n"
+	}
+	h.deliver(recovery("main"))
+	other.appendMessage(t, "EMEA", recovery("emea"))
+	other.appendMessage(t, "APAC", recovery("apac"))
+	rep := h.poll()
+	got := map[string]string{}
+	cases := map[string]string{}
+	for _, pr := range rep.Processed {
+		id, _, _ := strings.Cut(pr.MessageID, "@")
+		got[id] = pr.Decision.Action + " " + pr.Decision.Scenario
+		cases[id] = pr.CaseID
+	}
+	want := map[string]string{
+		"main": "request_materials recovery", // the shared rules: the auth code is missing
+		"emea": "ask_scenario ",              // recovery is not among emea's scenarios
+		"apac": "forward recovery",           // apac's rules file needs the site name alone
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("decisions %v, want %v", got, want)
+	}
+	var numbers []string
+	for _, id := range cases {
+		numbers = append(numbers, id[len(id)-4:])
+	}
+	slices.Sort(numbers)
+	if !slices.Equal(numbers, []string{"0001", "0002", "0003"}) {
+		t.Errorf("case ids %v, want one numbering", cases)
+	}
+	var to []string
+	for _, m := range h.sentSince(0) {
+		if strings.HasSuffix(m.to[0], "@intake.test") {
+			to = append(to, m.to[0])
+		}
+	}
+	if !slices.Equal(to, []string{"apac-team@intake.test"}) {
+		t.Errorf("forwards went to %v, want apac's route alone", to)
+	}
+	if n := len(other.inspect(t, "APAC/Forwarded")); n != 1 {
+		t.Errorf("APAC/Forwarded holds %d, want apac's mail", n)
+	}
+	if n := len(other.inspect(t, "EMEA/Waiting")); n != 1 {
+		t.Errorf("EMEA/Waiting holds %d, want emea's mail", n)
+	}
+
+	// The main mailbox's customer answers with the auth code, but writes to
+	// the apac address: the mail joins the case and apac's rules decide.
+	sent := len(h.smtp.Messages())
+	other.appendMessage(t, "APAC", "From: main@customer.test\r\nSubject: Re: License找回申请\r\nMessage-ID: <main-2@customer.test>\r\n"+
+		"In-Reply-To: <main@customer.test>\r\nReferences: <main@customer.test>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"+
+		cases["main"]+"\r\n授权码：LK2024-0815-AB12-CD34\r\n")
+	rep = h.poll()
+	if len(rep.Processed) != 1 || rep.Processed[0].CaseID != cases["main"] || rep.Processed[0].Decision.Action != "forward" {
+		t.Fatalf("follow-up in another mailbox: %+v, want case %s forwarded", rep.Processed, cases["main"])
+	}
+	to = nil
+	for _, m := range h.sentSince(sent) {
+		if strings.HasSuffix(m.to[0], "@intake.test") {
+			to = append(to, m.to[0])
+		}
+	}
+	if !slices.Equal(to, []string{"apac-team@intake.test"}) {
+		t.Errorf("the follow-up's forward went to %v, want apac's route (where it arrived)", to)
+	}
+}
+
+// TestMailboxRulesProblems: a bad rules file is reported at its own
+// file:line, a scenario subset naming an unknown scenario at the config's.
+func TestMailboxRulesProblems(t *testing.T) {
+	bad := shippedRules(t, "{pattern: '\\b(re-?issue|re-?send)\\b', weight: 1}", "{pattern: '(unclosed', weight: 1}")
+	badLine := strings.Count(bad[:strings.Index(bad, "(unclosed")], "\n") + 1
+	for _, tc := range []struct {
+		name, mailboxes string
+		files           map[string]string
+		want            []string
+	}{
+		{"bad pattern", "  - {name: apac, imap: {host: h.example.com, username: a@example.com, password: pw}, rules: apac.yaml}\n",
+			map[string]string{"apac.yaml": bad},
+			[]string{fmt.Sprintf(`apac.yaml:%d: mailbox apac: bad pattern: missing closing )`, badLine)}},
+		{"unknown key", "  - {name: apac, imap: {host: h.example.com, username: a@example.com, password: pw}, rules: apac.yaml}\n",
+			map[string]string{"apac.yaml": "rules:\n  scenarios:\n    - id: x\n      materialz: [a]\n"},
+			[]string{`apac.yaml:4: unknown key "materialz"`}},
+		{"missing file", "  - {name: apac, imap: {host: h.example.com, username: a@example.com, password: pw}, rules: gone.yaml}\n",
+			nil, []string{`config.yaml:`, `mailbox apac: rules file "gone.yaml"`}},
+		{"unknown scenario", "  - {name: apac, imap: {host: h.example.com, username: a@example.com, password: pw}, scenarios: [unbind, recover]}\n",
+			nil, []string{`unknown scenario "recover" (hint: the ids of the scenarios of the rules: recovery, hardware_change, unbind)`}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := mailboxRulesConfig(t, tc.mailboxes, tc.files)
+			if err == nil {
+				t.Fatal("loaded, want an error")
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(err.Error(), w) {
+					t.Errorf("error:\n%v\nwant %q", err, w)
+				}
+			}
+		})
 	}
 }
