@@ -136,6 +136,26 @@ func (c *Config) view(name string) *Config {
 	return nil
 }
 
+// ForMailbox returns the config as it applies to mail read by the mailbox
+// named under `mailboxes:` (its rules and routes); "" is `mailbox:`.
+func (c *Config) ForMailbox(name string) (*Config, error) {
+	if v := c.view(name); v != nil {
+		return v, nil
+	}
+	return nil, fmt.Errorf("no mailbox %q under mailboxes: (hint: one of %s)", name, strings.Join(c.mailboxNames()[1:], ", "))
+}
+
+// viewOfKey returns the config as it applies to the mailbox whose mail is
+// stored under key (see mailboxKey), or c when no mailbox has that key now.
+func (c *Config) viewOfKey(key string) *Config {
+	for _, name := range c.mailboxNames() {
+		if v := c.view(name); mailboxKey(v) == key {
+			return v
+		}
+	}
+	return c
+}
+
 // mailboxesProblems checks every entry of `mailboxes:` as `mailbox:` is
 // checked, and that no two name the same mailbox (they would share
 // checkpoints).

@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"context"
 	"fmt"
 	"maps"
 	"os"
@@ -205,6 +206,19 @@ func TestMailboxRules(t *testing.T) {
 	if !slices.Equal(to, []string{"apac-team@intake.test"}) {
 		t.Errorf("forwards went to %v, want apac's route alone", to)
 	}
+	asked := 0
+	for _, m := range h.sentSince(0) {
+		if m.to[0] != "emea@customer.test" {
+			continue
+		}
+		asked++
+		if strings.Contains(m.body, "License recovery") || !strings.Contains(m.body, "License hardware change") {
+			t.Errorf("emea's ask_scenario reply does not list emea's scenarios alone:\n%s", m.body)
+		}
+	}
+	if asked != 1 {
+		t.Errorf("%d replies to emea's customer, want the ask_scenario reply", asked)
+	}
 	if n := len(other.inspect(t, "APAC/Forwarded")); n != 1 {
 		t.Errorf("APAC/Forwarded holds %d, want apac's mail", n)
 	}
@@ -230,6 +244,24 @@ func TestMailboxRules(t *testing.T) {
 	}
 	if !slices.Equal(to, []string{"apac-team@intake.test"}) {
 		t.Errorf("the follow-up's forward went to %v, want apac's route (where it arrived)", to)
+	}
+
+	// emea's rules change to need the site's name alone for a recovery:
+	// reprocessing its case forwards it by emea's routes.
+	h.cfg.Mailboxes[0].rules = h.cfg.Mailboxes[1].rules
+	sent = len(h.smtp.Messages())
+	d, _, err := h.p.Reprocess(context.Background(), cases["emea"], false, false)
+	if err != nil || d.Action != "forward" {
+		t.Fatalf("reprocessing emea's case: %v, %+v; want forward", err, d)
+	}
+	to = nil
+	for _, m := range h.sentSince(sent) {
+		if strings.HasSuffix(m.to[0], "@intake.test") {
+			to = append(to, m.to[0])
+		}
+	}
+	if !slices.Equal(to, []string{"emea-team@intake.test"}) {
+		t.Errorf("the reprocessed case went to %v, want emea's route", to)
 	}
 }
 

@@ -22,6 +22,15 @@ func (p *Pipeline) Reprocess(ctx context.Context, caseID string, reply, dryRun b
 	if c == nil {
 		return nil, nil, fmt.Errorf("reprocessing: no case %s", caseID)
 	}
+	// The case is judged by the rules and routes of the mailbox its
+	// newest mail came in by, as that mail was.
+	rows, err := p.store.CaseMessages(caseID)
+	if err != nil {
+		return nil, nil, err
+	}
+	if len(rows) > 0 {
+		cfg = cfg.viewOfKey(rows[len(rows)-1].Mailbox)
+	}
 	msgs, sums, err := p.history(cfg, caseID)
 	if err != nil {
 		return nil, nil, err

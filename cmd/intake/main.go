@@ -111,6 +111,21 @@ func loadConfig(path string, stderr io.Writer) (*intake.Config, bool) {
 	return cfg, true
 }
 
+// loadMailboxConfig loads the config as it applies to the mailbox named
+// under mailboxes: ("" for mailbox:), telling what is wrong on stderr.
+func loadMailboxConfig(path, mailbox string, stderr io.Writer) (*intake.Config, bool) {
+	cfg, ok := loadConfig(path, stderr)
+	if !ok {
+		return nil, false
+	}
+	cfg, err := cfg.ForMailbox(mailbox)
+	if err != nil {
+		fmt.Fprintf(stderr, "intake: %v\n", err)
+		return nil, false
+	}
+	return cfg, true
+}
+
 func fileExists(path string) bool {
 	_, err := os.Stat(path)
 	return err == nil
@@ -120,6 +135,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("check", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	configPath := fl.String("config", "", "config file (default ./config.yaml, else built in)")
+	mailbox := fl.String("mailbox", "", "decide as the mailbox with this name under mailboxes: (its rules)")
 	asJSON := fl.Bool("json", false, "one JSON object per message per line")
 	showMail := fl.Bool("mail", false, "also show the mail it would send: reply, forward, acknowledgement")
 	outDir := fl.String("out", "", "write the mail it would send to this folder as .eml files")
@@ -131,7 +147,7 @@ func check(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "intake check: give .eml files or folders")
 		return 2
 	}
-	cfg, ok := loadConfig(*configPath, stderr)
+	cfg, ok := loadMailboxConfig(*configPath, *mailbox, stderr)
 	if !ok {
 		return 2
 	}
@@ -180,6 +196,7 @@ func test(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("test", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	configPath := fl.String("config", "", "config file (default ./config.yaml, else built in)")
+	mailbox := fl.String("mailbox", "", "decide as the mailbox with this name under mailboxes: (its rules)")
 	update := fl.Bool("update", false, "write the current results into each expected.jsonl (after reviewing them)")
 	dirs, err := parseArgs(fl, args)
 	if err != nil {
@@ -189,7 +206,7 @@ func test(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "intake test: give mail set folders, each with .eml files and an expected.jsonl")
 		return 2
 	}
-	cfg, ok := loadConfig(*configPath, stderr)
+	cfg, ok := loadMailboxConfig(*configPath, *mailbox, stderr)
 	if !ok {
 		return 2
 	}

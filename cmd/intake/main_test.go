@@ -154,3 +154,34 @@ func TestFailedCommands(t *testing.T) {
 		}
 	}
 }
+
+// TestCheckAsMailbox: `check --mailbox NAME` decides by that mailbox's
+// scenario subset; an unknown name is refused with the names there are.
+func TestCheckAsMailbox(t *testing.T) {
+	shipped, err := os.ReadFile("../../config.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	config := filepath.Join(t.TempDir(), "config.yaml")
+	more := "\nmailboxes:\n  - {name: emea, imap: {host: imap.example.com, username: emea@example.com, password: pw}, scenarios: [hardware_change, unbind]}\n"
+	if err := os.WriteFile(config, append(shipped, more...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	mail := "../../testdata/mail/02-recovery-missing-auth-code-en.eml"
+	for _, tc := range []struct {
+		args     []string
+		wantCode int
+		want     string
+	}{
+		{[]string{"check", "--config", config, "--json", mail}, 0, `"action":"request_materials"`},
+		{[]string{"check", "--config", config, "--mailbox", "emea", "--json", mail}, 0, `"action":"ask_scenario"`},
+		{[]string{"check", "--config", config, "--mailbox", "apac", mail}, 2, `no mailbox "apac" under mailboxes: (hint: one of emea)`},
+		{[]string{"test", "--config", config, "--mailbox", "apac", "../../testdata/mail"}, 2, `no mailbox "apac"`},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(tc.args, &stdout, &stderr)
+		if code != tc.wantCode || !strings.Contains(stdout.String()+stderr.String(), tc.want) {
+			t.Errorf("%v: exit %d, output %s%s; want exit %d and %q", tc.args, code, stdout.String(), stderr.String(), tc.wantCode, tc.want)
+		}
+	}
+}
