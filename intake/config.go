@@ -331,7 +331,7 @@ func typeProblem(file, msg string, lines map[string]int) string {
 		if m[3] == "rules.Text" {
 			hints = append(hints, "a text holding ': ' must be quoted, en: 'Note: …'")
 		}
-		if imap := knownKeys["intake.MailboxConfig"]; m[3] == "intake.MoreMailbox" && slices.Contains(imap, m[2]) {
+		if imap := knownKeys[reflect.TypeFor[imapbox.Config]().String()]; m[3] == reflect.TypeFor[MoreMailbox]().String() && slices.Contains(imap, m[2]) {
 			hints = append(hints, fmt.Sprintf("%s goes under imap:, whose keys are those of mailbox: %s", m[2], strings.Join(imap, ", ")))
 		}
 		hint := ""

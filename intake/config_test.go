@@ -76,7 +76,7 @@ func TestLoadConfigBad(t *testing.T) {
 		}},
 		{"bad-syntax.yaml", []string{`bad-syntax.yaml:`, `(hint: check the indentation`}},
 		{"bad-mailboxes.yaml", []string{
-			`bad-mailboxes.yaml:34: unknown key "host" (hint: known keys here: imap, name, routes, rules, scenarios; host goes under imap:, whose keys are those of mailbox: auth, ca_file,`,
+			`bad-mailboxes.yaml:47: unknown key "host" (hint: known keys here: imap, name, routes, rules, scenarios; host goes under imap:, whose keys are those of mailbox: auth, ca_file,`,
 			`bad-mailboxes-rules.yaml:14: mailbox apac: bad pattern: missing closing ) in "refund("`,
 		}},
 		// A note id with no text would silently vanish from replies.
@@ -105,7 +105,7 @@ func TestLoadConfigBad(t *testing.T) {
 		}},
 	}
 	// The files whose wanted problems are all they may have.
-	only := map[string]bool{"bad-duplicate.yaml": true}
+	only := map[string]bool{"bad-duplicate.yaml": true, "bad-mailboxes.yaml": true}
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			_, err := LoadConfig(filepath.Join("../testdata/config", tt.file))

@@ -8,8 +8,11 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 
+	"intake/intake/imapbox"
 	"intake/intake/imapbox/imaptest"
 )
 
@@ -129,6 +132,20 @@ func shippedRules(t *testing.T, oldNew ...string) string {
 	return strings.NewReplacer(oldNew...).Replace("rules:\n" + section)
 }
 
+// serveMailboxes points each of cfg's mailboxes to the folder of ts named
+// by its imap.mailbox, each filing in folders of its own below it.
+func serveMailboxes(ts *imaptest.Server, cfg *Config) {
+	for i := range cfg.Mailboxes {
+		m := &cfg.Mailboxes[i]
+		folder := m.IMAP.Mailbox
+		mc := ts.Config()
+		mc.Host, mc.Mailbox = "localhost", folder
+		mc.Folders = imapbox.Folders{Forwarded: folder + "/Forwarded", Waiting: folder + "/Waiting", Ignored: folder + "/Ignored", Failed: folder + "/Failed"}
+		mc.SetDefaults()
+		m.IMAP = mc
+	}
+}
+
 // TestMailboxRules: two more mailboxes, one with a subset of the shared
 // scenarios and one with its own rules file, each decide by their own rules
 // and forward by their own routes, with one case numbering; a follow-up in
@@ -148,17 +165,10 @@ func TestMailboxRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	other := startMemIMAP(t, memIMAPOptions{})
-	for i, folder := range []string{"EMEA", "APAC"} {
-		if err := other.user.Create(folder, nil); err != nil {
-			t.Fatal(err)
-		}
-		mc := other.config()
-		mc.Host, mc.Mailbox = "localhost", folder
-		mc.Folders = Folders{Forwarded: folder + "/Forwarded", Waiting: folder + "/Waiting", Ignored: folder + "/Ignored", Failed: folder + "/Failed"}
-		mc.SetDefaults()
-		loaded.Mailboxes[i].IMAP = mc
-	}
+	other := imaptest.Start(t, imaptest.Options{})
+	other.Create(t, "EMEA")
+	other.Create(t, "APAC")
+	serveMailboxes(other, loaded)
 	h.cfg.Routes = []Route{{Name: "default", To: []string{"engineers@intake.test"}}}
 	h.cfg.Mailboxes = loaded.Mailboxes
 	if probs := h.cfg.mailboxesProblems(); len(probs) > 0 {
@@ -171,8 +181,8 @@ func TestMailboxRules(t *testing.T) {
 			"Content-Type: text/plain; charset=utf-8\r\n\r\n激活文件丢失，申请找回。\r\n客户局点名称：示例中心 " + id + "\r\n"
 	}
 	h.deliver(recovery("main"))
-	other.appendMessage(t, "EMEA", recovery("emea"))
-	other.appendMessage(t, "APAC", recovery("apac"))
+	other.Append(t, "EMEA", recovery("emea"))
+	other.Append(t, "APAC", recovery("apac"))
 	rep := h.poll()
 	got := map[string]string{}
 	cases := map[string]string{}
@@ -219,17 +229,17 @@ func TestMailboxRules(t *testing.T) {
 	if asked != 1 {
 		t.Errorf("%d replies to emea's customer, want the ask_scenario reply", asked)
 	}
-	if n := len(other.inspect(t, "APAC/Forwarded")); n != 1 {
+	if n := len(other.Inspect(t, "APAC/Forwarded")); n != 1 {
 		t.Errorf("APAC/Forwarded holds %d, want apac's mail", n)
 	}
-	if n := len(other.inspect(t, "EMEA/Waiting")); n != 1 {
+	if n := len(other.Inspect(t, "EMEA/Waiting")); n != 1 {
 		t.Errorf("EMEA/Waiting holds %d, want emea's mail", n)
 	}
 
 	// The main mailbox's customer answers with the auth code, but writes to
 	// the apac address: the mail joins the case and apac's rules decide.
 	sent := len(h.smtp.Messages())
-	other.appendMessage(t, "APAC", "From: main@customer.test\r\nSubject: Re: License找回申请\r\nMessage-ID: <main-2@customer.test>\r\n"+
+	other.Append(t, "APAC", "From: main@customer.test\r\nSubject: Re: License找回申请\r\nMessage-ID: <main-2@customer.test>\r\n"+
 		"In-Reply-To: <main@customer.test>\r\nReferences: <main@customer.test>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"+
 		cases["main"]+"\r\n授权码：LK2024-0815-AB12-CD34\r\n")
 	rep = h.poll()
@@ -298,4 +308,66 @@ func TestMailboxRulesProblems(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestReloadMailboxRules: SIGHUP reads a mailbox's rules file again, and
+// the next mail there is decided by the new rules.
+func TestReloadMailboxRules(t *testing.T) {
+	h := newHarness(t)
+	h.p.Now = time.Now
+	h.cfg.Schedule = "@every 1s"
+	h.cfg.Routes = []Route{{Name: "default", To: []string{"engineers@intake.test"}}}
+	h.cfg.Listen = ""
+	loaded, err := mailboxRulesConfig(t, `
+  - name: apac
+    imap: {host: localhost, username: x@example.test, password: pw, mailbox: APAC}
+    rules: apac-rules.yaml
+    routes: [{name: apac, to: [apac-team@intake.test]}]
+`, map[string]string{"apac-rules.yaml": shippedRules(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	other := imaptest.Start(t, imaptest.Options{})
+	other.Create(t, "APAC")
+	serveMailboxes(other, loaded)
+	h.cfg.Mailboxes = loaded.Mailboxes
+	// The daemon reads the config file again, on the servers of the test.
+	reload := func() (*Config, error) {
+		cfg, err := LoadConfig(loaded.Path)
+		if err != nil {
+			return nil, err
+		}
+		serveMailboxes(other, cfg)
+		cfg.Mailbox, cfg.SMTP, cfg.DataDir, cfg.Routes = h.cfg.Mailbox, h.cfg.SMTP, h.cfg.DataDir, h.cfg.Routes
+		cfg.Schedule, cfg.Listen = h.cfg.Schedule, h.cfg.Listen
+		return cfg, nil
+	}
+	d := &Daemon{Pipeline: h.p, Log: h.p.log, Reload: reload}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- d.Run(ctx) }()
+	defer func() {
+		cancel()
+		<-done
+	}()
+	waitFor(t, "the first poll", func() bool { return h.p.alive.Load() > 0 })
+
+	// A recovery needs the site's name alone in apac from now on.
+	rulesPath := filepath.Join(filepath.Dir(loaded.Path), "apac-rules.yaml")
+	if err := os.WriteFile(rulesPath, []byte(shippedRules(t, "materials: [site_name, auth_code]", "materials: [site_name]")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	first := h.p.Config()
+	syscall.Kill(syscall.Getpid(), syscall.SIGHUP)
+	waitFor(t, "the reload", func() bool { return h.p.Config() != first })
+	other.Append(t, "APAC", "From: a@customer.test\r\nSubject: License找回申请\r\nMessage-ID: <a@customer.test>\r\n"+
+		"Content-Type: text/plain; charset=utf-8\r\n\r\n激活文件丢失，申请找回。\r\n客户局点名称：示例中心\r\n")
+	waitFor(t, "the forward to apac's engineers", func() bool {
+		for _, m := range h.smtp.Messages() {
+			if slices.Contains(m.To, "apac-team@intake.test") {
+				return true
+			}
+		}
+		return false
+	})
 }

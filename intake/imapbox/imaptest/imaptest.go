@@ -141,6 +141,14 @@ func (ts *Server) Append(t *testing.T, mailbox, raw string, flags ...imap.Flag) 
 	return data.UID
 }
 
+// Create adds an empty mailbox (a second folder to poll).
+func (ts *Server) Create(t *testing.T, mailbox string) {
+	t.Helper()
+	if err := ts.user.Create(mailbox, nil); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // Recreate deletes mailbox and creates it again, empty and with a new
 // UIDVALIDITY.
 func (ts *Server) Recreate(t *testing.T, mailbox string) {
