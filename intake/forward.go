@@ -3,6 +3,7 @@ package intake
 import (
 	"bufio"
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -10,6 +11,7 @@ import (
 	"net/textproto"
 	"slices"
 	"strings"
+	"time"
 
 	"intake/intake/message"
 	"intake/mailer"
@@ -55,13 +57,36 @@ type sizeReporter interface {
 	MaxSize() int64
 }
 
-// forwardBudget is the most bytes one mail to the engineers may have.
+// sizeLearner is a Sender that can ask its server for SIZE before its
+// first send in this process.
+type sizeLearner interface {
+	LearnSize(ctx context.Context) (int64, error)
+}
+
+// forwardBudget is the most bytes one mail to the engineers may have. The
+// server's SIZE is asked for before the first forward of a process, so a
+// fresh `intake poll --once` already fits it; a server that cannot be
+// reached leaves forwards.max_bytes alone (the send will fail and retry).
 func (p *Pipeline) forwardBudget(cfg *Config) int64 {
 	budget := int64(cfg.Forwards.MaxBytes)
-	if sr, ok := p.send.(sizeReporter); ok {
-		if n := sr.MaxSize(); n > 0 && n < budget {
-			budget = n
+	var size int64
+	switch s := p.sender().(type) {
+	case sizeLearner:
+		if cfg.TriageOnly {
+			break // sends nothing, so asks the server nothing
 		}
+		ctx, cancel := context.WithTimeout(context.Background(), time.Duration(cfg.SMTP.Timeout))
+		n, err := s.LearnSize(ctx)
+		cancel()
+		if err != nil {
+			p.log.Warn("smtp SIZE not learnt: forwards.max_bytes alone bounds the forward", "err", err)
+		}
+		size = n
+	case sizeReporter:
+		size = s.MaxSize()
+	}
+	if size > 0 && size < budget {
+		budget = size
 	}
 	return budget
 }

@@ -5,12 +5,15 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"log/slog"
 	"slices"
 	"strings"
 	"testing"
 
 	"intake/intake/message"
 	"intake/mailer"
+	"intake/mailer/mailertest"
+	"intake/rules"
 )
 
 // scan is a file of n bytes that looks like a stamped letter's PDF.
@@ -127,5 +130,47 @@ func TestForwardBudget(t *testing.T) {
 		if got := p.forwardBudget(cfg); got != tc.want {
 			t.Errorf("forwardBudget with SIZE %d = %d, want %d", tc.size, got, tc.want)
 		}
+	}
+}
+
+// TestPipelineForwardFirstFitsSize: the first forward of a fresh process
+// already fits the SIZE the server announces below forwards.max_bytes:
+// intake asks the server before composing it, not after a refused send.
+func TestPipelineForwardFirstFitsSize(t *testing.T) {
+	h := newHarness(t)
+	rec, err := mailertest.StartSized(400 << 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { rec.Close() })
+	h.smtp = rec
+	h.cfg.SMTP.Host, h.cfg.SMTP.Port = splitHostPort(t, rec.Addr())
+	opts, err := h.cfg.SMTP.Options(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sender, err := mailer.NewSender(opts, slog.New(slog.NewTextHandler(h.log, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.p.SetSender(sender)
+	lic, host, letter := padded(licenseFile, 150<<10), padded(newHostFile, 160<<10), scan("承诺书(盖章).pdf", 170<<10)
+	h.deliver(testMail("陈晓东 <chen@hospital.example>", "License硬件变更申请", "r-1@hospital.example", "", hwChangeComplete, lic, host, letter))
+	rep := h.poll()
+	if pr := rep.Processed[0]; pr.Decision.Action != rules.ActionForward {
+		t.Fatalf("decision %s, want forward", pr.Decision.Action)
+	}
+	fwd := engineersMail(h, 0)
+	seen := map[string]int{}
+	for i, m := range fwd {
+		if len(m.raw) > 400<<10 {
+			t.Errorf("mail %d is %d bytes, over the server's SIZE", i+1, len(m.raw))
+		}
+		for name := range m.files {
+			seen[name]++
+		}
+	}
+	if len(fwd) < 2 || seen[lic.name] != 1 || seen[host.name] != 1 || seen[letter.name] != 1 {
+		t.Errorf("the first poll delivered %d mails to the engineers with files %v, want the three files split to fit SIZE 400 KiB", len(fwd), seen)
 	}
 }

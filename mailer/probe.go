@@ -32,6 +32,7 @@ func (s *Sender) Probe(ctx context.Context) (ext map[string]string, loginErr, er
 	if err != nil {
 		return nil, nil, fmt.Errorf("connecting to %s: %w", s.addr, err)
 	}
+	s.noteSize(c.Extension("SIZE"))
 	ext = map[string]string{}
 	for _, name := range []string{"AUTH", "SIZE", "8BITMIME", "SMTPUTF8", "PIPELINING"} {
 		if ok, param := c.Extension(name); ok {

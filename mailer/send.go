@@ -102,13 +102,39 @@ type Sender struct {
 	addr    string
 	timeout time.Duration
 	log     *slog.Logger
-	// maxSize is the SIZE the server announced at the last EHLO (0: none).
-	maxSize atomic.Int64
+	// maxSize is the SIZE the server announced at the last EHLO (0: none);
+	// sizeSeen tells whether an EHLO answer was read at all.
+	maxSize  atomic.Int64
+	sizeSeen atomic.Bool
 }
 
 // MaxSize returns the largest mail the server said it takes (SIZE in its
 // EHLO answer, RFC 1870) at the last connection, or 0 when not known.
 func (s *Sender) MaxSize() int64 { return s.maxSize.Load() }
+
+// LearnSize returns the server's SIZE as MaxSize does, first asking the
+// server (connect, EHLO, QUIT: Probe) when this process has not talked to
+// it yet, so that the first mail composed already fits.
+func (s *Sender) LearnSize(ctx context.Context) (int64, error) {
+	if !s.sizeSeen.Load() {
+		if _, _, err := s.Probe(ctx); err != nil {
+			return 0, err
+		}
+	}
+	return s.MaxSize(), nil
+}
+
+// noteSize records the SIZE of an EHLO answer (none: 0, no fixed limit).
+func (s *Sender) noteSize(ok bool, v string) {
+	n := int64(0)
+	if ok {
+		if m, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64); err == nil {
+			n = m
+		}
+	}
+	s.maxSize.Store(n)
+	s.sizeSeen.Store(true)
+}
 
 type contextDialer interface {
 	DialContext(ctx context.Context, network, addr string) (net.Conn, error)
@@ -252,11 +278,7 @@ func (s *Sender) Send(ctx context.Context, out *Outgoing) error {
 	stop := context.AfterFunc(ctx, func() { _ = conn.Close() })
 	defer stop()
 
-	if ok, v := c.Extension("SIZE"); ok {
-		if n, err := strconv.ParseInt(strings.TrimSpace(v), 10, 64); err == nil {
-			s.maxSize.Store(n) // 0: no fixed limit
-		}
-	}
+	s.noteSize(c.Extension("SIZE"))
 
 	raw := out.Raw
 	if has8bit(raw) {

@@ -521,6 +521,24 @@ func TestSenderMaxSize(t *testing.T) {
 	}
 }
 
+// TestSenderLearnSize: a fresh sender learns the SIZE from EHLO before it
+// sends anything, and asks the server only once.
+func TestSenderLearnSize(t *testing.T) {
+	rec := startRecorder(t)
+	s := newSender(t, options(t, rec.Addr()))
+	for i := 0; i < 2; i++ {
+		if got, err := s.LearnSize(context.Background()); err != nil || got != 64<<20 {
+			t.Fatalf("LearnSize = %d, %v; want the recorder's SIZE %d", got, err, 64<<20)
+		}
+		if i == 0 {
+			rec.Close() // a second ask would fail
+		}
+	}
+	if n := len(rec.Messages()); n != 0 {
+		t.Errorf("learning the SIZE sent %d mails", n)
+	}
+}
+
 // stallingServer answers SMTP on loopback until the stage named (greeting,
 // EHLO, STARTTLS, AUTH, MAIL, RCPT, DATA or "." for the end of the data),
 // where it goes silent while keeping the connection open. It returns the

@@ -52,9 +52,15 @@ type Recorder struct {
 // Close.
 func Start() (*Recorder, error) { return StartTLS(nil, false) }
 
+// StartSized is Start with a server that announces SIZE maxBytes and
+// refuses larger mail.
+func StartSized(maxBytes int64) (*Recorder, error) { return start(nil, false, maxBytes) }
+
 // StartTLS is Start with TLS: implicit TLS on connect when implicit is set,
 // else STARTTLS offered to the client. A nil cfg means no TLS at all.
-func StartTLS(cfg *tls.Config, implicit bool) (*Recorder, error) {
+func StartTLS(cfg *tls.Config, implicit bool) (*Recorder, error) { return start(cfg, implicit, 64<<20) }
+
+func start(cfg *tls.Config, implicit bool, maxBytes int64) (*Recorder, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return nil, fmt.Errorf("listening: %w", err)
@@ -68,7 +74,7 @@ func StartTLS(cfg *tls.Config, implicit bool) (*Recorder, error) {
 	r.srv.AllowInsecureAuth = true // loopback only
 	r.srv.ReadTimeout = time.Minute
 	r.srv.WriteTimeout = time.Minute
-	r.srv.MaxMessageBytes = 64 << 20
+	r.srv.MaxMessageBytes = maxBytes
 	r.srv.ErrorLog = log.New(io.Discard, "", 0)
 	ln = hidingListener{ln, r}
 	if cfg != nil && implicit {
