@@ -86,9 +86,13 @@ type caseMatch struct {
 	c *Case
 	// notes go into the message's decision: joined_case,
 	// joined_colleague, joined_untagged, not_joined, which_case,
-	// already_in_hand; `intake cases show` lists them and the reply says
-	// those that replies.notes has a text for.
+	// already_in_hand, merged_case; `intake cases show` lists them and the
+	// reply says those that replies.notes has a text for.
 	notes []string
+	// merge is the provisional case (opened with which_case) that the
+	// customer's answer naming one of its candidates closes: its messages
+	// join c.
+	merge *Case
 }
 
 // caseRef is a case a message points at, and where.
@@ -134,7 +138,13 @@ func (p *Pipeline) references(cfg *Config, msg *rules.Message) []caseRef {
 func (p *Pipeline) findCase(cfg *Config, msg *rules.Message) caseMatch {
 	var m caseMatch
 	forged := dmarcFailed(msg, cfg.Cases.AuthservID)
-	for _, ref := range p.references(cfg, msg) {
+	refs := p.references(cfg, msg)
+	if !forged {
+		if m, ok := p.answerWhich(cfg, msg, refs); ok {
+			return m
+		}
+	}
+	for _, ref := range refs {
 		c, err := p.store.Case(ref.id)
 		if err != nil || c == nil {
 			continue
@@ -160,6 +170,49 @@ func (p *Pipeline) findCase(cfg *Config, msg *rules.Message) caseMatch {
 		m.notes = append(m.notes, fmt.Sprintf("not_joined: %s (by %s): %s", c.ID, ref.where, why))
 	}
 	return m
+}
+
+// answerWhich recognises the answer to a which_case question: a mail from
+// a party that points at the provisional case (a reply to our mail, or its
+// tag) and tags one of the cases the question named. It joins that case
+// and closes the provisional one into it (note merged_case).
+func (p *Pipeline) answerWhich(cfg *Config, msg *rules.Message, refs []caseRef) (caseMatch, bool) {
+	for _, r := range refs {
+		prov, err := p.store.Case(r.id)
+		if err != nil || prov == nil || prov.State != StateWaiting || !isParty(prov, msg.From, cfg.Cases) {
+			continue
+		}
+		cands := p.whichCandidates(cfg, prov.ID)
+		for _, t := range refs {
+			if t.id == prov.ID || !slices.Contains(cands, t.id) {
+				continue
+			}
+			c, err := p.store.Case(t.id)
+			if err != nil || c == nil || !isParty(c, msg.From, cfg.Cases) {
+				continue
+			}
+			return caseMatch{c: c, merge: prov, notes: []string{
+				fmt.Sprintf("joined_case: %s by %s", c.ID, t.where),
+				fmt.Sprintf("merged_case: %s closed into %s: the customer named %s of the cases it could belong to (%s)", prov.ID, c.ID, c.ID, strings.Join(cands, ", ")),
+			}}, true
+		}
+	}
+	return caseMatch{}, false
+}
+
+// whichCandidates returns the cases a provisional case's first mail could
+// have joined (its which_case note), or nil when it is no such case.
+func (p *Pipeline) whichCandidates(cfg *Config, caseID string) []string {
+	rows, err := p.store.CaseMessages(caseID)
+	if err != nil || len(rows) == 0 {
+		return nil
+	}
+	for _, n := range rows[0].Decision.Notes {
+		if rules.NoteID(n) == "which_case" {
+			return caseTags(cfg.Cases.Prefix, n)
+		}
+	}
+	return nil
 }
 
 // isParty reports whether from may add to c: one of its parties, or with
@@ -410,6 +463,13 @@ func (p *Pipeline) caseOf(cfg *Config, msg *rules.Message) (caseMatch, []*rules.
 		return m, nil, nil, nil // a forwarded case's mail is not read again
 	}
 	hist, sums, err := p.history(cfg, m.c.ID)
+	if err == nil && m.merge != nil {
+		// The provisional case's mail is the chosen case's from now on.
+		var more []*rules.Message
+		var moreSums []string
+		more, moreSums, err = p.history(cfg, m.merge.ID)
+		hist, sums = append(hist, more...), append(sums, moreSums...)
+	}
 	return m, hist, sums, err
 }
 

@@ -223,10 +223,51 @@ func TestPipelineWhichCase(t *testing.T) {
 	if len(sent) != 1 || !strings.Contains(sent[0].body, "请回复本邮件，在主题中写明应并入的案例编号") {
 		t.Errorf("reply to the ambiguous mail does not ask which case: %d mails", len(sent))
 	}
+	a, b := rep.Processed[0].CaseID, rep.Processed[1].CaseID
+	if len(sent) == 1 && (!strings.Contains(sent[0].body, a) || !strings.Contains(sent[0].body, b)) {
+		t.Errorf("the reply does not name both cases %s and %s:\n%s", a, b, sent[0].body)
+	}
 	var buf bytes.Buffer
 	WriteCase(&buf, h.store, pr.CaseID)
-	if !strings.Contains(buf.String(), "which_case: could belong to "+rep.Processed[0].CaseID) {
+	if !strings.Contains(buf.String(), "which_case: could belong to "+a) {
 		t.Errorf("cases show lacks the which_case reason:\n%s", buf.String())
+	}
+
+	// The customer answers our reply with case B's tag alone: the answer
+	// and the first mail join B, which then has everything; the
+	// provisional case closes with nothing left to send.
+	ask := sent[0]
+	answer := testMail("chen@hospital.example", "Re: "+b, "d@hospital.example", "", "是"+b+"的材料")
+	answer = "In-Reply-To: " + ask.header.Get("Message-Id") + "\r\n" + answer
+	h.deliver(answer)
+	ans := h.poll().Processed[0]
+	if ans.CaseID != b || !ans.Decision.HasNote("merged_case") {
+		t.Fatalf("the answer went to %s, notes %v; want %s with merged_case", ans.CaseID, ans.Decision.Notes, b)
+	}
+	if ans.Decision.Action != rules.ActionForward {
+		t.Errorf("case %s after the answer: %s missing %v; want forward with the first mail's materials", b, ans.Decision.Action, ans.Decision.Missing)
+	}
+	prov, _ := h.store.Case(pr.CaseID)
+	if prov == nil || prov.State != StateClosed {
+		t.Errorf("the provisional case %s is %+v, want closed", pr.CaseID, prov)
+	}
+	if rows, _ := h.store.CaseMessages(pr.CaseID); len(rows) != 0 {
+		t.Errorf("the provisional case still holds %d messages", len(rows))
+	}
+	if rows, _ := h.store.CaseMessages(b); len(rows) != 3 {
+		t.Errorf("case %s holds %d messages, want 3 (its request, the first mail, the answer)", b, len(rows))
+	}
+	if other, _ := h.store.CaseMessages(a); len(other) != 1 {
+		t.Errorf("case %s holds %d messages, want its own 1", a, len(other))
+	}
+	// Days later: no reminder for the closed provisional case.
+	before := len(h.smtp.Messages())
+	h.now = h.now.Add(4 * 24 * time.Hour)
+	h.poll()
+	for _, s := range h.sentSince(before) {
+		if strings.Contains(s.subject(), pr.CaseID) {
+			t.Errorf("the closed provisional case %s still sends %q", pr.CaseID, s.subject())
+		}
 	}
 }
 

@@ -552,6 +552,9 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 		d.Notes = append(d.Notes, match.notes...)
 	}
 	rec := &Record{}
+	if match.merge != nil && c != nil {
+		rec.Merge = match.merge.ID
+	}
 	pl := plan{cfg: cfg, now: now, uid: uint32(env.UID), size: env.Size, msg: msg, d: &d, msgs: msgs, sums: sums, c: c, update: update && c != nil}
 	if err := p.plan(&pl, rec); err != nil {
 		return nil, err

@@ -6,6 +6,7 @@ import (
 	"mime"
 	"path"
 	"strconv"
+	"strings"
 
 	"intake/mailer"
 	"intake/rules"
@@ -45,6 +46,11 @@ func replyData(cfg *Config, c *Case, d *rules.Decision) mailer.ReplyData {
 		id := rules.NoteID(n)
 		if t, ok := cfg.Replies.Notes[id]; ok && !seen[id] {
 			seen[id] = true
+			if ids := caseTags(cfg.Cases.Prefix, n); id == "which_case" && len(ids) > 0 {
+				// The customer answers by naming one: name them all.
+				t.ZH += "可选的案例：" + strings.Join(ids, "、") + "。"
+				t.EN += " The cases: " + strings.Join(ids, ", ") + "."
+			}
 			data.Notes = append(data.Notes, t)
 		}
 	}

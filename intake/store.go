@@ -995,6 +995,9 @@ type Record struct {
 	// Bounced, when set, is a mail of ours the message reports undelivered:
 	// it is marked failed with the report.
 	Bounced *Bounced
+	// Merge, when set, is a provisional case closed into Case: its
+	// messages become Case's and its unsent mail is cancelled.
+	Merge string
 }
 
 // Bounced is an outbox mail a bounce reports undelivered, and why.
@@ -1016,6 +1019,11 @@ func (s *Store) Commit(r *Record, now time.Time) (int64, error) {
 			if r.Party != "" {
 				if _, err := tx.Exec(`INSERT OR IGNORE INTO parties (case_id, address) VALUES (?, ?)`, r.Case.ID, strings.ToLower(r.Party)); err != nil {
 					return err
+				}
+			}
+			if r.Merge != "" {
+				if err := mergeCase(tx, r.Merge, r.Case.ID, now); err != nil {
+					return fmt.Errorf("closing case %s into %s: %w", r.Merge, r.Case.ID, err)
 				}
 			}
 		}
@@ -1053,6 +1061,25 @@ func (s *Store) Commit(r *Record, now time.Time) (int64, error) {
 		return 0, fmt.Errorf("committing message uid %d: %w", r.Message.UID, err)
 	}
 	return rowID, nil
+}
+
+// mergeCase closes case from into case into: its messages and parties
+// become into's, and its mail not yet sent is cancelled.
+func mergeCase(tx *sql.Tx, from, into string, now time.Time) error {
+	for _, q := range []struct {
+		sql  string
+		args []any
+	}{
+		{`UPDATE messages SET case_id = ? WHERE case_id = ?`, []any{into, from}},
+		{`INSERT OR IGNORE INTO parties (case_id, address) SELECT ?, address FROM parties WHERE case_id = ?`, []any{into, from}},
+		{`UPDATE outbox SET state = ? WHERE case_id = ? AND state IN (?, ?, ?, ?)`, []any{OutboxCancelled, from, OutboxPending, OutboxKept, OutboxHeld, OutboxFallback}},
+		{`UPDATE cases SET state = ?, updated_at = ? WHERE id = ?`, []any{StateClosed, now.Unix(), from}},
+	} {
+		if _, err := tx.Exec(q.sql, q.args...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // CommitCase writes a change to a case that no new message caused (a
