@@ -3,10 +3,12 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"intake/intake"
 )
@@ -118,10 +120,10 @@ func TestCheckJSONLines(t *testing.T) {
 	}
 }
 
-// TestFailedCommands: `intake failed` reads the store while nothing failed,
-// and `intake reprocess --mail` names a mail that is not in the failed
-// folder as such.
-func TestFailedCommands(t *testing.T) {
+// tempStore writes the shipped config with a data directory of the test's
+// own, and opens its store.
+func tempStore(t *testing.T) (string, *intake.Store) {
+	t.Helper()
 	dir := t.TempDir()
 	cfg, err := os.ReadFile("../../config.yaml")
 	if err != nil {
@@ -138,6 +140,14 @@ func TestFailedCommands(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return path, st
+}
+
+// TestFailedCommands: `intake failed` reads the store while nothing failed,
+// and `intake reprocess --mail` names a mail that is not in the failed
+// folder as such.
+func TestFailedCommands(t *testing.T) {
+	path, st := tempStore(t)
 	st.Close()
 	for _, tt := range []struct {
 		args     []string
@@ -182,6 +192,47 @@ func TestCheckAsMailbox(t *testing.T) {
 		code := run(tc.args, &stdout, &stderr)
 		if code != tc.wantCode || !strings.Contains(stdout.String()+stderr.String(), tc.want) {
 			t.Errorf("%v: exit %d, output %s%s; want exit %d and %q", tc.args, code, stdout.String(), stderr.String(), tc.wantCode, tc.want)
+		}
+	}
+}
+
+// TestReleaseCommand: `intake release` lists each kept mail with its case,
+// sender and why, and --case and --sender release only theirs.
+func TestReleaseCommand(t *testing.T) {
+	path, st := tempStore(t)
+	now := time.Now()
+	for i, k := range []struct{ caseID, from, why string }{
+		{"LX-20261130-0001", "a@hospital.example", "6 cases of a@hospital.example forwarded within 24h (cases.limits.forwards_per_sender 5)"},
+		{"LX-20261130-0002", "b@clinic.example", "10 mails to the engineers about case LX-20261130-0002 within 24h (cases.limits.forwards_per_case 10)"},
+		{"LX-20261130-0003", "b@clinic.example", "11 mails to the engineers about case LX-20261130-0003 within 24h (cases.limits.forwards_per_case 10)"},
+	} {
+		rec := &intake.Record{
+			Case:    &intake.Case{ID: k.caseID, State: intake.StateForwarded, Customer: k.from, CreatedAt: now, UpdatedAt: now},
+			NewCase: true,
+			Message: intake.MessageRow{Mailbox: "INBOX", UIDValidity: 1, UID: uint32(i + 1), MessageID: fmt.Sprintf("m%d@x", i), From: k.from, CaseID: k.caseID, ReceivedAt: now},
+			Mail: []*intake.Outgoing{{Kind: "forward", State: intake.OutboxKept, Why: k.why, MessageID: fmt.Sprintf("f%d@intake", i),
+				EnvFrom: "intake@example.test", Recipients: []string{"engineers@example.test"}, Subject: "[" + k.caseID + "] request", Raw: []byte("x")}},
+		}
+		if _, err := st.Commit(rec, now); err != nil {
+			t.Fatal(err)
+		}
+	}
+	st.Close()
+	for _, tt := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"release"}, []string{"3 mail kept unsent", "case LX-20261130-0001  from a@hospital.example", "kept: 6 cases of a@hospital.example forwarded", "kept: 11 mails to the engineers about case LX-20261130-0003"}},
+		{[]string{"release", "--case", "LX-20261130-0003"}, []string{"1 mail released"}},
+		{[]string{"release", "--sender", "B@clinic.example"}, []string{"1 mail released"}},
+		{[]string{"release"}, []string{"1 mail kept unsent", "LX-20261130-0001"}},
+	} {
+		var stdout, stderr bytes.Buffer
+		code := run(append(tt.args, "--config", path), &stdout, &stderr)
+		for _, w := range tt.want {
+			if code != 0 || !strings.Contains(stdout.String(), w) {
+				t.Errorf("intake %s = exit %d, %q %q; want %q", strings.Join(tt.args, " "), code, stdout.String(), stderr.String(), w)
+			}
 		}
 	}
 }
