@@ -371,3 +371,32 @@ func TestReloadMailboxRules(t *testing.T) {
 		return false
 	})
 }
+
+// TestReprocessMailOfAnotherMailbox: `intake reprocess --mail N` moves a
+// mail given up in a mailbox of `mailboxes:` back into that mailbox.
+func TestReprocessMailOfAnotherMailbox(t *testing.T) {
+	h := newHarness(t)
+	emea := imaptest.Start(t, imaptest.Options{})
+	mc := emea.Config()
+	mc.Host, mc.MaxTries = "localhost", 1
+	mc.SetDefaults()
+	h.cfg.Mailboxes = []MoreMailbox{{Name: "emea", IMAP: mc}}
+	raw := testMail("chen@hospital.example", "License硬件变更申请", "fail-1@hospital.example", "", hwChangeIncomplete, licenseFile)
+	emea.Append(t, "INBOX", raw)
+	free := h.blockRaw(raw)
+	h.p.Poll(context.Background())
+	if got := emea.Inspect(t, "Intake/Failed"); len(got) != 1 {
+		t.Fatalf("emea's Intake/Failed holds %d messages, want the mail given up", len(got))
+	}
+	free()
+	given, _ := h.store.Quarantined()
+	if len(given) != 1 {
+		t.Fatalf("quarantined = %v, want the mail given up", given)
+	}
+	if err := h.p.ReprocessMail(context.Background(), given[0].ID); err != nil {
+		t.Fatalf("ReprocessMail: %v", err)
+	}
+	if got := emea.Inspect(t, "INBOX"); len(got) != 1 {
+		t.Errorf("emea's INBOX holds %d after ReprocessMail, want the mail back", len(got))
+	}
+}

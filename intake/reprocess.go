@@ -85,7 +85,6 @@ type restorer interface {
 // reads it as new mail, and takes it off the failed list. id is the
 // message's number in `intake failed`.
 func (p *Pipeline) ReprocessMail(ctx context.Context, id int64) error {
-	cfg := p.Config()
 	row, err := p.store.Message(id)
 	if err != nil {
 		return err
@@ -93,6 +92,7 @@ func (p *Pipeline) ReprocessMail(ctx context.Context, id int64) error {
 	if row == nil || row.Action != rules.ActionQuarantine {
 		return fmt.Errorf("reprocessing mail #%d: no such mail in the failed folder (hint: `intake failed` lists them)", id)
 	}
+	cfg := p.Config().viewOfKey(row.Mailbox) // the mailbox it was read from
 	filed, err := p.store.FiledAs(id)
 	if err != nil {
 		return err
