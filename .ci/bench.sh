@@ -46,6 +46,8 @@ cleanup() {
 trap cleanup EXIT
 
 if ! command -v imapfilter >/dev/null; then
+	# A new machine's package lists may be empty or old: update them first.
+	apt-get update >/dev/null
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends imapfilter >/dev/null
 fi
 if [[ -n ${BENCH_INTAKE:-} ]]; then
