@@ -37,9 +37,11 @@ type Mailbox interface {
 	// message sent larger than its announced size allows is refused with a
 	// *imapbox.SizeMismatchError.
 	Fetch(ctx context.Context, env imapbox.Envelope, w io.Writer) error
-	// Move moves a message to a folder, creating the folder if needed, and
-	// says where it went when the server tells (else a zero imapbox.Filed).
-	Move(ctx context.Context, uid imap.UID, folder string) (imapbox.Filed, error)
+	// Move moves messages to a folder, creating the folder if needed, and
+	// returns the messages it moved, each with where it went when the
+	// server tells (else a zero imapbox.Filed); a UID it leaves out was
+	// gone. On an error it still returns what it moved.
+	Move(ctx context.Context, uids []imap.UID, folder string) (map[imap.UID]imapbox.Filed, error)
 	Close() error
 }
 
@@ -209,10 +211,8 @@ func (p *Pipeline) pollMailbox(ctx, work context.Context, name string, rep *Repo
 		rep.Errors = append(rep.Errors, err)
 		return
 	}
-	for _, row := range pending {
-		if err := p.move(work, mb, row); err != nil {
-			rep.Errors = append(rep.Errors, err)
-		}
+	if err := p.move(work, mb, pending); err != nil {
+		rep.Errors = append(rep.Errors, err)
 	}
 
 	last, other, err := p.store.Checkpoint(key, uv)
@@ -232,6 +232,21 @@ func (p *Pipeline) pollMailbox(ctx, work context.Context, name string, rep *Repo
 	// The checkpoint follows the done UIDs while no message before them
 	// failed or waits for its next try.
 	allDone := true
+	// Committed messages are filed a group at a time (one MOVE per
+	// folder); until then they are pending moves, which the next poll
+	// files after a crash.
+	var toMove []*MessageRow
+	fileDecided := func() {
+		if len(toMove) == 0 {
+			return
+		}
+		p.crash("before_move")
+		if err := p.move(work, mb, toMove); err != nil {
+			rep.Errors = append(rep.Errors, err)
+		}
+		toMove = toMove[:0]
+	}
+	lost := false
 	for i, env := range envs {
 		if ctx.Err() != nil {
 			p.log.Info("stopping between messages", "mailbox", key, "left", len(envs)-i)
@@ -241,9 +256,9 @@ func (p *Pipeline) pollMailbox(ctx, work context.Context, name string, rep *Repo
 			break // a reload took the mailbox away
 		}
 		pr, done, err := p.take(work, cfg, mb, key, uv, env)
-		var lost *mailboxError
+		var lostConn *mailboxError
 		if err != nil {
-			errors.As(err, &lost)
+			errors.As(err, &lostConn)
 			p.log.Error("processing message", "mailbox", key, "uid", env.UID, "err", err)
 			rep.Errors = append(rep.Errors, fmt.Errorf("uid %d: %w", env.UID, err))
 		}
@@ -253,7 +268,7 @@ func (p *Pipeline) pollMailbox(ctx, work context.Context, name string, rep *Repo
 			}
 		}
 		allDone = allDone && done
-		if lost == nil {
+		if lostConn == nil {
 			p.alive.Store(p.Now().Unix()) // a long backlog is progress, not a stall
 			progressed(work)
 		}
@@ -267,21 +282,28 @@ func (p *Pipeline) pollMailbox(ctx, work context.Context, name string, rep *Repo
 			rep.Processed = append(rep.Processed, *pr)
 		}
 		p.drain(work, rep)
-		if pr != nil && lost == nil {
+		if pr != nil && lostConn == nil {
 			row, err := p.store.SeenUID(key, uv, uint32(env.UID))
 			if err == nil && row != nil {
-				p.crash("before_move")
-				if err := p.move(work, mb, row); err != nil {
-					rep.Errors = append(rep.Errors, err)
-				}
+				toMove = append(toMove, row)
 			}
 		}
-		if lost != nil {
+		if lostConn != nil {
 			p.log.Warn("mailbox connection lost: the rest waits for the next poll", "left", len(envs)-i-1)
+			lost = true
 			break
 		}
+		if len(toMove) >= moveGroup {
+			fileDecided()
+		}
+	}
+	if !lost {
+		fileDecided()
 	}
 }
+
+// moveGroup is how many committed messages are filed together.
+const moveGroup = 200
 
 // afterStop returns a context that outlives ctx: after a stop was asked
 // for, the work in hand goes on while it makes progress (see progressed),
@@ -350,17 +372,45 @@ func folderFor(cfg *Config, action string) string {
 	return cfg.Mailbox.Folders.Ignored
 }
 
-// move files a committed message and records it.
-func (p *Pipeline) move(ctx context.Context, mb Mailbox, row *MessageRow) error {
-	filed, err := mb.Move(ctx, imap.UID(row.UID), row.Folder)
-	if errors.Is(err, imapbox.ErrNoSuchMessage) {
-		p.log.Warn("message gone before it was filed", "mailbox", row.Mailbox, "uid", row.UID, "message_id", row.MessageID, "case", row.CaseID)
-		err = nil
+// move files committed messages, one Move per folder, and records each
+// message the server moved or no longer holds.
+func (p *Pipeline) move(ctx context.Context, mb Mailbox, rows []*MessageRow) error {
+	byFolder := map[string][]*MessageRow{}
+	var folders []string
+	for _, row := range rows {
+		if byFolder[row.Folder] == nil {
+			folders = append(folders, row.Folder)
+		}
+		byFolder[row.Folder] = append(byFolder[row.Folder], row)
 	}
-	if err != nil {
-		return fmt.Errorf("moving uid %d to %s: %w", row.UID, row.Folder, err)
+	var errs []error
+	for _, folder := range folders {
+		group := byFolder[folder]
+		uids := make([]imap.UID, len(group))
+		for i, row := range group {
+			uids[i] = imap.UID(row.UID)
+		}
+		moved, err := mb.Move(ctx, uids, folder)
+		filed := map[int64]imapbox.Filed{}
+		for _, row := range group {
+			f, ok := moved[imap.UID(row.UID)]
+			switch {
+			case ok:
+				filed[row.ID] = f
+			case err == nil:
+				// An OK move leaves none of its UIDs in the mailbox.
+				p.log.Warn("message gone before it was filed", "mailbox", row.Mailbox, "uid", row.UID, "message_id", row.MessageID, "case", row.CaseID)
+				filed[row.ID] = imapbox.Filed{}
+			}
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("moving %d messages to %s: %w", len(group)-len(filed), folder, err))
+		}
+		if err := p.store.MarkMoved(filed); err != nil {
+			errs = append(errs, err)
+		}
 	}
-	return p.store.MarkMoved(row.ID, filed)
+	return errors.Join(errs...)
 }
 
 // ProblemSizeMismatch is the quarantine reason of a message the server sent

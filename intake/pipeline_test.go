@@ -566,3 +566,47 @@ func TestPipelineTooLarge(t *testing.T) {
 		t.Errorf("%d admin notices about the large mail, want 1", admin)
 	}
 }
+
+// TestPipelineMovesByFolder: a poll files its mail with one UID MOVE per
+// destination folder, not one per mail, and records where each went.
+func TestPipelineMovesByFolder(t *testing.T) {
+	h := newHarness(t)
+	files := []string{"15-ignore-out-of-office-zh.eml", "01-recovery-complete-zh.eml", "16-ignore-bounce.eml", "02-recovery-missing-auth-code-en.eml",
+		"17-ignore-mailing-list-zh.eml", "18-ignore-noreply-zh.eml", "12-ask-scenario-zh.eml", "19-ignore-own-address.eml"}
+	for _, f := range files {
+		raw, err := readFile("../testdata/mail/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h.deliver(raw)
+	}
+	rep := h.poll()
+	if len(rep.Processed) != len(files) {
+		t.Fatalf("processed %d, want %d", len(rep.Processed), len(files))
+	}
+	folders := map[string]bool{}
+	for _, pr := range rep.Processed {
+		folders[pr.Folder] = true
+	}
+	var moves []string
+	for _, line := range strings.Split(h.imap.Transcript.String(), "\r\n") {
+		if f := strings.Fields(line); len(f) > 2 && f[1] == "UID" && f[2] == "MOVE" { // not the tagged OK
+			moves = append(moves, line)
+		}
+	}
+	if len(folders) < 2 || len(moves) != len(folders) {
+		t.Errorf("client sent %d UID MOVE for %d mails in %d folders, want one a folder:\n%s", len(moves), len(rep.Processed), len(folders), strings.Join(moves, "\n"))
+	}
+	if got := len(h.imap.Inspect(t, "INBOX")); got != 0 {
+		t.Errorf("INBOX still holds %d", got)
+	}
+	for _, pr := range rep.Processed {
+		row, err := h.store.SeenUID(pr.Mailbox, h.imapUIDValidity(), pr.UID)
+		if err != nil || row == nil || !row.Moved {
+			t.Fatalf("uid %d: row %+v, %v; want it recorded moved", pr.UID, row, err)
+		}
+		if f, err := h.store.FiledAs(row.ID); err != nil || f.UID == 0 {
+			t.Errorf("uid %d: filed as %+v, %v; want its UID in %s", pr.UID, f, err, pr.Folder)
+		}
+	}
+}

@@ -507,21 +507,28 @@ func (s *Store) PendingMoves(mailbox string, uidValidity uint32) ([]*MessageRow,
 	return s.queryMessages(`mailbox = ? AND uidvalidity = ? AND moved = 0 ORDER BY uid`, mailbox, uidValidity)
 }
 
-// MarkMoved records that a message is in its folder, and where, when the
-// server said.
-func (s *Store) MarkMoved(id int64, filed imapbox.Filed) error {
+// MarkMoved records in one commit that messages (by row id) are in their
+// folder, and where, when the server said.
+func (s *Store) MarkMoved(filed map[int64]imapbox.Filed) error {
+	if len(filed) == 0 {
+		return nil
+	}
 	err := s.tx(func(tx *sql.Tx) error {
-		if _, err := tx.Exec(`UPDATE messages SET moved = 1 WHERE id = ?`, id); err != nil {
-			return err
+		for id, f := range filed {
+			if _, err := tx.Exec(`UPDATE messages SET moved = 1 WHERE id = ?`, id); err != nil {
+				return err
+			}
+			if f.UID == 0 {
+				continue
+			}
+			if _, err := tx.Exec(`INSERT OR REPLACE INTO filed (message_row, uidvalidity, uid) VALUES (?, ?, ?)`, id, f.UIDValidity, f.UID); err != nil {
+				return err
+			}
 		}
-		if filed.UID == 0 {
-			return nil
-		}
-		_, err := tx.Exec(`INSERT OR REPLACE INTO filed (message_row, uidvalidity, uid) VALUES (?, ?, ?)`, id, filed.UIDValidity, filed.UID)
-		return err
+		return nil
 	})
 	if err != nil {
-		return fmt.Errorf("marking message %d moved: %w", id, err)
+		return fmt.Errorf("marking %d messages moved: %w", len(filed), err)
 	}
 	return nil
 }

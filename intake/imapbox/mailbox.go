@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"mime"
 	"net"
 	"os"
@@ -587,33 +588,35 @@ func (m *Mailbox) fetch(env Envelope, w io.Writer) error {
 	}
 }
 
-// Move moves message uid to folder, creating the folder first if needed.
+// Move moves messages uids to folder, creating the folder first if needed,
+// with one command per UID set of at most maxUIDSetLen bytes. It returns,
+// for every message the server moved, where it went (a zero Filed when the
+// server does not say); a UID absent from the answer was not in the mailbox.
+// On an error, the answer still holds the messages moved before it.
 //
-// With MOVE it is one command. Without it, Move copies (UID COPY), checks
-// that the copy happened, flags the original \Deleted and removes it with
-// UID EXPUNGE when the server has UIDPLUS. It never sends a plain EXPUNGE,
-// which would also remove unrelated messages flagged \Deleted: without
-// UIDPLUS the original stays, flagged \Deleted (List skips it), and Move logs
-// a warning. (imapclient's own fallback is not used: it sends STORE and
-// EXPUNGE without waiting for the COPY result, and a plain EXPUNGE when the
-// server lacks UIDPLUS.)
-//
-// It returns where the message went when the server says (UIDPLUS).
-func (m *Mailbox) Move(ctx context.Context, uid imap.UID, folder string) (Filed, error) {
+// With MOVE it is one command a set. Without it, Move copies (UID COPY),
+// checks which messages were copied, flags those \Deleted and removes them
+// with UID EXPUNGE when the server has UIDPLUS. It never sends a plain
+// EXPUNGE, which would also remove unrelated messages flagged \Deleted:
+// without UIDPLUS the originals stay, flagged \Deleted (List skips them),
+// and Move logs a warning. (imapclient's own fallback is not used: it sends
+// STORE and EXPUNGE without waiting for the COPY result, and a plain EXPUNGE
+// when the server lacks UIDPLUS.)
+func (m *Mailbox) Move(ctx context.Context, uids []imap.UID, folder string) (map[imap.UID]Filed, error) {
 	name := m.serverName(folder)
-	var filed Filed
-	err := m.run(ctx, m.timeout, func() error {
-		if err := m.ensureFolder(name); err != nil {
-			return err
+	moved := map[imap.UID]Filed{}
+	for _, set := range uidChunks(uids, maxUIDSetLen) {
+		err := m.run(ctx, m.timeout, func() error {
+			if err := m.ensureFolder(name); err != nil {
+				return err
+			}
+			return m.moveTo(set, name, moved)
+		})
+		if err != nil {
+			return moved, fmt.Errorf("moving uids %v to %q: %w", set, name, err)
 		}
-		var err error
-		filed, err = m.moveTo(uid, name)
-		return err
-	})
-	if err != nil {
-		return Filed{}, fmt.Errorf("moving uid %d to %q: %w", uid, name, err)
 	}
-	return filed, nil
+	return moved, nil
 }
 
 // Filed is where a moved message went: its UID in the folder, under the
@@ -623,56 +626,75 @@ type Filed struct {
 	UID         imap.UID
 }
 
-// filedAs reads the destination of one message from a COPYUID answer.
-func filedAs(uidValidity uint32, dest imap.NumSet) Filed {
-	set, ok := dest.(imap.UIDSet)
+// filedAs records in moved the messages of set that a COPYUID answer (src,
+// dest) names, each with its new UID; without an answer (no UIDPLUS), every
+// message of set is recorded with a zero Filed.
+func filedAs(set imap.UIDSet, uidValidity uint32, src, dest imap.NumSet, moved map[imap.UID]Filed) {
+	all, _ := set.Nums()
+	from, ok := src.(imap.UIDSet)
 	if !ok {
-		return Filed{}
-	}
-	uids, ok := set.Nums()
-	if !ok || len(uids) != 1 {
-		return Filed{}
-	}
-	return Filed{UIDValidity: uidValidity, UID: uids[0]}
-}
-
-// moveTo moves a message of the selected mailbox to the folder with server
-// name name, which exists.
-func (m *Mailbox) moveTo(uid imap.UID, name string) (Filed, error) {
-	if m.c.Caps().Has(imap.CapMove) {
-		return m.move(uid, name)
-	}
-	return m.copyAndDelete(uid, name)
-}
-
-func (m *Mailbox) move(uid imap.UID, name string) (Filed, error) {
-	data, err := m.c.Move(imap.UIDSetNum(uid), name).Wait()
-	if err != nil {
-		return Filed{}, err
-	}
-	// Without UIDPLUS there is no COPYUID, and nothing to check.
-	if src, ok := data.SourceUIDs.(imap.UIDSet); ok && !src.Contains(uid) {
-		return Filed{}, ErrNoSuchMessage
-	}
-	return filedAs(data.UIDValidity, data.DestUIDs), nil
-}
-
-func (m *Mailbox) copyAndDelete(uid imap.UID, name string) (Filed, error) {
-	uids := imap.UIDSetNum(uid)
-	data, err := m.c.Copy(uids, name).Wait()
-	if err != nil {
-		return Filed{}, fmt.Errorf("copying: %w", err)
-	}
-	if data.SourceUIDs != nil {
-		if !data.SourceUIDs.Contains(uid) {
-			return Filed{}, ErrNoSuchMessage
+		for _, uid := range all {
+			moved[uid] = Filed{}
 		}
-	} else if err := m.exists(uid); err != nil {
+		return
+	}
+	srcUIDs, _ := from.Nums()
+	var destUIDs []imap.UID
+	if to, ok := dest.(imap.UIDSet); ok {
+		destUIDs, _ = to.Nums()
+	}
+	for i, uid := range srcUIDs {
+		if !set.Contains(uid) {
+			continue
+		}
+		// RFC 4315: the destination set lists the new UIDs in the order
+		// of the source set.
+		if len(destUIDs) == len(srcUIDs) {
+			moved[uid] = Filed{UIDValidity: uidValidity, UID: destUIDs[i]}
+		} else {
+			moved[uid] = Filed{}
+		}
+	}
+}
+
+// moveTo moves the messages set of the selected mailbox to the folder with
+// server name name, which exists, and records them in moved.
+func (m *Mailbox) moveTo(set imap.UIDSet, name string, moved map[imap.UID]Filed) error {
+	if m.c.Caps().Has(imap.CapMove) {
+		data, err := m.c.Move(set, name).Wait()
+		if err != nil {
+			return err
+		}
+		filedAs(set, data.UIDValidity, data.SourceUIDs, data.DestUIDs, moved)
+		return nil
+	}
+	return m.copyAndDelete(set, name, moved)
+}
+
+func (m *Mailbox) copyAndDelete(set imap.UIDSet, name string, moved map[imap.UID]Filed) error {
+	data, err := m.c.Copy(set, name).Wait()
+	if err != nil {
+		return fmt.Errorf("copying: %w", err)
+	}
+	copied := map[imap.UID]Filed{}
+	var src imap.NumSet = data.SourceUIDs
+	if data.SourceUIDs == nil {
 		// A UID COPY that matches nothing still succeeds; a message that
 		// exists after an OK COPY was copied.
-		return Filed{}, err
+		here, err := m.existing(set)
+		if err != nil {
+			return err
+		}
+		src = here
 	}
-	filed := filedAs(data.UIDValidity, data.DestUIDs)
+	filedAs(set, data.UIDValidity, src, data.DestUIDs, copied)
+	if len(copied) == 0 {
+		return nil
+	}
+	var uids imap.UIDSet
+	for uid := range copied {
+		uids.AddNum(uid)
+	}
 
 	err = m.c.Store(uids, &imap.StoreFlags{
 		Op:     imap.StoreFlagsAdd,
@@ -680,18 +702,17 @@ func (m *Mailbox) copyAndDelete(uid imap.UID, name string) (Filed, error) {
 		Flags:  []imap.Flag{imap.FlagDeleted},
 	}, nil).Close()
 	if err != nil {
-		return Filed{}, fmt.Errorf("flagging \\Deleted: %w", err)
+		return fmt.Errorf("flagging \\Deleted: %w", err)
 	}
 
 	if !m.c.Caps().Has(imap.CapUIDPlus) {
-		m.log.Warn("copied message left flagged \\Deleted: server has neither MOVE nor UIDPLUS",
-			"uid", uid, "folder", name)
-		return filed, nil
+		m.log.Warn("copied messages left flagged \\Deleted: server has neither MOVE nor UIDPLUS",
+			"uids", uids.String(), "folder", name)
+	} else if err := m.c.UIDExpunge(uids).Close(); err != nil {
+		return fmt.Errorf("expunging: %w", err)
 	}
-	if err := m.c.UIDExpunge(uids).Close(); err != nil {
-		return Filed{}, fmt.Errorf("expunging: %w", err)
-	}
-	return filed, nil
+	maps.Copy(moved, copied)
+	return nil
 }
 
 // Restore moves a message filed in folder back into the polled mailbox,
@@ -707,7 +728,11 @@ func (m *Mailbox) Restore(ctx context.Context, folder string, filed Filed) error
 		if data.UIDValidity != filed.UIDValidity {
 			err = ErrNoSuchMessage
 		} else {
-			_, err = m.moveTo(filed.UID, m.selected)
+			moved := map[imap.UID]Filed{}
+			err = m.moveTo(imap.UIDSetNum(filed.UID), m.selected, moved)
+			if _, ok := moved[filed.UID]; err == nil && !ok {
+				err = ErrNoSuchMessage
+			}
 		}
 		if _, serr := m.c.Select(m.selected, nil).Wait(); serr != nil && err == nil {
 			err = fmt.Errorf("selecting %q again: %w", m.selected, serr)
@@ -720,18 +745,19 @@ func (m *Mailbox) Restore(ctx context.Context, folder string, filed Filed) error
 	return nil
 }
 
-// exists returns ErrNoSuchMessage unless the mailbox holds message uid.
-func (m *Mailbox) exists(uid imap.UID) error {
-	msgs, err := m.c.Fetch(imap.UIDSetNum(uid), &imap.FetchOptions{UID: true}).Collect()
+// existing returns the messages of set that the mailbox holds.
+func (m *Mailbox) existing(set imap.UIDSet) (imap.UIDSet, error) {
+	msgs, err := m.c.Fetch(set, &imap.FetchOptions{UID: true}).Collect()
 	if err != nil {
-		return fmt.Errorf("checking uid: %w", err)
+		return nil, fmt.Errorf("checking uids: %w", err)
 	}
+	var here imap.UIDSet
 	for _, msg := range msgs {
-		if msg.UID == uid {
-			return nil
+		if set.Contains(msg.UID) {
+			here.AddNum(msg.UID)
 		}
 	}
-	return ErrNoSuchMessage
+	return here, nil
 }
 
 // ensureFolder creates the folder with server name name unless it exists.

@@ -169,7 +169,7 @@ func TestMailboxMove(t *testing.T) {
 			}
 			defer m.Close()
 
-			if _, err := m.Move(context.Background(), uid, "Intake/Forwarded"); err != nil {
+			if _, err := m.Move(context.Background(), []imap.UID{uid}, "Intake/Forwarded"); err != nil {
 				t.Fatalf("Move(%d, Intake/Forwarded): %v", uid, err)
 			}
 
@@ -211,11 +211,77 @@ func TestMailboxMove(t *testing.T) {
 
 			// The folder now exists: a second move must not try to create it.
 			second := ts.Append(t, "INBOX", imaptest.TestMessage("second"))
-			if _, err := m.Move(context.Background(), second, "Intake/Forwarded"); err != nil {
+			if _, err := m.Move(context.Background(), []imap.UID{second}, "Intake/Forwarded"); err != nil {
 				t.Fatalf("second Move: %v", err)
 			}
 			if n := countCommands(clientCommands(ts.Transcript.String()), "CREATE"); n != 1 {
 				t.Errorf("client sent CREATE %d times, want 1", n)
+			}
+		})
+	}
+}
+
+// TestMailboxMoveMany: a group of messages moves with one command (MOVE,
+// or COPY, STORE and EXPUNGE without it), each with its new UID when the
+// server says; a UID no longer in the mailbox is left out of the answer.
+func TestMailboxMoveMany(t *testing.T) {
+	for _, tt := range []struct {
+		name  string
+		caps  imap.CapSet
+		cmds  []string // sent once each
+		filed bool     // the server tells the new UIDs
+	}{
+		{"MOVE", imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapMove: {}, imap.CapUIDPlus: {}}, []string{"UID MOVE"}, true},
+		{"no MOVE, UIDPLUS", imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapUIDPlus: {}}, []string{"UID COPY", "UID STORE", "UID EXPUNGE"}, true},
+		{"no MOVE, no UIDPLUS", imap.CapSet{imap.CapIMAP4rev1: {}}, []string{"UID COPY", "UID STORE"}, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			ts := imaptest.Start(t, imaptest.Options{Caps: tt.caps})
+			var uids []imap.UID
+			for i := range 4 {
+				uids = append(uids, ts.Append(t, "INBOX", imaptest.TestMessage(fmt.Sprintf("mail %d", i))))
+			}
+			stays := uids[2]
+			m := dialMemIMAP(t, ts.Config())
+
+			group := []imap.UID{uids[3], uids[0], uids[1], 999}
+			moved, err := m.Move(context.Background(), group, "Intake/Waiting")
+			if err != nil {
+				t.Fatalf("Move(%v): %v", group, err)
+			}
+			if len(moved) != 3 {
+				t.Errorf("Move(%v) = %v, want the three messages there were", group, moved)
+			}
+			if _, ok := moved[999]; ok {
+				t.Errorf("Move says it moved uid 999, which never was")
+			}
+			folder := ts.Inspect(t, "Intake/Waiting")
+			if len(folder) != 3 {
+				t.Errorf("Intake/Waiting holds %d, want 3", len(folder))
+			}
+			for _, uid := range group[:3] {
+				f, ok := moved[uid]
+				if tt.filed != (f.UID != 0) || !ok {
+					t.Errorf("uid %d filed as %+v (moved %v), want a new UID: %v", uid, f, ok, tt.filed)
+				}
+			}
+			if tt.filed {
+				seen := map[imap.UID]bool{}
+				for _, f := range moved {
+					seen[f.UID] = true
+				}
+				if len(seen) != 3 {
+					t.Errorf("new UIDs %v are not one a message", moved)
+				}
+			}
+			if list, err := m.List(context.Background(), 0); err != nil || len(list) != 1 || list[0].UID != stays {
+				t.Errorf("List(0) after Move = %v, %v; want only uid %d", list, err, stays)
+			}
+			cmds := clientCommands(ts.Transcript.String())
+			for _, name := range tt.cmds {
+				if n := countCommands(cmds, name); n != 1 {
+					t.Errorf("client sent %s %d times, want once for the group; commands:\n%s", name, n, strings.Join(cmds, "\n"))
+				}
 			}
 		})
 	}
@@ -260,7 +326,7 @@ func TestMailboxMoveFailedCopyDeletesNothing(t *testing.T) {
 			m := dialMemIMAP(t, ts.Config())
 
 			// imapmemserver refuses to copy a mailbox into itself.
-			if _, err := m.Move(context.Background(), uid, "INBOX"); err == nil {
+			if _, err := m.Move(context.Background(), []imap.UID{uid}, "INBOX"); err == nil {
 				t.Fatalf("Move(%d, INBOX) = nil, want the COPY error", uid)
 			}
 			inbox := ts.Inspect(t, "INBOX")
@@ -268,8 +334,8 @@ func TestMailboxMoveFailedCopyDeletesNothing(t *testing.T) {
 				t.Errorf("INBOX after failed Move = %v, want the message untouched", inbox)
 			}
 
-			if _, err := m.Move(context.Background(), 999, "Intake/Failed"); !errors.Is(err, imapbox.ErrNoSuchMessage) {
-				t.Errorf("Move(999) = %v, want ErrNoSuchMessage", err)
+			if moved, err := m.Move(context.Background(), []imap.UID{999}, "Intake/Failed"); err != nil || len(moved) != 0 {
+				t.Errorf("Move(999) = %v, %v; want nothing moved and no error", moved, err)
 			}
 		})
 	}
