@@ -568,45 +568,86 @@ func TestPipelineTooLarge(t *testing.T) {
 }
 
 // TestPipelineMovesByFolder: a poll files its mail with one UID MOVE per
-// destination folder, not one per mail, and records where each went.
+// destination folder, not one per mail, and records where each went; a poll
+// killed before the moves leaves them pending, and the next poll files them
+// the same way without sending anything again.
 func TestPipelineMovesByFolder(t *testing.T) {
-	h := newHarness(t)
-	files := []string{"15-ignore-out-of-office-zh.eml", "01-recovery-complete-zh.eml", "16-ignore-bounce.eml", "02-recovery-missing-auth-code-en.eml",
-		"17-ignore-mailing-list-zh.eml", "18-ignore-noreply-zh.eml", "12-ask-scenario-zh.eml", "19-ignore-own-address.eml"}
-	for _, f := range files {
-		raw, err := readFile("../testdata/mail/" + f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		h.deliver(raw)
-	}
-	rep := h.poll()
-	if len(rep.Processed) != len(files) {
-		t.Fatalf("processed %d, want %d", len(rep.Processed), len(files))
-	}
-	folders := map[string]bool{}
-	for _, pr := range rep.Processed {
-		folders[pr.Folder] = true
-	}
-	var moves []string
-	for _, line := range strings.Split(h.imap.Transcript.String(), "\r\n") {
-		if f := strings.Fields(line); len(f) > 2 && f[1] == "UID" && f[2] == "MOVE" { // not the tagged OK
-			moves = append(moves, line)
-		}
-	}
-	if len(folders) < 2 || len(moves) != len(folders) {
-		t.Errorf("client sent %d UID MOVE for %d mails in %d folders, want one a folder:\n%s", len(moves), len(rep.Processed), len(folders), strings.Join(moves, "\n"))
-	}
-	if got := len(h.imap.Inspect(t, "INBOX")); got != 0 {
-		t.Errorf("INBOX still holds %d", got)
-	}
-	for _, pr := range rep.Processed {
-		row, err := h.store.SeenUID(pr.Mailbox, h.imapUIDValidity(), pr.UID)
-		if err != nil || row == nil || !row.Moved {
-			t.Fatalf("uid %d: row %+v, %v; want it recorded moved", pr.UID, row, err)
-		}
-		if f, err := h.store.FiledAs(row.ID); err != nil || f.UID == 0 {
-			t.Errorf("uid %d: filed as %+v, %v; want its UID in %s", pr.UID, f, err, pr.Folder)
-		}
+	for _, killed := range []bool{false, true} {
+		t.Run(map[bool]string{false: "one poll", true: "killed before the moves"}[killed], func(t *testing.T) {
+			h := newHarness(t)
+			files := []string{"15-ignore-out-of-office-zh.eml", "01-recovery-complete-zh.eml", "16-ignore-bounce.eml", "02-recovery-missing-auth-code-en.eml",
+				"17-ignore-mailing-list-zh.eml", "18-ignore-noreply-zh.eml", "12-ask-scenario-zh.eml", "19-ignore-own-address.eml"}
+			for _, f := range files {
+				raw, err := readFile("../testdata/mail/" + f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				h.deliver(raw)
+			}
+			var rep *Report
+			before := 0 // of the transcript: the moves counted are the ones after
+			if killed {
+				type kill struct{}
+				h.p.crash = func(step string) {
+					if step == "before_move" {
+						panic(kill{})
+					}
+				}
+				func() {
+					defer func() {
+						if _, ok := recover().(kill); !ok {
+							t.Fatal("the poll did not reach before_move")
+						}
+					}()
+					h.p.Poll(context.Background())
+				}()
+				if got := len(h.imap.Inspect(t, "INBOX")); got != len(files) {
+					t.Fatalf("INBOX holds %d after the kill, want all %d", got, len(files))
+				}
+				h.p.crash = func(string) {}
+				before = len(h.imap.Transcript.String())
+				sent := len(h.smtp.Messages())
+				if rep = h.poll(); len(rep.Processed) != 0 || len(h.smtp.Messages()) != sent {
+					t.Fatalf("the poll after the kill processed %d and sent %d, want nothing new", len(rep.Processed), len(h.smtp.Messages())-sent)
+				}
+				rows, err := h.store.queryMessages(`1 = 1 ORDER BY uid`)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, row := range rows {
+					rep.Processed = append(rep.Processed, Processed{Mailbox: row.Mailbox, UID: row.UID, Folder: row.Folder})
+				}
+			} else {
+				rep = h.poll()
+			}
+			if len(rep.Processed) != len(files) {
+				t.Fatalf("processed %d, want %d", len(rep.Processed), len(files))
+			}
+			folders := map[string]bool{}
+			for _, pr := range rep.Processed {
+				folders[pr.Folder] = true
+			}
+			var moves []string
+			for _, line := range strings.Split(h.imap.Transcript.String()[before:], "\r\n") {
+				if f := strings.Fields(line); len(f) > 2 && f[1] == "UID" && f[2] == "MOVE" { // not the tagged OK
+					moves = append(moves, line)
+				}
+			}
+			if len(folders) < 2 || len(moves) != len(folders) {
+				t.Errorf("client sent %d UID MOVE for %d mails in %d folders, want one a folder:\n%s", len(moves), len(rep.Processed), len(folders), strings.Join(moves, "\n"))
+			}
+			if got := len(h.imap.Inspect(t, "INBOX")); got != 0 {
+				t.Errorf("INBOX still holds %d", got)
+			}
+			for _, pr := range rep.Processed {
+				row, err := h.store.SeenUID(pr.Mailbox, h.imapUIDValidity(), pr.UID)
+				if err != nil || row == nil || !row.Moved {
+					t.Fatalf("uid %d: row %+v, %v; want it recorded moved", pr.UID, row, err)
+				}
+				if f, err := h.store.FiledAs(row.ID); err != nil || f.UID == 0 {
+					t.Errorf("uid %d: filed as %+v, %v; want its UID in %s", pr.UID, f, err, pr.Folder)
+				}
+			}
+		})
 	}
 }
