@@ -26,6 +26,7 @@ import (
 	"net"
 	"net/mail"
 	"os"
+	"os/exec"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -35,6 +36,7 @@ import (
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
 	"github.com/emersion/go-smtp"
+	"go.yaml.in/yaml/v3"
 )
 
 // Mailboxes on the stack (all @example.test, password e2ePassword()).
@@ -413,3 +415,69 @@ func e2eHeader(raw []byte, key string) string {
 
 // e2eSubject is e2eHeader(raw, "Subject").
 func e2eSubject(raw []byte) string { return e2eHeader(raw, "Subject") }
+
+// dovecotConf returns the stack's dovecot.conf, which doveadm needs. Without
+// it the test is skipped, or fails when INTAKE_E2E_REQUIRE=1.
+func dovecotConf(t *testing.T) string {
+	t.Helper()
+	conf := os.Getenv("INTAKE_E2E_DOVECOT_CONF")
+	if conf == "" {
+		if os.Getenv("INTAKE_E2E_REQUIRE") == "1" {
+			t.Fatal("INTAKE_E2E_DOVECOT_CONF is not set (the stack's dovecot.conf, for doveadm)")
+		}
+		t.Skip("INTAKE_E2E_DOVECOT_CONF is not set")
+	}
+	return conf
+}
+
+// editE2EConfig rewrites the config file at path after edit has changed its
+// YAML document's root mapping.
+func editE2EConfig(t *testing.T, path string, edit func(root *yaml.Node)) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc yaml.Node
+	if err := yaml.Unmarshal(src, &doc); err != nil {
+		t.Fatal(err)
+	}
+	edit(doc.Content[0])
+	out, err := yaml.Marshal(&doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, out, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// addMailboxKey adds key: value to the config's mailbox section.
+func addMailboxKey(root *yaml.Node, key string, value *yaml.Node) {
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if root.Content[i].Value == "mailbox" {
+			mb := root.Content[i+1]
+			mb.Content = append(mb.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: key}, value)
+		}
+	}
+}
+
+// startIntakeRun starts `intake run` on cfg with its output in logs and
+// returns the process and the channel its exit arrives on. A daemon still
+// running when the test ends is killed.
+func startIntakeRun(t *testing.T, cfg string, logs io.Writer) (*exec.Cmd, <-chan error) {
+	t.Helper()
+	cmd := exec.Command(intakeBinary(t), "run", "--config", cfg)
+	cmd.Stdout, cmd.Stderr = logs, logs
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	t.Cleanup(func() {
+		if cmd.ProcessState == nil {
+			cmd.Process.Kill()
+		}
+	})
+	return cmd, done
+}

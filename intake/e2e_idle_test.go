@@ -5,7 +5,6 @@ package intake_test
 import (
 	"bytes"
 	"fmt"
-	"os"
 	"os/exec"
 	"strings"
 	"sync"
@@ -40,52 +39,16 @@ func (b *syncBuffer) String() string {
 // `doveadm kick` dropped its connections.
 func TestE2EIdle(t *testing.T) {
 	imapAddr, smtpAddr := mailStack(t)
-	conf := os.Getenv("INTAKE_E2E_DOVECOT_CONF")
-	if conf == "" {
-		if os.Getenv("INTAKE_E2E_REQUIRE") == "1" {
-			t.Fatal("INTAKE_E2E_DOVECOT_CONF is not set (the stack's dovecot.conf, for doveadm)")
-		}
-		t.Skip("INTAKE_E2E_DOVECOT_CONF is not set")
-	}
+	conf := dovecotConf(t)
 	resetAll(t, imapAddr)
 	cfg := e2eConfig(t, imapAddr, smtpAddr)
-	src, err := os.ReadFile(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		t.Fatal(err)
-	}
-	root := doc.Content[0]
-	setYAML(t, root, []string{"schedule"}, "@every 1h")
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == "mailbox" {
-			mb := root.Content[i+1]
-			mb.Content = append(mb.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "idle"}, &yaml.Node{Kind: yaml.ScalarNode, Value: "true"})
-		}
-	}
-	out, err := yaml.Marshal(&doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(cfg, out, 0o600); err != nil {
-		t.Fatal(err)
-	}
+	editE2EConfig(t, cfg, func(root *yaml.Node) {
+		setYAML(t, root, []string{"schedule"}, "@every 1h")
+		addMailboxKey(root, "idle", &yaml.Node{Kind: yaml.ScalarNode, Value: "true"})
+	})
 
-	cmd := exec.Command(intakeBinary(t), "run", "--config", cfg)
 	var logs syncBuffer
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	defer func() {
-		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
-		}
-	}()
+	cmd, done := startIntakeRun(t, cfg, &logs)
 	waitLog := func(what string, n int) {
 		t.Helper()
 		deadline := time.Now().Add(e2eTimeout)

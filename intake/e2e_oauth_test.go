@@ -11,8 +11,6 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"os/exec"
 	"strconv"
 	"strings"
 	"sync"
@@ -105,50 +103,20 @@ func TestE2EOAuthTokenExpiresDuringRun(t *testing.T) {
 	provider := startE2EOAuth(t, 4*time.Second)
 	resetAll(t, imapAddr)
 	cfg := e2eConfig(t, imapAddr, smtpAddr)
-	src, err := os.ReadFile(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		t.Fatal(err)
-	}
-	root := doc.Content[0]
-	setYAML(t, root, []string{"schedule"}, "@every 1s")
-	setYAML(t, root, []string{"mailbox", "auth"}, "oauth2")
-	setYAML(t, root, []string{"mailbox", "password"}, "")
-	var oauth yaml.Node
-	tokenURL := "http://" + e2eEnvOr("INTAKE_E2E_OAUTH", "127.0.0.1:11180") + "/token"
-	if err := yaml.Unmarshal([]byte("token_url: "+tokenURL+"\nclient_id: intake-e2e\nrefresh_token: rt-0\nscopes: [mail]\nrefresh_before: 2s\n"), &oauth); err != nil {
-		t.Fatal(err)
-	}
-	for i := 0; i+1 < len(root.Content); i += 2 {
-		if root.Content[i].Value == "mailbox" {
-			mb := root.Content[i+1]
-			mb.Content = append(mb.Content, &yaml.Node{Kind: yaml.ScalarNode, Value: "oauth"}, oauth.Content[0])
+	editE2EConfig(t, cfg, func(root *yaml.Node) {
+		setYAML(t, root, []string{"schedule"}, "@every 1s")
+		setYAML(t, root, []string{"mailbox", "auth"}, "oauth2")
+		setYAML(t, root, []string{"mailbox", "password"}, "")
+		var oauth yaml.Node
+		tokenURL := "http://" + e2eEnvOr("INTAKE_E2E_OAUTH", "127.0.0.1:11180") + "/token"
+		if err := yaml.Unmarshal([]byte("token_url: "+tokenURL+"\nclient_id: intake-e2e\nrefresh_token: rt-0\nscopes: [mail]\nrefresh_before: 2s\n"), &oauth); err != nil {
+			t.Fatal(err)
 		}
-	}
-	out, err := yaml.Marshal(&doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(cfg, out, 0o600); err != nil {
-		t.Fatal(err)
-	}
+		addMailboxKey(root, "oauth", oauth.Content[0])
+	})
 
-	cmd := exec.Command(intakeBinary(t), "run", "--config", cfg)
 	var logs bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	defer func() {
-		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
-		}
-	}()
+	cmd, done := startIntakeRun(t, cfg, &logs)
 
 	// Three mails, each after the token the last one was read with has
 	// expired.

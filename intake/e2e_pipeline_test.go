@@ -389,13 +389,7 @@ func walkParts(t *testing.T, raw []byte, f func(gomail.PartHeader, []byte)) {
 // poller reads the mailbox again and files the mail without answering twice.
 func TestE2EUIDValidityChange(t *testing.T) {
 	imapAddr, smtpAddr := mailStack(t)
-	conf := os.Getenv("INTAKE_E2E_DOVECOT_CONF")
-	if conf == "" {
-		if os.Getenv("INTAKE_E2E_REQUIRE") == "1" {
-			t.Fatal("INTAKE_E2E_DOVECOT_CONF is not set (the stack's dovecot.conf, for doveadm)")
-		}
-		t.Skip("INTAKE_E2E_DOVECOT_CONF is not set")
-	}
+	conf := dovecotConf(t)
 	resetAll(t, imapAddr)
 	cfg := e2eConfig(t, imapAddr, smtpAddr)
 	e2eSendMail(t, smtpAddr, e2eCustomer, []string{e2eIntake},
@@ -434,35 +428,11 @@ func TestE2EDaemon(t *testing.T) {
 	imapAddr, smtpAddr := mailStack(t)
 	resetAll(t, imapAddr)
 	cfg := e2eConfig(t, imapAddr, smtpAddr)
-	src, err := os.ReadFile(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		t.Fatal(err)
-	}
-	setYAML(t, doc.Content[0], []string{"schedule"}, "@every 1s")
-	out, err := yaml.Marshal(&doc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(cfg, out, 0o600); err != nil {
-		t.Fatal(err)
-	}
-	cmd := exec.Command(intakeBinary(t), "run", "--config", cfg)
+	editE2EConfig(t, cfg, func(root *yaml.Node) {
+		setYAML(t, root, []string{"schedule"}, "@every 1s")
+	})
 	var logs bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &logs, &logs
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	defer func() {
-		if cmd.ProcessState == nil {
-			cmd.Process.Kill()
-		}
-	}()
+	cmd, done := startIntakeRun(t, cfg, &logs)
 
 	e2eSendMail(t, smtpAddr, e2eCustomer, []string{e2eIntake},
 		e2eMail(e2eCustomer, "License找回申请", "daemon-1@example.test", "", "激活文件丢失，申请找回。\n客户局点名称：示例中心\n", nil))
