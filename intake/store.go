@@ -156,6 +156,21 @@ func OpenStore(dir string, log *slog.Logger) (*Store, error) {
 	return &Store{db: sdb, dir: dir, lock: lock}, nil
 }
 
+// SetDurable turns off (and on again) waiting for each commit to reach the
+// disk. Only a tool that fills a store it can make again does so (the
+// benchmark's seeding): a crash or power cut then may lose or spoil the
+// latest commits. The loop always runs durable.
+func (s *Store) SetDurable(durable bool) error {
+	mode := "FULL"
+	if !durable {
+		mode = "OFF"
+	}
+	if _, err := s.db.Exec(`PRAGMA synchronous = ` + mode); err != nil {
+		return fmt.Errorf("setting synchronous %s: %w", mode, err)
+	}
+	return nil
+}
+
 // incomingPrefix starts the name of a raw message being written.
 const incomingPrefix = ".incoming-"
 

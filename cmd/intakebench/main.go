@@ -12,12 +12,14 @@ import (
 
 const usage = `usage:
   intakebench gen -n N -maildir DIR -expect FILE [-eml DIR] TEMPLATE_DIR...
+  intakebench seedstore -config FILE [-n N] [-days D] TEMPLATE_DIR...
   intakebench config -in FILE -out FILE -imap ADDR -smtp ADDR -data DIR
   intakebench sink -listen ADDR -log FILE
   intakebench floor -imap ADDR -smtp ADDR
   intakebench measure -name NAME -out FILE [-stdout FILE] [-stderr FILE] -- COMMAND...
   intakebench verify -config FILE -expect FILE -sink FILE
   intakebench report -expect FILE RESULTS_FILE
+  intakebench report -ratio NAME NAME RESULTS_FILE
 `
 
 func main() {
@@ -27,7 +29,7 @@ func main() {
 	}
 	cmds := map[string]func([]string) error{
 		"gen": gen, "config": config, "sink": sink, "floor": floor,
-		"measure": measure, "verify": verify, "report": report,
+		"seedstore": seedstore, "measure": measure, "verify": verify, "report": report,
 	}
 	f, ok := cmds[os.Args[1]]
 	if !ok {

@@ -488,32 +488,52 @@ func sinkCounts(path string, cfg *intake.Config) (replies, forwards, admin int, 
 	return replies, forwards, admin, nil
 }
 
-// report prints the results as a table, with rates and the ratios.
-func report(args []string) error {
-	fl := flag.NewFlagSet("report", flag.ContinueOnError)
-	expectPath := fl.String("expect", "", "the generator's expected outcome")
-	if err := fl.Parse(args); err != nil {
-		return err
-	}
-	ex, err := readExpect(*expectPath)
+// readResults reads the results of measure, by name and in order.
+func readResults(path string) (map[string]Result, []string, error) {
+	b, err := os.ReadFile(path)
 	if err != nil {
-		return err
-	}
-	b, err := os.ReadFile(fl.Arg(0))
-	if err != nil {
-		return err
+		return nil, nil, err
 	}
 	res := map[string]Result{}
 	var order []string
 	for _, line := range bytes.Split(bytes.TrimSpace(b), []byte("\n")) {
 		var r Result
 		if err := json.Unmarshal(line, &r); err != nil {
-			return err
+			return nil, nil, err
 		}
 		if _, ok := res[r.Name]; !ok {
 			order = append(order, r.Name)
 		}
 		res[r.Name] = r
+	}
+	return res, order, nil
+}
+
+// report prints the results as a table, with rates and the ratios; with
+// -ratio, how one run compares with another.
+func report(args []string) error {
+	fl := flag.NewFlagSet("report", flag.ContinueOnError)
+	expectPath := fl.String("expect", "", "the generator's expected outcome")
+	ratio := fl.Bool("ratio", false, "print only how the first run named compares with the second")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	res, order, err := readResults(fl.Arg(fl.NArg() - 1))
+	if err != nil {
+		return err
+	}
+	if *ratio {
+		a, b := res[fl.Arg(0)], res[fl.Arg(1)]
+		if a.Wall == 0 || b.Wall == 0 || b.CPU == 0 {
+			return fmt.Errorf("no results of %q and %q", fl.Arg(0), fl.Arg(1))
+		}
+		fmt.Printf("%s / %s: wall %.1f s / %.1f s = %.2f×, CPU %.1f s / %.1f s = %.2f×\n",
+			a.Name, b.Name, a.Wall, b.Wall, a.Wall/b.Wall, a.CPU, b.CPU, a.CPU/b.CPU)
+		return nil
+	}
+	ex, err := readExpect(*expectPath)
+	if err != nil {
+		return err
 	}
 	fmt.Printf("%d mails (%.0f MiB, %d with a 1–5 MiB attachment), %d answered\n\n", ex.Mails, float64(ex.Bytes)/(1<<20), ex.Large, ex.Answered)
 	fmt.Printf("| run | wall time | mails/s | peak RSS | × floor | CPU of the process |\n|---|---|---|---|---|---|\n")
