@@ -301,7 +301,7 @@ type faultProxy struct {
 	once    sync.Once
 }
 
-func startFaultProxy(t *testing.T, target string) *faultProxy {
+func startFaultProxy(t testing.TB, target string) *faultProxy {
 	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {

@@ -351,7 +351,7 @@ func (p *Pipeline) matchByParty(cfg *Config, msg *rules.Message) (caseMatch, []*
 		var hist []*rules.Message
 		var sums, added []string
 		if c.State != StateForwarded { // a forwarded case lacks nothing
-			hist, sums, err = p.history(cfg, c.ID)
+			hist, sums, err = p.historyOf(cfg, c.ID, rows)
 			if err != nil {
 				return none, nil, nil, err
 			}

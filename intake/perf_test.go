@@ -241,3 +241,30 @@ func BenchmarkStoreCommit(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkOneSender measures a poll of n mails from one address, each a
+// request that opens a case of its own, so each is weighed against every
+// open case of the sender: the cost per mail grows with n while the
+// earlier mails are read and parsed again for each new one. Rate limits
+// are lifted so that every mail is answered.
+func BenchmarkOneSender(b *testing.B) {
+	for _, n := range []int{25, 100} {
+		b.Run(fmt.Sprintf("mails=%d", n), func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				b.StopTimer()
+				h := newHarness(b)
+				h.cfg.Cases.Limits.RepliesPerHour = 1 << 30
+				h.cfg.Cases.RatePerSender = 1 << 30
+				for i := range n {
+					h.deliver(testMail("flood@school.example", "License找回", fmt.Sprintf("fl-%d@school.example", i), "", "License丢失，需要找回"))
+				}
+				b.StartTimer()
+				if rep := h.poll(); len(rep.Processed) != n {
+					b.Fatalf("processed %d of %d", len(rep.Processed), n)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*n), "ms/mail")
+		})
+	}
+}

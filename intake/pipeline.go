@@ -79,6 +79,9 @@ type Pipeline struct {
 	// tries it before then; smtpDowns counts the failures in a row.
 	smtpDownUntil time.Time
 	smtpDowns     int
+	// parsed keeps the mails read last, parsed: a case's earlier mails
+	// are weighed again with each new mail of its sender.
+	parsed parsedMail
 	// crash, when set, is called at each step of a message so that tests
 	// can kill the process there (see crashPoint).
 	crash func(step string)
@@ -681,6 +684,11 @@ func (p *Pipeline) history(cfg *Config, caseID string) ([]*rules.Message, []stri
 	if err != nil {
 		return nil, nil, err
 	}
+	return p.historyOf(cfg, caseID, rows)
+}
+
+// historyOf is history from the case's messages as CaseMessages lists them.
+func (p *Pipeline) historyOf(cfg *Config, caseID string, rows []*MessageRow) ([]*rules.Message, []string, error) {
 	var msgs []*rules.Message
 	var sums []string
 	for _, r := range rows {
@@ -701,10 +709,14 @@ func (p *Pipeline) history(cfg *Config, caseID string) ([]*rules.Message, []stri
 	return msgs, sums, nil
 }
 
-// parseStored parses a raw mail of the store, streaming it from its file.
-// A file whose bytes no longer hash to sum (spoilt on disk) is an error,
-// never read as the mail it stood for.
+// parseStored parses a raw mail of the store, streaming it from its file,
+// or returns it as parsed before (see parsedMail). A file whose bytes no
+// longer hash to sum (spoilt on disk) is an error, never read as the mail
+// it stood for. The parsed mail is shared: nothing may change it.
 func (p *Pipeline) parseStored(cfg *Config, sum string) (*rules.Message, error) {
+	if m := p.parsed.get(sum, cfg.Limits); m != nil {
+		return m, nil
+	}
 	f, err := p.store.OpenRaw(sum)
 	if err != nil {
 		return nil, err
@@ -721,6 +733,9 @@ func (p *Pipeline) parseStored(cfg *Config, sum string) (*rules.Message, error) 
 	}
 	if got := hex.EncodeToString(h.Sum(nil)); got != sum {
 		return nil, fmt.Errorf("parsing %.12s: the stored copy does not match its digest (now %.12s): spoilt on disk", sum, got)
+	}
+	if st, err := f.Stat(); err == nil {
+		p.parsed.put(sum, cfg.Limits, m, st.Size())
 	}
 	return m, nil
 }

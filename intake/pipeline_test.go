@@ -25,7 +25,7 @@ import (
 // harness is the pipeline against an in-process IMAP server and an SMTP
 // recorder, with a clock the test moves.
 type harness struct {
-	t     *testing.T
+	t     testing.TB
 	imap  *imaptest.Server
 	smtp  *mailertest.Recorder
 	cfg   *Config
@@ -35,7 +35,7 @@ type harness struct {
 	log   *imaptest.LockedBuffer
 }
 
-func newHarness(t *testing.T) *harness {
+func newHarness(t testing.TB) *harness {
 	t.Helper()
 	h := &harness{t: t, imap: imaptest.Start(t, imaptest.Options{}), now: time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC), log: &imaptest.LockedBuffer{}}
 	rec, err := mailertest.Start()
@@ -79,7 +79,7 @@ func newHarness(t *testing.T) *harness {
 	return h
 }
 
-func splitHostPort(t *testing.T, addr string) (string, int) {
+func splitHostPort(t testing.TB, addr string) (string, int) {
 	t.Helper()
 	i := strings.LastIndex(addr, ":")
 	var port int
@@ -119,7 +119,7 @@ type sentMail struct {
 	raw    []byte
 }
 
-func parseSent(t *testing.T, r mailertest.Received) *sentMail {
+func parseSent(t testing.TB, r mailertest.Received) *sentMail {
 	t.Helper()
 	mr, err := mail.CreateReader(bytes.NewReader(r.Raw))
 	if err != nil {

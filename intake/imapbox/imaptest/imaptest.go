@@ -65,7 +65,7 @@ type Options struct {
 
 // Start starts a server on loopback until the test ends; on failure the
 // test logs its transcript.
-func Start(t *testing.T, o Options) *Server {
+func Start(t testing.TB, o Options) *Server {
 	t.Helper()
 	if o.Caps == nil {
 		o.Caps = imap.CapSet{imap.CapIMAP4rev1: {}, imap.CapMove: {}, imap.CapUIDPlus: {}}
@@ -132,7 +132,7 @@ func (ts *Server) Config() imapbox.Config {
 }
 
 // Append stores raw in mailbox with flags and returns its UID.
-func (ts *Server) Append(t *testing.T, mailbox, raw string, flags ...imap.Flag) imap.UID {
+func (ts *Server) Append(t testing.TB, mailbox, raw string, flags ...imap.Flag) imap.UID {
 	t.Helper()
 	data, err := ts.user.Append(mailbox, bytes.NewReader([]byte(raw)), &imap.AppendOptions{Flags: flags})
 	if err != nil {
@@ -142,7 +142,7 @@ func (ts *Server) Append(t *testing.T, mailbox, raw string, flags ...imap.Flag) 
 }
 
 // Create adds an empty mailbox (a second folder to poll).
-func (ts *Server) Create(t *testing.T, mailbox string) {
+func (ts *Server) Create(t testing.TB, mailbox string) {
 	t.Helper()
 	if err := ts.user.Create(mailbox, nil); err != nil {
 		t.Fatal(err)
@@ -151,7 +151,7 @@ func (ts *Server) Create(t *testing.T, mailbox string) {
 
 // Recreate deletes mailbox and creates it again, empty and with a new
 // UIDVALIDITY.
-func (ts *Server) Recreate(t *testing.T, mailbox string) {
+func (ts *Server) Recreate(t testing.TB, mailbox string) {
 	t.Helper()
 	if err := ts.user.Delete(mailbox); err != nil {
 		t.Fatal(err)
@@ -169,7 +169,7 @@ type Stored struct {
 }
 
 // Inspect returns every message in mailbox, read over a separate connection.
-func (ts *Server) Inspect(t *testing.T, mailbox string) []Stored {
+func (ts *Server) Inspect(t testing.TB, mailbox string) []Stored {
 	t.Helper()
 	c, err := imapclient.DialInsecure(net.JoinHostPort(ts.Host, ts.Port), nil)
 	if err != nil {
@@ -197,7 +197,7 @@ func (ts *Server) Inspect(t *testing.T, mailbox string) []Stored {
 }
 
 // Mailboxes lists the names of every mailbox, sorted.
-func (ts *Server) Mailboxes(t *testing.T) []string {
+func (ts *Server) Mailboxes(t testing.TB) []string {
 	t.Helper()
 	c, err := imapclient.DialInsecure(net.JoinHostPort(ts.Host, ts.Port), nil)
 	if err != nil {
@@ -339,7 +339,7 @@ func TestMessage(subject string) string {
 
 // selfSignedCert returns a self-signed certificate for 127.0.0.1 and the
 // path of its PEM file, for ca_file.
-func selfSignedCert(t *testing.T) (tls.Certificate, string) {
+func selfSignedCert(t testing.TB) (tls.Certificate, string) {
 	t.Helper()
 	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
