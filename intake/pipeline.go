@@ -1274,7 +1274,7 @@ func (p *Pipeline) housekeep(cfg *Config) error {
 	if pruned.Mail+pruned.Raw > 0 {
 		p.log.Info("retention: old mail pruned", "sent_mail", pruned.Mail, "raw_mail", pruned.Raw, "bytes", pruned.Bytes)
 	}
-	cases, err := p.store.Cases(StateWaiting)
+	cases, err := p.store.DueWaiting(now.Add(-time.Duration(cfg.Cases.RemindAfter)), now.Add(-time.Duration(cfg.Cases.CloseAfter)))
 	if err != nil {
 		return err
 	}

@@ -85,6 +85,8 @@ CREATE INDEX IF NOT EXISTS outbox_message ON outbox(message_row, kind, state, cr
 CREATE INDEX IF NOT EXISTS outbox_replies ON outbox(lower(recipients), created_at, kind, state);
 CREATE INDEX IF NOT EXISTS messages_unmoved ON messages(mailbox, uidvalidity, uid) WHERE moved = 0;
 CREATE INDEX IF NOT EXISTS cases_state ON cases(state, created_at);
+CREATE INDEX IF NOT EXISTS cases_idle ON cases(state, updated_at);
+CREATE INDEX IF NOT EXISTS cases_unreminded ON cases(state, reminded_at, updated_at);
 CREATE TABLE IF NOT EXISTS failures (
 	mailbox TEXT NOT NULL, uidvalidity INTEGER NOT NULL, uid INTEGER NOT NULL,
 	tries INTEGER NOT NULL, last_error TEXT NOT NULL, next_at INTEGER NOT NULL, first_at INTEGER NOT NULL,
@@ -624,6 +626,16 @@ func (s *Store) Cases(state string) ([]*Case, error) {
 		return s.queryCases(`1 ORDER BY created_at DESC, id DESC`)
 	}
 	return s.queryCases(`state = ? ORDER BY created_at DESC, id DESC`, state)
+}
+
+// DueWaiting lists the waiting cases that housekeeping has to look at,
+// newest first: those last changed at or before closeBy, and those not
+// reminded yet last changed at or before remindBy. It reads only those,
+// however many cases wait.
+func (s *Store) DueWaiting(remindBy, closeBy time.Time) ([]*Case, error) {
+	return s.queryCases(`id IN (SELECT id FROM cases WHERE state = ? AND updated_at <= ?
+		UNION ALL SELECT id FROM cases WHERE state = ? AND reminded_at IS NULL AND updated_at <= ?) ORDER BY created_at DESC, id DESC`,
+		StateWaiting, closeBy.Unix(), StateWaiting, remindBy.Unix())
 }
 
 func (s *Store) queryCases(where string, args ...any) ([]*Case, error) {
