@@ -426,7 +426,11 @@ func writeCasesAndMail(w io.Writer, st *Store, outDir string) error {
 		}
 		if outDir != "" {
 			name := fmt.Sprintf("%02d-%s-%s.eml", i+1, o.Kind, rules.SafeFileName(strings.Join(o.Recipients, "+")))
-			if err := writeNoFollow(filepath.Join(outDir, name), o.Raw); err != nil {
+			raw, err := st.ReadMail(o.File)
+			if err != nil {
+				return err
+			}
+			if err := writeNoFollow(filepath.Join(outDir, name), raw); err != nil {
 				return fmt.Errorf("writing %s: %w", name, err)
 			}
 		}
@@ -437,7 +441,12 @@ func writeCasesAndMail(w io.Writer, st *Store, outDir string) error {
 // mailDetail says what a sent mail holds: the items a reply asks for, the
 // files a forward carries.
 func mailDetail(st *Store, o *OutboxRow) string {
-	msg, err := message.Parse(bytes.NewReader(o.Raw), message.Limits{})
+	f, err := st.OpenMail(o.File)
+	if err != nil {
+		return ""
+	}
+	defer f.Close()
+	msg, err := message.Parse(f, message.Limits{})
 	if err != nil {
 		return ""
 	}

@@ -265,15 +265,16 @@ func TestPipelineBounceFailsItsCase(t *testing.T) {
 	sentBefore := len(h.smtp.Messages())
 
 	// A delay, and a forged Message-ID: nothing changes.
-	h.deliver(dsn(fwd.Raw, "delayed", "4.4.1", "connect to mx.example: Connection timed out", "nobody@example.test"))
-	forged := bytes.Replace(fwd.Raw, []byte(fwd.MessageID), []byte("LX-20261127-0001.forward.aaaaaaaa.bbbbbbbbbbbbbbbb@intake.example.test"), 1)
+	fwdRaw := mustReadMail(t, h.store, fwd.File)
+	h.deliver(dsn(fwdRaw, "delayed", "4.4.1", "connect to mx.example: Connection timed out", "nobody@example.test"))
+	forged := bytes.Replace(fwdRaw, []byte(fwd.MessageID), []byte("LX-20261127-0001.forward.aaaaaaaa.bbbbbbbbbbbbbbbb@intake.example.test"), 1)
 	h.deliver(dsn(forged, "failed", "5.1.1", "550 5.1.1 <nobody@example.test>: User unknown", "nobody@example.test"))
 	h.poll()
 	if c, _ := h.store.Case(caseID); c.State != StateForwarded {
 		t.Fatalf("after a delay and a forged bounce, case %s is %s, want forwarded", caseID, c.State)
 	}
 
-	h.deliver(dsn(fwd.Raw, "failed", "5.1.1", "550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown", "nobody@example.test"))
+	h.deliver(dsn(fwdRaw, "failed", "5.1.1", "550 5.1.1 <nobody@example.test>: Recipient address rejected: User unknown", "nobody@example.test"))
 	h.poll()
 	if c, _ := h.store.Case(caseID); c.State != StateFailed {
 		t.Errorf("after the bounce, case %s is %s, want failed", caseID, c.State)

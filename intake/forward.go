@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"net/textproto"
@@ -141,8 +139,7 @@ func packFiles(sizes []int, base, budget int64, split bool) (first []int, more [
 // leftLine names a file left in the store for the engineers: name, size,
 // SHA-256 and the stored mail that holds it.
 func leftLine(name string, a mailer.Attachment, sum string) string {
-	h := sha256.Sum256(a.Data)
-	return fmt.Sprintf("%s (%d bytes, sha256 %s; in raw/%s/%s.eml of the data directory)", name, len(a.Data), hex.EncodeToString(h[:]), sum[:2], sum)
+	return fmt.Sprintf("%s (%d bytes, sha256 %s; in raw/%s/%s.eml of the data directory)", name, a.Len(), a.Digest(), sum[:2], sum)
 }
 
 // strippedOriginal is a customer's mail as the forward attaches it: its
@@ -198,7 +195,7 @@ func (p *Pipeline) fitFiles(pl *plan, files []mailer.Attachment, names []string,
 	cfg := pl.cfg
 	sizes := make([]int, len(files))
 	for i, f := range files {
-		sizes[i] = len(f.Data)
+		sizes[i] = int(f.Len())
 	}
 	budget := p.forwardBudget(cfg)
 	first, more, rest := packFiles(sizes, base, budget, cfg.Forwards.Oversize == "split")
@@ -227,8 +224,7 @@ func (p *Pipeline) fitFiles(pl *plan, files []mailer.Attachment, names []string,
 
 // holder returns the digest of the stored mail that carried a file.
 func holder(pl *plan, a mailer.Attachment) string {
-	h := sha256.Sum256(a.Data)
-	sum := hex.EncodeToString(h[:])
+	sum := a.Digest()
 	for i, m := range pl.msgs {
 		for _, b := range m.Attachments {
 			if b.SHA256 == sum && i < len(pl.sums) && pl.sums[i] != "" {
@@ -262,6 +258,31 @@ func (p *Pipeline) queueParts(pl *plan, rec *Record, c *Case, to []string, first
 
 // fileLine names a file for the engineers: name, size and SHA-256.
 func fileLine(a mailer.Attachment) string {
-	h := sha256.Sum256(a.Data)
-	return fmt.Sprintf("%s (%d bytes, sha256 %s)", a.Name, len(a.Data), hex.EncodeToString(h[:]))
+	return fmt.Sprintf("%s (%d bytes, sha256 %s)", a.Name, a.Len(), a.Digest())
+}
+
+// storedFiles opens the files of the case's raw mail that the reader did
+// not hold (larger than message.MaxHeldBytes) when a forward attaches
+// them: each is read out of its stored mail again, as the forward is
+// written, and its digest checked at the end, so that a mail spoilt on
+// disk fails the forward rather than send another file.
+func (p *Pipeline) storedFiles(cfg *Config) fileOpener {
+	return func(sum string, a rules.Attachment) func() (io.ReadCloser, error) {
+		return func() (io.ReadCloser, error) {
+			f, err := p.store.OpenRaw(sum)
+			if err != nil {
+				return nil, err
+			}
+			pr, pw := io.Pipe()
+			go func() {
+				defer f.Close()
+				got, err := message.CopyFile(pw, f, cfg.Limits, a.Part)
+				if err == nil && got != a.SHA256 {
+					err = fmt.Errorf("file %s of %.12s does not match its digest %.12s (now %.12s): spoilt on disk", a.Name, sum, a.SHA256, got)
+				}
+				pw.CloseWithError(err)
+			}()
+			return pr, nil
+		}
+	}
 }

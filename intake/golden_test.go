@@ -36,7 +36,7 @@ func TestGoldenReplies(t *testing.T) {
 			var subject, body string
 			if tt.kind == "forward" {
 				data := forwardData(cfg, c, &ch.Decision, []*rules.Message{ch.msg})
-				_, data.Files = materialFiles(&ch.Decision, []*rules.Message{ch.msg})
+				_, data.Files = materialFiles(&ch.Decision, []*rules.Message{ch.msg}, nil, nil)
 				data.Messages = 1
 				subject, body, err = cfg.Replies.Forward.Render(data)
 			} else {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"io"
 	"net"
 	"strings"
 	"sync/atomic"
@@ -200,7 +201,13 @@ func BenchmarkStoreCommit(b *testing.B) {
 			}
 			defer st.Close()
 			now := time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
-			raw := []byte(strings.Repeat("x", 20<<10))
+			sum, size, err := st.PutMail(func(w io.Writer) error {
+				_, err := io.WriteString(w, strings.Repeat("x", 20<<10))
+				return err
+			})
+			if err != nil {
+				b.Fatal(err)
+			}
 			record := func(i int) *Record {
 				id := fmt.Sprintf("LX-20261127-%05d", i)
 				from := fmt.Sprintf("c%d@hospital.example", i)
@@ -208,7 +215,7 @@ func BenchmarkStoreCommit(b *testing.B) {
 					Message: MessageRow{Mailbox: "intake@example.test/INBOX", UIDValidity: 1, UID: uint32(i + 1), MessageID: from,
 						SHA256: fmt.Sprintf("%064x", i), From: from, ReceivedAt: now, CaseID: id, Action: "request_materials", Folder: "Intake/Waiting"},
 					Case: &Case{ID: id, State: StateWaiting, CreatedAt: now, UpdatedAt: now}, NewCase: true, Party: from,
-					Mail: []*Outgoing{{Kind: "request", MessageID: "r-" + from, Recipients: []string{from}, Raw: raw}},
+					Mail: []*Outgoing{{Kind: "request", MessageID: "r-" + from, Recipients: []string{from}, File: sum, Size: size}},
 				}
 			}
 			err = st.tx(func(tx *sql.Tx) error { // filled in one transaction: quicker than commit by commit

@@ -1018,7 +1018,7 @@ func (p *Pipeline) queueForward(pl *plan, rec *Record, c *Case, kind string) err
 		return fmt.Errorf("forwarding case %s: no route takes scenario %s, product %s (hint: end routes with one without conditions)", c.ID, c.Scenario, c.Product)
 	}
 	data := forwardData(cfg, c, pl.d, pl.msgs)
-	files, names := materialFiles(pl.d, pl.msgs)
+	files, names := materialFiles(pl.d, pl.msgs, pl.sums, p.storedFiles(cfg))
 	var originals [][]byte
 	var base int64 = 16 << 10 // the summary and the headers
 	for i, sum := range pl.sums {
@@ -1051,6 +1051,19 @@ func (p *Pipeline) queueForward(pl *plan, rec *Record, c *Case, kind string) err
 	return p.queueParts(pl, rec, c, rt.To, out, parts[1:])
 }
 
+// sendStored sends an outbox mail from its file. A file that is gone is a
+// permanent failure of the mail, as one spoilt on disk is (Send checks
+// the digest).
+func (p *Pipeline) sendStored(ctx context.Context, o *OutboxRow) error {
+	f, err := p.store.OpenMail(o.File)
+	if err != nil {
+		return &mailer.SendError{Class: mailer.Permanent, Err: fmt.Errorf("sending <%s>: %w", o.MessageID, err)}
+	}
+	defer f.Close()
+	return p.sender().Send(ctx, &mailer.Outgoing{MessageID: o.MessageID, From: o.EnvFrom, To: o.Recipients,
+		Body: f, Size: o.Size, SHA256: o.File})
+}
+
 // compose renders a template and builds the mail.
 func (p *Pipeline) compose(cfg *Config, tpl *mailer.Template, data any, kind, caseID string, to []string,
 	inReplyTo *rules.Message, atts []mailer.Attachment, originals [][]byte, autoReply bool, replyTo *mail.Address) (*Outgoing, error) {
@@ -1068,11 +1081,18 @@ func (p *Pipeline) compose(cfg *Config, tpl *mailer.Template, data any, kind, ca
 		spec.InReplyTo = inReplyTo.MessageID
 		spec.References = append(append([]string{}, inReplyTo.References...), inReplyTo.MessageID)
 	}
-	out, err := mailer.Compose(spec, autoReply)
+	// The mail goes straight into its file: its attachments stream from
+	// the stored raw mail, never all in memory.
+	var out *mailer.Outgoing
+	sum, size, err := p.store.PutMail(func(w io.Writer) error {
+		var err error
+		out, err = mailer.ComposeTo(w, spec, autoReply)
+		return err
+	})
 	if err != nil {
 		return nil, fmt.Errorf("composing %s mail: %w", kind, err)
 	}
-	return &Outgoing{Kind: kind, MessageID: out.MessageID, EnvFrom: out.From, Recipients: out.To, Subject: subject, Raw: out.Raw,
+	return &Outgoing{Kind: kind, MessageID: out.MessageID, EnvFrom: out.From, Recipients: out.To, Subject: subject, File: sum, Size: size,
 		Kept: cfg.TriageOnly}, nil
 }
 
@@ -1174,12 +1194,7 @@ func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 	}()
 	for _, o := range due {
 		p.crash("before_send")
-		raw, err := p.store.OutboxRaw(o.ID)
-		if err != nil {
-			rep.Errors = append(rep.Errors, err)
-			return
-		}
-		err = p.sender().Send(ctx, &mailer.Outgoing{MessageID: o.MessageID, From: o.EnvFrom, To: o.Recipients, Raw: raw})
+		err := p.sendStored(ctx, o)
 		if err == nil {
 			progressed(ctx)
 			p.smtpDowns = 0

@@ -1,7 +1,6 @@
 package intake
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
@@ -94,13 +93,13 @@ func (pv *Previewer) Preview(w io.Writer, file string, show bool, outDir string)
 	}
 	for _, o := range mail {
 		if show {
-			if err := WriteMail(w, o); err != nil {
+			if err := pv.WriteMail(w, o); err != nil {
 				return err
 			}
 			fmt.Fprintln(w)
 		}
 		if outDir != "" {
-			path, err := SaveMail(outDir, file, o)
+			path, err := pv.SaveMail(outDir, file, o)
 			if err != nil {
 				return err
 			}
@@ -114,8 +113,13 @@ func (pv *Previewer) Preview(w io.Writer, file string, show bool, outDir string)
 
 // WriteMail shows a composed mail as its reader gets it: the headers that
 // matter, the attachments with their sizes and the text.
-func WriteMail(w io.Writer, o *Outgoing) error {
-	m, err := message.Parse(bytes.NewReader(o.Raw), message.DefaultLimits())
+func (pv *Previewer) WriteMail(w io.Writer, o *Outgoing) error {
+	f, err := pv.st.OpenMail(o.File)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	m, err := message.Parse(f, message.DefaultLimits())
 	if err != nil {
 		return fmt.Errorf("reading back %s mail: %w", o.Kind, err)
 	}
@@ -151,13 +155,17 @@ var mailKinds = map[string]string{
 
 // SaveMail writes a composed mail as name-kind.eml in dir, for a mail
 // client to open.
-func SaveMail(dir, name string, o *Outgoing) (string, error) {
+func (pv *Previewer) SaveMail(dir, name string, o *Outgoing) (string, error) {
 	if err := makeOutDir(dir); err != nil {
+		return "", err
+	}
+	raw, err := pv.st.ReadMail(o.File)
+	if err != nil {
 		return "", err
 	}
 	base := strings.TrimSuffix(filepath.Base(name), filepath.Ext(name))
 	path := filepath.Join(dir, rules.SafeFileName(base+"-"+o.Kind+".eml"))
-	if err := writeNoFollow(path, o.Raw); err != nil {
+	if err := writeNoFollow(path, raw); err != nil {
 		return "", fmt.Errorf("writing %s: %w", path, err)
 	}
 	return path, nil

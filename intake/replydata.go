@@ -2,6 +2,7 @@ package intake
 
 import (
 	"fmt"
+	"io"
 	"io/fs"
 	"mime"
 	"path"
@@ -97,11 +98,32 @@ func forwardData(cfg *Config, c *Case, d *rules.Decision, msgs []*rules.Message)
 	return data
 }
 
+// fileOpener gives a file of the stored raw mail sum that the reader did
+// not hold (rules.Attachment.Part) to be read.
+type fileOpener func(sum string, a rules.Attachment) func() (io.ReadCloser, error)
+
+// attachable returns a file of a message as a mail attaches it: its
+// content when the reader held it, else read again from the stored raw
+// mail sum by open; ok is false for a file not read at all (over a limit),
+// or one that cannot be read again (no stored mail, or no open).
+func attachable(a rules.Attachment, sum string, open fileOpener) (mailer.Attachment, bool) {
+	f := mailer.Attachment{Name: a.Name, ContentType: orOctet(a.ContentType), Data: a.Data, SHA256: a.SHA256}
+	switch {
+	case a.Data != nil:
+		return f, true
+	case a.Part > 0 && sum != "" && open != nil:
+		f.Open, f.Size = open(sum, a), a.Size
+		return f, true
+	}
+	return f, false
+}
+
 // materialFiles returns the files that count for a material, once each, with
-// their content, from the case's messages, and the name of each as the
-// summary shows it: the name it is attached as, followed by the name it was
-// sent with, quoted with escapes, when the two differ.
-func materialFiles(d *rules.Decision, msgs []*rules.Message) ([]mailer.Attachment, []string) {
+// their content (read again by open from the stored mail of sums, when the
+// reader did not hold it), from the case's messages, and the name of each as
+// the summary shows it: the name it is attached as, followed by the name it
+// was sent with, quoted with escapes, when the two differ.
+func materialFiles(d *rules.Decision, msgs []*rules.Message, sums []string, open fileOpener) ([]mailer.Attachment, []string) {
 	want := map[string]bool{}
 	for _, a := range d.Attachments {
 		if a.Material != "" {
@@ -110,17 +132,21 @@ func materialFiles(d *rules.Decision, msgs []*rules.Message) ([]mailer.Attachmen
 	}
 	var out []mailer.Attachment
 	var names []string
-	for _, m := range msgs {
+	for i, m := range msgs {
+		sum := ""
+		if i < len(sums) {
+			sum = sums[i]
+		}
 		for _, a := range m.Attachments {
-			if !want[a.SHA256] || a.Data == nil {
+			if !want[a.SHA256] {
+				continue
+			}
+			f, ok := attachable(a, sum, open)
+			if !ok {
 				continue
 			}
 			delete(want, a.SHA256)
-			ct := a.ContentType
-			if ct == "" {
-				ct = "application/octet-stream"
-			}
-			out = append(out, mailer.Attachment{Name: a.Name, ContentType: ct, Data: a.Data})
+			out = append(out, f)
 			name := a.Name
 			if a.Original != "" {
 				name += " (sent as " + strconv.Quote(a.Original) + ")"

@@ -37,10 +37,15 @@ func migrate(db *sql.DB) error {
 		return fmt.Errorf("creating schema: %w", err)
 	}
 	for _, c := range []struct{ table, column string }{
-		{"messages", "pruned_at"},
-		{"outbox", "pruned_at"},
+		{"messages", "pruned_at INTEGER"},
+		{"outbox", "pruned_at INTEGER"},
+		// The composed mail as a file under outbox/ (its SHA-256) and its
+		// size; NULL in a row of a store that kept the mail in raw, until
+		// moveOutMail moves it out.
+		{"outbox", "file TEXT"},
+		{"outbox", "size INTEGER"},
 	} {
-		_, err := db.Exec(`ALTER TABLE ` + c.table + ` ADD COLUMN ` + c.column + ` INTEGER`)
+		_, err := db.Exec(`ALTER TABLE ` + c.table + ` ADD COLUMN ` + c.column)
 		if err != nil && !strings.Contains(err.Error(), "duplicate column") {
 			return fmt.Errorf("adding %s.%s: %w", c.table, c.column, err)
 		}
@@ -49,7 +54,8 @@ func migrate(db *sql.DB) error {
 	// still kept and old enough.
 	_, err := db.Exec(`
 CREATE INDEX IF NOT EXISTS messages_kept ON messages(received_at) WHERE pruned_at IS NULL AND sha256 != '';
-CREATE INDEX IF NOT EXISTS outbox_kept ON outbox(created_at) WHERE pruned_at IS NULL AND state IN ('sent', 'cancelled');`)
+CREATE INDEX IF NOT EXISTS outbox_kept ON outbox(created_at) WHERE pruned_at IS NULL AND state IN ('sent', 'cancelled');
+CREATE INDEX IF NOT EXISTS outbox_file ON outbox(file);`)
 	if err != nil {
 		return fmt.Errorf("creating retention indexes: %w", err)
 	}
@@ -63,8 +69,8 @@ type Pruned struct {
 	Bytes int64 // freed, about
 }
 
-// Prune removes what retention no longer keeps: the bodies of mail sent
-// longer than r.Sent ago, and the raw mail of cases done (forwarded,
+// Prune removes what retention no longer keeps: the files of mail sent
+// longer than r.Sent ago (outbox/), and the raw mail of cases done (forwarded,
 // closed, failed) and of messages that joined no case, r.Cases after the
 // last change. The rows stay, marked with the time, so that `intake cases
 // show` says what was pruned. A raw file another kept message shares
@@ -73,75 +79,80 @@ func (s *Store) Prune(now time.Time, r RetentionConfig) (Pruned, error) {
 	var p Pruned
 	if r.Sent > 0 {
 		cut := now.Add(-time.Duration(r.Sent)).Unix()
-		err := s.tx(func(tx *sql.Tx) error {
-			var n, size sql.NullInt64
-			err := tx.QueryRow(`SELECT count(*), sum(length(raw)) FROM outbox WHERE pruned_at IS NULL AND state IN ('sent', 'cancelled')
-				AND created_at < ? AND coalesce(sent_at, created_at) < ?`, cut, cut).Scan(&n, &size)
-			if err != nil {
-				return err
-			}
-			_, err = tx.Exec(`UPDATE outbox SET raw = X'', pruned_at = ? WHERE pruned_at IS NULL AND state IN ('sent', 'cancelled')
-				AND created_at < ? AND coalesce(sent_at, created_at) < ?`, now.Unix(), cut, cut)
-			p.Mail, p.Bytes = int(n.Int64), size.Int64
-			return err
-		})
+		rows, _, size, err := s.pruneFiles(now, "outbox", "file", `state IN ('sent', 'cancelled')
+			AND created_at < ? AND coalesce(sent_at, created_at) < ?`, cut, cut)
+		p.Mail, p.Bytes = rows, p.Bytes+size
 		if err != nil {
 			return p, fmt.Errorf("pruning sent mail: %w", err)
 		}
 	}
 	if r.Cases > 0 {
 		cut := now.Add(-time.Duration(r.Cases)).Unix()
-		var sums []string
-		err := s.tx(func(tx *sql.Tx) error {
-			rows, err := tx.Query(`SELECT id, sha256 FROM messages WHERE pruned_at IS NULL AND sha256 != '' AND received_at < ?
-				AND (case_id IS NULL OR case_id IN (SELECT id FROM cases WHERE state IN (?, ?, ?) AND updated_at < ?))`,
-				cut, StateForwarded, StateClosed, StateFailed, cut)
-			if err != nil {
-				return err
-			}
-			var ids []int64
-			for rows.Next() {
-				var id int64
-				var sum string
-				if err := rows.Scan(&id, &sum); err != nil {
-					rows.Close()
-					return err
-				}
-				ids, sums = append(ids, id), append(sums, sum)
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
-			for _, id := range ids {
-				if _, err := tx.Exec(`UPDATE messages SET pruned_at = ? WHERE id = ?`, now.Unix(), id); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
+		_, files, size, err := s.pruneFiles(now, "messages", "sha256", `sha256 != '' AND received_at < ?
+			AND (case_id IS NULL OR case_id IN (SELECT id FROM cases WHERE state IN (?, ?, ?) AND updated_at < ?))`,
+			cut, StateForwarded, StateClosed, StateFailed, cut)
+		p.Raw, p.Bytes = files, p.Bytes+size
 		if err != nil {
 			return p, fmt.Errorf("pruning raw mail: %w", err)
 		}
-		// The rows say pruned before the files go: a crash in between
-		// leaves a file behind, never a row naming a missing file.
-		for _, sum := range sums {
-			var kept int
-			if err := s.db.QueryRow(`SELECT count(*) FROM messages WHERE sha256 = ? AND pruned_at IS NULL`, sum).Scan(&kept); err != nil {
-				return p, fmt.Errorf("pruning raw mail: %w", err)
-			}
-			if kept > 0 {
-				continue
-			}
-			path := s.rawPath(sum)
-			if st, err := os.Lstat(path); err == nil {
-				p.Bytes += st.Size()
-			}
-			if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
-				return p, fmt.Errorf("pruning raw mail: %w", err)
-			}
-			p.Raw++
-		}
 	}
 	return p, nil
+}
+
+// pruneFiles marks the rows of table (outbox or messages) that where
+// picks, among those still kept, pruned in one transaction, then removes
+// the files they name (by column col) that no kept row names any more.
+// The rows say pruned before the files go: a crash in between leaves a
+// file behind, never a row naming a missing file. It returns the rows
+// pruned, the files removed and their bytes.
+func (s *Store) pruneFiles(now time.Time, table, col, where string, args ...any) (pruned, removed int, size int64, err error) {
+	folder := map[string]string{"outbox": "outbox", "messages": "raw"}[table]
+	var sums []string
+	err = s.tx(func(tx *sql.Tx) error {
+		rows, err := tx.Query(`SELECT id, coalesce(`+col+`, '') FROM `+table+` WHERE pruned_at IS NULL AND `+where, args...)
+		if err != nil {
+			return err
+		}
+		var ids []int64
+		for rows.Next() {
+			var id int64
+			var sum string
+			if err := rows.Scan(&id, &sum); err != nil {
+				rows.Close()
+				return err
+			}
+			ids, sums = append(ids, id), append(sums, sum)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		for _, id := range ids {
+			if _, err := tx.Exec(`UPDATE `+table+` SET pruned_at = ? WHERE id = ?`, now.Unix(), id); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, 0, 0, err
+	}
+	for _, sum := range sums {
+		var kept int
+		if err := s.db.QueryRow(`SELECT count(*) FROM `+table+` WHERE `+col+` = ? AND pruned_at IS NULL`, sum).Scan(&kept); err != nil {
+			return len(sums), removed, size, err
+		}
+		if sum == "" || kept > 0 {
+			continue
+		}
+		path := s.filePath(folder, sum)
+		if st, err := os.Lstat(path); err == nil {
+			size += st.Size()
+		}
+		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return len(sums), removed, size, err
+		}
+		removed++
+	}
+	return len(sums), removed, size, nil
 }

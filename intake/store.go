@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"bufio"
 	"crypto/rand"
 	"crypto/sha256"
 	"database/sql"
@@ -74,7 +75,7 @@ CREATE INDEX IF NOT EXISTS messages_case ON messages(case_id);
 CREATE TABLE IF NOT EXISTS outbox (
 	id INTEGER PRIMARY KEY, case_id TEXT, message_row INTEGER, kind TEXT NOT NULL,
 	message_id TEXT NOT NULL UNIQUE, env_from TEXT NOT NULL, recipients TEXT NOT NULL,
-	subject TEXT NOT NULL, raw BLOB NOT NULL, state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+	subject TEXT NOT NULL, raw BLOB NOT NULL DEFAULT X'', state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
 	next_at INTEGER NOT NULL, last_error TEXT NOT NULL DEFAULT '', created_at INTEGER NOT NULL, sent_at INTEGER);
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox(state, next_at);
 CREATE INDEX IF NOT EXISTS outbox_case ON outbox(case_id, created_at, kind, state);
@@ -98,8 +99,9 @@ CREATE TABLE IF NOT EXISTS notices (problem TEXT PRIMARY KEY, last_at INTEGER NO
 
 // Store keeps intake's state in a data directory: an SQLite database
 // (checkpoints, every message seen, the messages whose processing failed,
-// cases, the outbox) and the raw messages,
-// content-addressed under raw/.
+// cases, the outbox), the raw messages, content-addressed under raw/, and
+// the mail intake composed, content-addressed under outbox/ and named by
+// its outbox row.
 type Store struct {
 	db   *sql.DB
 	dir  string
@@ -120,8 +122,10 @@ func OpenStore(dir string, log *slog.Logger) (*Store, error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	if err := os.MkdirAll(filepath.Join(dir, "raw"), 0o700); err != nil {
-		return nil, fmt.Errorf("creating data directory: %w", err)
+	for _, sub := range []string{"raw", "outbox"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o700); err != nil {
+			return nil, fmt.Errorf("creating data directory: %w", err)
+		}
 	}
 	lock, err := os.OpenFile(filepath.Join(dir, "lock"), os.O_CREATE|os.O_RDWR|syscall.O_NOFOLLOW, 0o600)
 	if err != nil {
@@ -155,7 +159,16 @@ func OpenStore(dir string, log *slog.Logger) (*Store, error) {
 		lock.Close()
 		return nil, err
 	}
-	return &Store{db: sdb, dir: dir, lock: lock}, nil
+	st := &Store{db: sdb, dir: dir, lock: lock}
+	if err := st.moveOutMail(log); err != nil {
+		st.Close()
+		return nil, err
+	}
+	if err := st.removeUnnamedMail(log); err != nil {
+		st.Close()
+		return nil, err
+	}
+	return st, nil
 }
 
 // SetDurable turns off (and on again) waiting for each commit to reach the
@@ -275,9 +288,37 @@ func (s *Store) Secret() ([]byte, error) {
 // PutRaw stores a raw message under its SHA-256 and returns the digest and
 // size. Storing the same content twice keeps one file.
 func (s *Store) PutRaw(r io.Reader) (sum string, size int64, err error) {
-	tmp, err := os.CreateTemp(filepath.Join(s.dir, "raw"), incomingPrefix+"*")
+	sum, size, err = s.putFile("raw", func(w io.Writer) error {
+		_, err := io.Copy(w, r)
+		return err
+	})
 	if err != nil {
-		return "", 0, fmt.Errorf("creating raw file: %w", err)
+		return "", 0, fmt.Errorf("storing raw message: %w", err)
+	}
+	return sum, size, nil
+}
+
+// PutMail stores a mail intake composed, which write writes, under
+// outbox/ by its SHA-256, and returns the digest and size. The file is
+// synced, renamed into place and its folder synced before PutMail
+// returns, so that the commit naming it names a whole file; a crash
+// before that commit leaves a file no row names, which the next
+// OpenStore removes.
+func (s *Store) PutMail(write func(w io.Writer) error) (sum string, size int64, err error) {
+	sum, size, err = s.putFile("outbox", write)
+	if err != nil {
+		return "", 0, fmt.Errorf("storing composed mail: %w", err)
+	}
+	return sum, size, nil
+}
+
+// putFile writes a file under folder (raw or outbox) as write writes it,
+// named by its SHA-256: to a temporary file first, synced, then renamed
+// into place and the folder synced.
+func (s *Store) putFile(folder string, write func(w io.Writer) error) (sum string, size int64, err error) {
+	tmp, err := os.CreateTemp(filepath.Join(s.dir, folder), incomingPrefix+"*")
+	if err != nil {
+		return "", 0, fmt.Errorf("creating file: %w", err)
 	}
 	defer func() {
 		tmp.Close()
@@ -286,34 +327,65 @@ func (s *Store) PutRaw(r io.Reader) (sum string, size int64, err error) {
 		}
 	}()
 	h := sha256.New()
-	size, err = io.Copy(io.MultiWriter(tmp, h), r)
-	if err != nil {
-		return "", 0, fmt.Errorf("writing raw message: %w", err)
+	bw := bufio.NewWriterSize(io.MultiWriter(tmp, h), 64<<10)
+	if err := write(bw); err != nil {
+		return "", 0, fmt.Errorf("writing: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return "", 0, fmt.Errorf("writing: %w", err)
 	}
 	if err := tmp.Sync(); err != nil {
-		return "", 0, fmt.Errorf("syncing raw message: %w", err)
+		return "", 0, fmt.Errorf("syncing: %w", err)
+	}
+	st, err := tmp.Stat()
+	if err != nil {
+		return "", 0, fmt.Errorf("syncing: %w", err)
 	}
 	sum = hex.EncodeToString(h.Sum(nil))
-	dst := s.rawPath(sum)
+	dst := s.filePath(folder, sum)
 	if err := os.MkdirAll(filepath.Dir(dst), 0o700); err != nil {
-		return "", 0, fmt.Errorf("creating raw folder: %w", err)
+		return "", 0, fmt.Errorf("creating folder: %w", err)
 	}
 	if err := os.Rename(tmp.Name(), dst); err != nil {
-		return "", 0, fmt.Errorf("storing raw message: %w", err)
+		return "", 0, fmt.Errorf("renaming: %w", err)
 	}
-	return sum, size, nil
+	if err := syncDir(filepath.Dir(dst)); err != nil {
+		return "", 0, err
+	}
+	return sum, st.Size(), nil
 }
 
-func (s *Store) rawPath(sum string) string {
-	return filepath.Join(s.dir, "raw", sum[:2], sum+".eml")
+// syncDir makes a rename in dir durable.
+func syncDir(dir string) error {
+	d, err := os.Open(dir)
+	if err != nil {
+		return fmt.Errorf("syncing folder: %w", err)
+	}
+	defer d.Close()
+	if err := d.Sync(); err != nil {
+		return fmt.Errorf("syncing folder: %w", err)
+	}
+	return nil
+}
+
+func (s *Store) rawPath(sum string) string { return s.filePath("raw", sum) }
+
+// filePath is where a content-addressed file of folder (raw or outbox) is.
+func (s *Store) filePath(folder, sum string) string {
+	return filepath.Join(s.dir, folder, sum[:2], sum+".eml")
+}
+
+// openFile opens a content-addressed file of folder.
+func (s *Store) openFile(folder, sum string) (*os.File, error) {
+	if len(sum) != 64 || strings.Trim(sum, "0123456789abcdef") != "" {
+		return nil, fmt.Errorf("bad digest %q", sum)
+	}
+	return os.OpenFile(s.filePath(folder, sum), os.O_RDONLY|syscall.O_NOFOLLOW, 0)
 }
 
 // OpenRaw opens a stored raw message.
 func (s *Store) OpenRaw(sum string) (*os.File, error) {
-	if len(sum) != 64 || strings.Trim(sum, "0123456789abcdef") != "" {
-		return nil, fmt.Errorf("opening raw message: bad digest %q", sum)
-	}
-	f, err := os.OpenFile(s.rawPath(sum), os.O_RDONLY|syscall.O_NOFOLLOW, 0)
+	f, err := s.openFile("raw", sum)
 	if err != nil {
 		return nil, fmt.Errorf("opening raw message: %w", err)
 	}
@@ -690,18 +762,14 @@ type OutboxRow struct {
 	LastError  string
 	CreatedAt  time.Time
 	SentAt     time.Time
-	PrunedAt   time.Time // when retention removed the mail itself (Raw); zero while kept
+	PrunedAt   time.Time // when retention removed the mail itself (File); zero while kept
 }
 
-// queryOutbox lists outbox rows; the mail itself (Raw) only when withRaw,
-// since reading it costs as much as the mail is large.
-func (s *Store) queryOutbox(withRaw bool, where string, args ...any) ([]*OutboxRow, error) {
-	raw := "NULL"
-	if withRaw {
-		raw = "raw"
-	}
-	rows, err := s.db.Query(`SELECT id, coalesce(case_id, ''), coalesce(message_row, 0), kind, message_id, env_from, recipients, subject, `+raw+`,
-		state, attempts, next_at, last_error, created_at, sent_at, pruned_at FROM outbox WHERE `+where, args...)
+// queryOutbox lists outbox rows. The mail itself is a file (File) that
+// OpenMail opens.
+func (s *Store) queryOutbox(where string, args ...any) ([]*OutboxRow, error) {
+	rows, err := s.db.Query(`SELECT id, coalesce(case_id, ''), coalesce(message_row, 0), kind, message_id, env_from, recipients, subject,
+		coalesce(file, ''), coalesce(size, 0), state, attempts, next_at, last_error, created_at, sent_at, pruned_at FROM outbox WHERE `+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("querying outbox: %w", err)
 	}
@@ -712,7 +780,7 @@ func (s *Store) queryOutbox(withRaw bool, where string, args ...any) ([]*OutboxR
 		var recips string
 		var next, created int64
 		var sent, pruned sql.NullInt64
-		if err := rows.Scan(&o.ID, &o.CaseID, &o.MessageRow, &o.Kind, &o.MessageID, &o.EnvFrom, &recips, &o.Subject, &o.Raw,
+		if err := rows.Scan(&o.ID, &o.CaseID, &o.MessageRow, &o.Kind, &o.MessageID, &o.EnvFrom, &recips, &o.Subject, &o.File, &o.Size,
 			&o.State, &o.Attempts, &next, &o.LastError, &created, &sent, &pruned); err != nil {
 			return nil, fmt.Errorf("reading outbox: %w", err)
 		}
@@ -725,25 +793,34 @@ func (s *Store) queryOutbox(withRaw bool, where string, args ...any) ([]*OutboxR
 	return out, rows.Err()
 }
 
-// DueOutbox lists the mail to send now, oldest first, without the mail
-// itself: OutboxRaw reads it when it is sent.
+// DueOutbox lists the mail to send now, oldest first.
 func (s *Store) DueOutbox(now time.Time) ([]*OutboxRow, error) {
-	return s.queryOutbox(false, `state = ? AND next_at <= ? ORDER BY id`, OutboxPending, now.Unix())
+	return s.queryOutbox(`state = ? AND next_at <= ? ORDER BY id`, OutboxPending, now.Unix())
 }
 
-// OutboxRaw returns the composed mail of an outbox row.
-func (s *Store) OutboxRaw(id int64) ([]byte, error) {
-	var raw []byte
-	if err := s.db.QueryRow(`SELECT raw FROM outbox WHERE id = ?`, id).Scan(&raw); err != nil {
-		return nil, fmt.Errorf("reading outbox %d: %w", id, err)
+// OpenMail opens a composed mail by its digest (Outgoing.File).
+func (s *Store) OpenMail(sum string) (*os.File, error) {
+	f, err := s.openFile("outbox", sum)
+	if err != nil {
+		return nil, fmt.Errorf("opening composed mail: %w", err)
 	}
-	return raw, nil
+	return f, nil
 }
 
-// OutboxByMessageID returns the outbox row of a Message-ID (without the
-// mail itself), or nil.
+// ReadMail returns a composed mail by its digest, whole: for showing it,
+// not for sending.
+func (s *Store) ReadMail(sum string) ([]byte, error) {
+	f, err := s.OpenMail(sum)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return io.ReadAll(f)
+}
+
+// OutboxByMessageID returns the outbox row of a Message-ID, or nil.
 func (s *Store) OutboxByMessageID(id string) (*OutboxRow, error) {
-	rows, err := s.queryOutbox(false, `message_id = ?`, id)
+	rows, err := s.queryOutbox(`message_id = ?`, id)
 	if err != nil || len(rows) == 0 {
 		return nil, err
 	}
@@ -752,12 +829,12 @@ func (s *Store) OutboxByMessageID(id string) (*OutboxRow, error) {
 
 // CaseOutbox lists every mail of a case, oldest first.
 func (s *Store) CaseOutbox(caseID string) ([]*OutboxRow, error) {
-	return s.queryOutbox(true, `case_id = ? ORDER BY id`, caseID)
+	return s.queryOutbox(`case_id = ? ORDER BY id`, caseID)
 }
 
 // AllOutbox lists every mail in the outbox but the cancelled, oldest first.
 func (s *Store) AllOutbox() ([]*OutboxRow, error) {
-	return s.queryOutbox(true, `state != ? ORDER BY id`, OutboxCancelled)
+	return s.queryOutbox(`state != ? ORDER BY id`, OutboxCancelled)
 }
 
 // OutboxCounts counts the mail of the outbox by state.
@@ -1008,7 +1085,10 @@ type Outgoing struct {
 	EnvFrom    string
 	Recipients []string
 	Subject    string
-	Raw        []byte
+	// File is the SHA-256 of the composed mail, stored under outbox/ by
+	// PutMail before the commit that queues it; Size is its length.
+	File string
+	Size int64
 	// Kept keeps mail that would be sent at once in the outbox unsent
 	// (triage-only mode) until the admin releases it.
 	Kept bool
@@ -1182,8 +1262,11 @@ func insertOutbox(tx *sql.Tx, caseID string, msgRow int64, o *Outgoing, now time
 	if state == OutboxPending && o.Kept {
 		state, why = OutboxKept, "triage-only mode"
 	}
-	_, err = tx.Exec(`INSERT INTO outbox (case_id, message_row, kind, message_id, env_from, recipients, subject, raw, state, next_at, created_at, last_error)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, cid, mrow, o.Kind, o.MessageID, o.EnvFrom, string(recips), o.Subject, o.Raw,
+	if o.File == "" {
+		return fmt.Errorf("queueing %s mail: no stored mail", o.Kind)
+	}
+	_, err = tx.Exec(`INSERT INTO outbox (case_id, message_row, kind, message_id, env_from, recipients, subject, raw, file, size, state, next_at, created_at, last_error)
+		VALUES (?, ?, ?, ?, ?, ?, ?, X'', ?, ?, ?, ?, ?, ?)`, cid, mrow, o.Kind, o.MessageID, o.EnvFrom, string(recips), o.Subject, o.File, o.Size,
 		state, now.Unix(), now.Unix(), why)
 	if err != nil {
 		return fmt.Errorf("queueing %s mail: %w", o.Kind, err)

@@ -195,7 +195,7 @@ func TestTuningExample(t *testing.T) {
 	}
 	var out bytes.Buffer
 	for _, o := range mail {
-		if err := WriteMail(&out, o); err != nil {
+		if err := pv.WriteMail(&out, o); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -209,7 +209,7 @@ func TestTuningExample(t *testing.T) {
 	}
 	// A shared template still serves the scenario's other mail.
 	mail, err = pv.Mail("../testdata/tuning/mail/02-transfer-missing-letter-en.eml")
-	if err != nil || len(mail) != 1 || mail[0].Kind != "request" || !strings.Contains(string(mail[0].Raw), "Transfer of our iMC license") {
+	if err != nil || len(mail) != 1 || mail[0].Kind != "request" || !strings.Contains(string(mustReadMail(t, pv.st, mail[0].File)), "Transfer of our iMC license") {
 		t.Errorf("Mail(02-transfer-missing-letter-en.eml) = %d mails, %v; want the shared request reply", len(mail), err)
 	}
 }

@@ -32,13 +32,15 @@ func (p *Pipeline) planUpdate(pl *plan, rec *Record, c *Case) error {
 	var files []mailer.Attachment
 	var names, skipped []string
 	for _, a := range pl.msg.Attachments {
+		if a.Inline || known[a.SHA256] && !a.Skipped() {
+			continue
+		}
+		f, ok := attachable(a, pl.sums[0], p.storedFiles(cfg))
 		switch {
-		case a.Inline:
-		case a.Data == nil && a.Size > 0:
+		case !ok && a.Size > 0:
 			skipped = append(skipped, fmt.Sprintf("%s (%d bytes)", a.Name, a.Size))
-		case !known[a.SHA256] && a.Data != nil:
+		case ok:
 			known[a.SHA256] = true
-			f := mailer.Attachment{Name: a.Name, ContentType: orOctet(a.ContentType), Data: a.Data}
 			files, names = append(files, f), append(names, fileLine(f))
 		}
 	}

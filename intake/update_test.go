@@ -102,7 +102,7 @@ func outboxBytes(t *testing.T, h *harness) int {
 	}
 	n := 0
 	for _, o := range out {
-		n += len(o.Raw)
+		n += int(o.Size)
 	}
 	return n
 }

@@ -2,10 +2,14 @@ package mailer
 
 import (
 	"bytes"
+	"crypto/rand"
+	"crypto/sha256"
 	"encoding/base64"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"intake/rules"
+	"io"
 	"mime"
 	"net/mail"
 	"path"
@@ -17,11 +21,43 @@ import (
 	gomail "github.com/wneessen/go-mail"
 )
 
-// Attachment is a file attached to a mail.
+// Attachment is a file attached to a mail: its content in Data, or, for a
+// file too large to hold in memory, Open gives it to be read once (a
+// Compose reads it once) and Size says how long it is.
 type Attachment struct {
 	Name        string // as the reader sees it, in any script
 	ContentType string // "" = guessed from the name's extension
 	Data        []byte
+	Open        func() (io.ReadCloser, error)
+	Size        int64
+	// SHA256 is the content's hex digest when known; Digest computes it
+	// from Data otherwise.
+	SHA256 string
+}
+
+// Digest returns the hex SHA-256 of the file's content.
+func (a Attachment) Digest() string {
+	if a.SHA256 != "" || a.Data == nil && a.Open != nil {
+		return a.SHA256
+	}
+	h := sha256.Sum256(a.Data)
+	return hex.EncodeToString(h[:])
+}
+
+// Len returns the length of the file's content.
+func (a Attachment) Len() int64 {
+	if a.Open != nil && a.Data == nil {
+		return a.Size
+	}
+	return int64(len(a.Data))
+}
+
+// open returns the file's content to read.
+func (a Attachment) open() (io.ReadCloser, error) {
+	if a.Open != nil && a.Data == nil {
+		return a.Open()
+	}
+	return io.NopCloser(bytes.NewReader(a.Data)), nil
 }
 
 // Spec is one mail intake writes: a reply to a customer, a forward to the
@@ -44,26 +80,58 @@ type Spec struct {
 }
 
 // Outgoing is a composed mail with its envelope, ready to be stored in the
-// outbox and sent byte for byte, as often as a retry needs.
+// outbox and sent byte for byte, as often as a retry needs: in Raw, or, for
+// a mail kept in a file, in Body (Size bytes).
 type Outgoing struct {
 	MessageID string
 	From      string   // envelope sender; "" is the null sender <>
 	To        []string // bare envelope recipients
 	Raw       []byte
+	Body      io.ReaderAt
+	Size      int64
+	// SHA256, when set, is the hex digest the mail must have: Send ends
+	// DATA only when the bytes it read from Body match it, so a file
+	// spoilt on disk is never delivered as something else.
+	SHA256 string
 }
 
-// Compose builds the mail s describes with go-mail. With nullSender the
-// envelope sender is <> (RFC 3834 §3.3 allows it for auto-replies, so that
-// bounces of the reply come back to nobody); otherwise it is the From address.
+// content returns the mail's bytes as a reader and their length.
+func (o *Outgoing) content() (io.ReaderAt, int64) {
+	if o.Body != nil {
+		return o.Body, o.Size
+	}
+	return bytes.NewReader(o.Raw), int64(len(o.Raw))
+}
+
+// Compose builds the mail s describes with go-mail, in memory (Raw). With
+// nullSender the envelope sender is <> (RFC 3834 §3.3 allows it for
+// auto-replies, so that bounces of the reply come back to nobody);
+// otherwise it is the From address.
 func Compose(s Spec, nullSender bool) (*Outgoing, error) {
-	out, err := compose(s, nullSender)
+	var buf bytes.Buffer
+	out, err := ComposeTo(&buf, s, nullSender)
+	if err != nil {
+		return nil, err
+	}
+	out.Raw = buf.Bytes()
+	return out, nil
+}
+
+// ComposeTo builds the mail s describes as Compose does and writes it to
+// w; the Outgoing it returns has Size set and no Raw. The files are
+// streamed into w one at a time: memory holds the mail's text, not its
+// files (go-mail v0.8.1 buffers each part it encodes whole, so it writes a
+// short marker where each file goes, and the file's base64 lines replace
+// the marker on the way to w).
+func ComposeTo(w io.Writer, s Spec, nullSender bool) (*Outgoing, error) {
+	out, err := compose(w, s, nullSender)
 	if err != nil {
 		return nil, fmt.Errorf("composing <%s>: %w", s.MessageID, err)
 	}
 	return out, nil
 }
 
-func compose(s Spec, nullSender bool) (*Outgoing, error) {
+func compose(w io.Writer, s Spec, nullSender bool) (*Outgoing, error) {
 	if err := checkMsgID(s.MessageID); err != nil {
 		return nil, fmt.Errorf("message id: %w", err)
 	}
@@ -150,9 +218,17 @@ func compose(s Spec, nullSender bool) (*Outgoing, error) {
 
 	m.SetBodyString(gomail.TypeTextPlain, s.Body, gomail.WithPartEncoding(gomail.EncodingQP))
 
-	for _, a := range s.Attachments {
+	token := make([]byte, 16)
+	if _, err := rand.Read(token); err != nil {
+		return nil, fmt.Errorf("making file markers: %w", err)
+	}
+	markers := make([][]byte, len(s.Attachments))
+	for i, a := range s.Attachments {
 		name := cleanName(a.Name)
-		m.AttachReadSeeker(name, bytes.NewReader(a.Data), partHeaders(contentType(a.ContentType, name), name))
+		// 53 bytes: go-mail writes the marker as one base64 line.
+		mark := fmt.Sprintf("intake-file %s %08d", hex.EncodeToString(token), i)
+		markers[i] = []byte(base64.StdEncoding.EncodeToString([]byte(mark)) + "\r\n")
+		m.AttachReadSeeker(name, strings.NewReader(mark), partHeaders(contentType(a.ContentType, name), name))
 	}
 	// The customer's mails go as message/rfc822 parts, unencoded: that is
 	// what Thunderbird and Outlook write when they forward as attachment,
@@ -193,7 +269,24 @@ func compose(s Spec, nullSender bool) (*Outgoing, error) {
 	if !bytes.HasSuffix(raw, []byte("\r\n")) {
 		raw = append(raw, '\r', '\n')
 	}
-	out := &Outgoing{MessageID: s.MessageID, To: rcpts, Raw: raw}
+	cw := &countWriter{w: w}
+	for i, a := range s.Attachments {
+		before, after, ok := bytes.Cut(raw, markers[i])
+		if !ok {
+			return nil, fmt.Errorf("writing message: the place of file %d is lost", i+1)
+		}
+		if _, err := cw.Write(before); err != nil {
+			return nil, fmt.Errorf("writing message: %w", err)
+		}
+		if err := writeBase64(cw, a); err != nil {
+			return nil, fmt.Errorf("writing %s: %w", cleanName(a.Name), err)
+		}
+		raw = after
+	}
+	if _, err := cw.Write(raw); err != nil {
+		return nil, fmt.Errorf("writing message: %w", err)
+	}
+	out := &Outgoing{MessageID: s.MessageID, To: rcpts, Size: cw.n}
 	if !nullSender {
 		out.From = from.Address
 	}
@@ -426,3 +519,80 @@ func messagePart(raw []byte) ([]byte, bool) {
 	}
 	return b.Bytes(), true
 }
+
+// countWriter counts the bytes written through it.
+type countWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
+}
+
+// writeBase64 writes a file's content to w in base64, in lines of 76
+// characters each ended by CRLF, as go-mail writes a file it encodes.
+// A file of Open must have Size bytes.
+func writeBase64(w io.Writer, a Attachment) error {
+	r, err := a.open()
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	lw := &lineWriter{w: w}
+	enc := base64.NewEncoder(base64.StdEncoding, lw)
+	n, err := io.Copy(enc, r)
+	if err != nil {
+		return err
+	}
+	if err := enc.Close(); err != nil {
+		return err
+	}
+	if err := lw.Close(); err != nil {
+		return err
+	}
+	if n != a.Len() {
+		return fmt.Errorf("read %d bytes of a file of %d", n, a.Len())
+	}
+	return nil
+}
+
+// lineWriter breaks what is written into lines of 76 bytes ended by CRLF.
+type lineWriter struct {
+	w    io.Writer
+	line [76 + 2]byte
+	used int
+}
+
+func (l *lineWriter) Write(b []byte) (int, error) {
+	n := len(b)
+	for len(b) > 0 {
+		k := copy(l.line[l.used:76], b)
+		l.used += k
+		b = b[k:]
+		if l.used == 76 && len(b) > 0 {
+			if err := l.flush(); err != nil {
+				return 0, err
+			}
+		}
+	}
+	return n, nil
+}
+
+// flush writes the line held, if any, with its CRLF.
+func (l *lineWriter) flush() error {
+	if l.used == 0 {
+		return nil
+	}
+	l.line[l.used], l.line[l.used+1] = '\r', '\n'
+	if _, err := l.w.Write(l.line[:l.used+2]); err != nil {
+		return err
+	}
+	l.used = 0
+	return nil
+}
+
+// Close writes the last line.
+func (l *lineWriter) Close() error { return l.flush() }

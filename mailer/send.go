@@ -2,10 +2,13 @@ package mailer
 
 import (
 	"context"
+	"crypto/sha256"
 	"crypto/tls"
 	"crypto/x509"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"net/textproto"
@@ -243,7 +246,7 @@ func NewSender(o SMTPOptions, log *slog.Logger) (*Sender, error) {
 		timeout: o.Timeout, log: log}, nil
 }
 
-// Send submits out.Raw byte for byte to out.To, from out.From (the null
+// Send submits the mail (out.Raw, or out.Body streamed) byte for byte to out.To, from out.From (the null
 // sender <> when empty). A failure is a *SendError.
 //
 // Recipients are all or nothing: when the server refuses one of them the
@@ -280,14 +283,23 @@ func (s *Sender) Send(ctx context.Context, out *Outgoing) error {
 
 	s.noteSize(c.Extension("SIZE"))
 
-	raw := out.Raw
-	if has8bit(raw) {
-		if ok, _ := c.Extension("8BITMIME"); !ok {
+	body, size := out.content()
+	// sevenBit is set when the mail must be re-encoded on the way: it
+	// has 8-bit bytes and the server lacks 8BITMIME.
+	sevenBit := false
+	if ok, _ := c.Extension("8BITMIME"); !ok {
+		eight, err := has8bitIn(io.NewSectionReader(body, 0, size))
+		if err != nil {
+			return &SendError{Class: Temporary, Err: fmt.Errorf("sending <%s>: reading the mail: %w", out.MessageID, err)}
+		}
+		if eight {
 			// QUIRK: some relays still lack 8BITMIME; the customer's
-			// original mails travel 8bit (TestSendWithout8BITMIME).
-			if raw, err = SevenBit(raw); err != nil {
+			// original mails travel 8bit (TestSendWithout8BITMIME). A
+			// mail that cannot be re-encoded is refused before DATA.
+			if err := SevenBitTo(io.Discard, io.NewSectionReader(body, 0, size)); err != nil {
 				return &SendError{Class: Permanent, Err: fmt.Errorf("sending <%s>: server %s lacks 8BITMIME: %w", out.MessageID, s.addr, err)}
 			}
+			sevenBit = true
 		}
 	}
 
@@ -308,16 +320,29 @@ func (s *Sender) Send(ctx context.Context, out *Outgoing) error {
 	if err != nil {
 		return fail("DATA", err, false)
 	}
+	// The mail streams from its source; the digest of what was read is
+	// checked before the final ".".
+	h := sha256.New()
+	src := io.TeeReader(io.NewSectionReader(body, 0, size), h)
 	// The timeout is for a stall, not for the whole message: it restarts
 	// with every chunk written.
-	const chunk = 64 << 10
-	for len(raw) > 0 {
-		n := min(chunk, len(raw))
-		_ = c.UpdateDeadline(s.timeout)
-		if _, err := w.Write(raw[:n]); err != nil {
-			return fail("writing message", err, false)
+	dw := &deadlineWriter{w: w, renew: func() { _ = c.UpdateDeadline(s.timeout) }}
+	var werr error
+	if sevenBit {
+		werr = SevenBitTo(dw, src)
+		if werr == nil {
+			_, werr = io.Copy(io.Discard, src) // the rest counts for the digest
 		}
-		raw = raw[n:]
+	} else {
+		_, werr = io.CopyBuffer(dw, src, make([]byte, 64<<10))
+	}
+	if werr != nil {
+		return fail("writing message", werr, false)
+	}
+	if out.SHA256 != "" && hex.EncodeToString(h.Sum(nil)) != out.SHA256 {
+		// The connection is dropped without the final ".": the server
+		// discards what it got.
+		return &SendError{Class: Permanent, Err: fmt.Errorf("sending <%s>: the stored mail does not match its digest %.12s (spoilt on disk): not sent", out.MessageID, out.SHA256)}
 	}
 	// QUIRK: go-mail's DataCloser.Close drops the error of writing the
 	// final "." and reports only the reply it then fails to read. Flushing
@@ -340,8 +365,31 @@ func (s *Sender) Send(ctx context.Context, out *Outgoing) error {
 	}
 
 	s.log.Debug("mail sent", "message_id", out.MessageID, "recipients", len(out.To),
-		"bytes", len(out.Raw), "took", time.Since(start))
+		"bytes", size, "took", time.Since(start))
 	return nil
+}
+
+// deadlineWriter writes in chunks of at most 64 KiB, renewing the
+// connection's deadline before each.
+type deadlineWriter struct {
+	w     io.Writer
+	renew func()
+}
+
+func (d *deadlineWriter) Write(b []byte) (int, error) {
+	const chunk = 64 << 10
+	n := 0
+	for len(b) > 0 {
+		k := min(chunk, len(b))
+		d.renew()
+		m, err := d.w.Write(b[:k])
+		n += m
+		if err != nil {
+			return n, err
+		}
+		b = b[k:]
+	}
+	return n, nil
 }
 
 // idleMax is how long a connection may wait for the next Send: servers

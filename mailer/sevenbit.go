@@ -25,38 +25,74 @@ func SevenBit(raw []byte) ([]byte, error) {
 	if !has8bit(raw) {
 		return raw, nil
 	}
-	head, body, ok := bytes.Cut(raw, []byte("\r\n\r\n"))
-	if !ok || has8bit(head) {
-		return nil, errors.New("re-encoding for 7bit: the header itself is 8bit")
+	var out bytes.Buffer
+	if err := SevenBitTo(&out, bytes.NewReader(raw)); err != nil {
+		return nil, err
+	}
+	return out.Bytes(), nil
+}
+
+// SevenBitTo writes the mail read from r to w re-encoded as SevenBit does,
+// for a mail that has 8-bit bytes. A part in base64 (a file) streams
+// through; the others (the text and the customer's original mails, which
+// Compose keeps short) are read whole to be re-encoded.
+func SevenBitTo(w io.Writer, r io.Reader) error {
+	br := bufio.NewReader(r)
+	var head []byte
+	for {
+		line, err := br.ReadSlice('\n')
+		if err != nil {
+			return fmt.Errorf("re-encoding for 7bit: reading header: %w", err)
+		}
+		if string(line) == "\r\n" {
+			break
+		}
+		if head = append(head, line...); len(head) > 1<<20 {
+			return errors.New("re-encoding for 7bit: header over 1 MiB")
+		}
+	}
+	head = bytes.TrimSuffix(head, []byte("\r\n"))
+	if has8bit(head) {
+		return errors.New("re-encoding for 7bit: the header itself is 8bit")
 	}
 	hdr, err := textproto.NewReader(bufio.NewReader(bytes.NewReader(append(head, "\r\n\r\n"...)))).ReadMIMEHeader()
 	if err != nil {
-		return nil, fmt.Errorf("re-encoding for 7bit: reading header: %w", err)
+		return fmt.Errorf("re-encoding for 7bit: reading header: %w", err)
 	}
 	mt, params, err := mime.ParseMediaType(hdr.Get("Content-Type"))
 	if err != nil || !strings.HasPrefix(mt, "multipart/") || params["boundary"] == "" {
-		return nil, fmt.Errorf("re-encoding for 7bit: a %s body is not one Compose writes 8bit", mt)
+		return fmt.Errorf("re-encoding for 7bit: a %s body is not one Compose writes 8bit", mt)
 	}
 
-	var out bytes.Buffer
-	out.Write(head)
-	out.WriteString("\r\n\r\n")
-	mw := multipart.NewWriter(&out)
+	bw := bufio.NewWriter(w)
+	bw.Write(head)
+	bw.WriteString("\r\n\r\n")
+	mw := multipart.NewWriter(bw)
 	if err := mw.SetBoundary(params["boundary"]); err != nil {
-		return nil, fmt.Errorf("re-encoding for 7bit: %w", err)
+		return fmt.Errorf("re-encoding for 7bit: %w", err)
 	}
-	mr := multipart.NewReader(bytes.NewReader(body), params["boundary"])
+	mr := multipart.NewReader(br, params["boundary"])
 	for {
 		p, err := mr.NextRawPart()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("re-encoding for 7bit: reading part: %w", err)
+			return fmt.Errorf("re-encoding for 7bit: reading part: %w", err)
+		}
+		if strings.EqualFold(strings.TrimSpace(p.Header.Get("Content-Transfer-Encoding")), "base64") {
+			pw, err := mw.CreatePart(p.Header)
+			if err != nil {
+				return fmt.Errorf("re-encoding for 7bit: %w", err)
+			}
+			if _, err := io.Copy(sevenBitOnly{pw}, p); err != nil {
+				return fmt.Errorf("re-encoding for 7bit: %w", err)
+			}
+			continue
 		}
 		data, err := io.ReadAll(p)
 		if err != nil {
-			return nil, fmt.Errorf("re-encoding for 7bit: reading part: %w", err)
+			return fmt.Errorf("re-encoding for 7bit: reading part: %w", err)
 		}
 		h := p.Header
 		if has8bit(data) {
@@ -66,20 +102,33 @@ func SevenBit(raw []byte) ([]byte, error) {
 			}
 			data, err = encodePart(h, data)
 			if err != nil {
-				return nil, err
+				return err
 			}
 		}
-		w, err := mw.CreatePart(h)
+		pw, err := mw.CreatePart(h)
 		if err != nil {
-			return nil, fmt.Errorf("re-encoding for 7bit: %w", err)
+			return fmt.Errorf("re-encoding for 7bit: %w", err)
 		}
-		w.Write(data)
+		pw.Write(data)
 	}
 	if err := mw.Close(); err != nil {
-		return nil, fmt.Errorf("re-encoding for 7bit: %w", err)
+		return fmt.Errorf("re-encoding for 7bit: %w", err)
 	}
-	out.WriteString("\r\n")
-	return out.Bytes(), nil
+	bw.WriteString("\r\n")
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("re-encoding for 7bit: %w", err)
+	}
+	return nil
+}
+
+// sevenBitOnly passes on what is written to it while it is 7-bit.
+type sevenBitOnly struct{ w io.Writer }
+
+func (s sevenBitOnly) Write(b []byte) (int, error) {
+	if has8bit(b) {
+		return 0, errors.New("an 8-bit byte in a base64 part")
+	}
+	return s.w.Write(b)
 }
 
 // encodePart re-encodes one 8bit part body in h's place and returns it.
@@ -115,4 +164,21 @@ func encodePart(h textproto.MIMEHeader, data []byte) ([]byte, error) {
 
 func has8bit(b []byte) bool {
 	return bytes.ContainsFunc(b, func(r rune) bool { return r >= 0x80 })
+}
+
+// has8bitIn reports whether what r reads has 8-bit bytes.
+func has8bitIn(r io.Reader) (bool, error) {
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := r.Read(buf)
+		if has8bit(buf[:n]) {
+			return true, nil
+		}
+		if err == io.EOF {
+			return false, nil
+		}
+		if err != nil {
+			return false, err
+		}
+	}
 }

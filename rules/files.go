@@ -41,7 +41,7 @@ func (r *Rules) classify(atts []*Attachment, text string) []*fileHit {
 		if archiveExts[ext(a.Name)] || a.Size == 0 && a.Data == nil && len(a.Head) == 0 && a.SHA256 == "" {
 			continue
 		}
-		if a.Data == nil && a.Size > 0 {
+		if a.Skipped() {
 			// Skipped by the reader (over a limit, see its
 			// attachment_skipped note): unread, it counts for nothing,
 			// whatever its name says, so the reply asks for it again.

@@ -84,8 +84,13 @@ type Attachment struct {
 	Text string
 
 	// Data is the whole decoded content, kept so that a forward can attach
-	// it. Nil for skipped files.
+	// it. Nil for skipped files, and for files too large to hold, which
+	// Part locates instead.
 	Data []byte `json:"-"`
+	// Part, for a file read but not held (larger than the reader holds in
+	// memory), is its position among the file parts of the raw mail, by
+	// which it is read again when a forward attaches it; 0 otherwise.
+	Part int `json:"-"`
 
 	// Inline marks a part shown inside the body (an HTML mail's logo, with a
 	// Content-ID or disposition inline) rather than attached by the sender.
@@ -95,6 +100,10 @@ type Attachment struct {
 	// material on the strength of the text alone.
 	Embedded bool
 }
+
+// Skipped reports whether the reader skipped the file (over a limit): it
+// was not read, so nothing is known of it but its name and size.
+func (a *Attachment) Skipped() bool { return a.Data == nil && a.Part == 0 && a.Size > 0 }
 
 // HeaderValue returns the first value of the named header field, "" if absent.
 func (m *Message) HeaderValue(name string) string {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -201,6 +202,10 @@ func TestCheckAsMailbox(t *testing.T) {
 func TestReleaseCommand(t *testing.T) {
 	path, st := tempStore(t)
 	now := time.Now()
+	sum, size, err := st.PutMail(func(w io.Writer) error { _, err := io.WriteString(w, "x"); return err })
+	if err != nil {
+		t.Fatal(err)
+	}
 	for i, k := range []struct{ caseID, from, why string }{
 		{"LX-20261130-0001", "a@hospital.example", "6 cases of a@hospital.example forwarded within 24h (cases.limits.forwards_per_sender 5)"},
 		{"LX-20261130-0002", "b@clinic.example", "10 mails to the engineers about case LX-20261130-0002 within 24h (cases.limits.forwards_per_case 10)"},
@@ -211,7 +216,7 @@ func TestReleaseCommand(t *testing.T) {
 			NewCase: true,
 			Message: intake.MessageRow{Mailbox: "INBOX", UIDValidity: 1, UID: uint32(i + 1), MessageID: fmt.Sprintf("m%d@x", i), From: k.from, CaseID: k.caseID, ReceivedAt: now},
 			Mail: []*intake.Outgoing{{Kind: "forward", State: intake.OutboxKept, Why: k.why, MessageID: fmt.Sprintf("f%d@intake", i),
-				EnvFrom: "intake@example.test", Recipients: []string{"engineers@example.test"}, Subject: "[" + k.caseID + "] request", Raw: []byte("x")}},
+				EnvFrom: "intake@example.test", Recipients: []string{"engineers@example.test"}, Subject: "[" + k.caseID + "] request", File: sum, Size: size}},
 		}
 		if _, err := st.Commit(rec, now); err != nil {
 			t.Fatal(err)

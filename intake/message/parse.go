@@ -88,6 +88,8 @@ type mimeParser struct {
 	top          *rules.Message
 	parts        int   // MIME parts seen
 	archiveBytes int64 // bytes expanded from archives
+	files        int   // file parts met, in order: rules.Attachment.Part
+	extract      *extraction
 	problem      string
 	detail       string
 }
@@ -102,7 +104,7 @@ func (p *mimeParser) fail(problem, detail string) {
 // stopped reports whether reading must stop: a problem was found or the
 // source failed or ran over the size limit.
 func (p *mimeParser) stopped() bool {
-	return p.problem != "" || p.src.tooLarge || p.src.err != nil
+	return p.problem != "" || p.src.tooLarge || p.src.err != nil || p.extract != nil && p.extract.done
 }
 
 // msgState is one message being read, with its text collected so far.
@@ -383,13 +385,24 @@ func normalizeNewlines(s string) string {
 // attachment reads a file part and adds it, and the entries of a .zip, to
 // the message. A .eml file holding a mail is read as an attached message.
 func (p *mimeParser) attachment(m *msgState, mediaType, label, name string, body io.Reader, depth int, inline bool) {
-	c, err := capture(body, int64(p.lim.MaxAttachmentBytes))
-	if p.stopped() {
-		return
+	p.files++
+	if p.extract != nil {
+		if p.files == p.extract.part {
+			h := sha256.New()
+			_, p.extract.err = io.Copy(io.MultiWriter(p.extract.w, h), body)
+			p.extract.sum, p.extract.done = hex.EncodeToString(h.Sum(nil)), true
+			return
+		}
 	}
 	display := rules.SafeFileName(name)
 	if display == "" {
 		display = fallbackFileName(len(m.msg.Attachments)+1, mediaType)
+	}
+	c, err := captureHeld(body, int64(p.lim.MaxAttachmentBytes), MaxHeldBytes, func(head []byte) bool {
+		return looksInside(display, mediaType, head)
+	})
+	if p.stopped() {
+		return
 	}
 	if err != nil {
 		m.note("malformed_part: %s: %v", display, err)
@@ -412,7 +425,10 @@ func (p *mimeParser) attachment(m *msgState, mediaType, label, name string, body
 	}
 	att.Inline = inline
 	att.Original = originalName(name, display)
-	if c.data == nil {
+	if c.streamed {
+		att.Part = p.files
+	}
+	if c.data == nil && !c.streamed {
 		m.note("attachment_skipped: %s: larger than %d bytes", display, p.lim.MaxAttachmentBytes)
 	}
 	m.msg.Attachments = append(m.msg.Attachments, att)
@@ -426,23 +442,96 @@ func (p *mimeParser) attachment(m *msgState, mediaType, label, name string, body
 	}
 }
 
+// MaxHeldBytes is the most of one file the reader holds in memory, unless
+// it looks inside the file (looksInside): a larger file is read once for
+// its size, SHA-256, head and text, and read again from the stored mail
+// (CopyFile) when a forward attaches it.
+const MaxHeldBytes = 2 << 20
+
+// looksInside reports whether the reader opens a file to read it (an
+// archive, Outlook's winmail.dat, a Word or Excel form, an attached mail),
+// so that it holds the file whole, up to MaxAttachmentBytes.
+func looksInside(name, mediaType string, head []byte) bool {
+	ext := strings.ToLower(path.Ext(name))
+	if ext == ".eml" || ooxmlExts[ext] {
+		return true
+	}
+	a := rules.Attachment{Name: name, ContentType: mediaType, Head: head[:min(len(head), maxHeadBytes)]}
+	if isZip(a) || isTNEF(a) {
+		return true
+	}
+	if t := sniffMagic(a.Head); genericTypes[mediaType] && t != "" {
+		a.ContentType = t
+		return isZip(a) || isTNEF(a)
+	}
+	return false
+}
+
+// extraction is the file CopyFile is after and what became of it.
+type extraction struct {
+	part int // rules.Attachment.Part
+	w    io.Writer
+	done bool
+	sum  string
+	err  error
+}
+
+// CopyFile writes the content of the file at position part of a mail (the
+// rules.Attachment.Part that Parse gave it, with the same limits) to w,
+// reading the mail from r as Parse did, and returns the hex SHA-256 of
+// what it wrote, for the caller to compare with the one Parse gave.
+func CopyFile(w io.Writer, r io.Reader, lim Limits, part int) (sum string, err error) {
+	p := &mimeParser{lim: lim.WithDefaults(), extract: &extraction{part: part, w: w}}
+	p.src = &sourceReader{r: r, left: int64(p.lim.MaxMessageBytes)}
+	defer func() {
+		if v := recover(); v != nil {
+			sum, err = "", fmt.Errorf("reading file %d: reader failure: %v", part, v)
+		}
+	}()
+	p.message(p.src, 0)
+	switch {
+	case p.src.err != nil:
+		return "", fmt.Errorf("reading message: %w", p.src.err)
+	case !p.extract.done:
+		return "", fmt.Errorf("reading file %d: the mail has no such file", part)
+	case p.extract.err != nil:
+		return "", fmt.Errorf("reading file %d: %w", part, p.extract.err)
+	}
+	return p.extract.sum, nil
+}
+
 // captured is the content of a file read with a size cap.
 type captured struct {
-	data []byte // nil when the file was over the cap
+	data []byte // nil when the file was over the cap, or streamed
 	head []byte
-	size int64
-	sum  string // hex SHA-256 of all of the content
+	// text is the start of the content that attachmentText reads: all of
+	// data, or, for a file streamed, its first maxAttachmentTextBytes.
+	text     []byte
+	streamed bool // over the held size, under the cap: read, not kept
+	size     int64
+	sum      string // hex SHA-256 of all of the content
 }
 
 // capture reads r to its end, keeping at most max bytes.
 func capture(r io.Reader, max int64) (captured, error) {
+	return captureHeld(r, max, max, nil)
+}
+
+// captureHeld reads r to its end, keeping at most max bytes; past held
+// bytes it keeps on only when keep, given the start, says so, and else
+// keeps the start alone (the file is streamed).
+func captureHeld(r io.Reader, max, held int64, keep func(head []byte) bool) (captured, error) {
 	h := sha256.New()
-	w := &cappedWriter{max: max}
+	w := &cappedWriter{max: max, held: held, keep: keep}
 	_, err := io.Copy(io.MultiWriter(h, w), r)
 	c := captured{size: w.n, sum: hex.EncodeToString(h.Sum(nil))}
 	switch {
 	case w.n > max:
 		c.head = bytes.Clone(w.buf[:min(len(w.buf), maxHeadBytes)])
+		return c, err
+	case w.dropped:
+		c.streamed, c.text = true, w.buf
+		c.head = c.text[:min(len(c.text), maxHeadBytes)]
 		return c, err
 	case cap(w.buf)-len(w.buf) > len(w.buf)/4:
 		c.data = bytes.Clone(w.buf) // do not keep the doubled buffer
@@ -452,19 +541,35 @@ func capture(r io.Reader, max int64) (captured, error) {
 	if c.data == nil {
 		c.data = []byte{} // empty, not skipped
 	}
-	c.head = c.data[:min(len(c.data), maxHeadBytes)]
+	c.head, c.text = c.data[:min(len(c.data), maxHeadBytes)], c.data
 	return c, err
 }
 
-// cappedWriter keeps the first max bytes written to it and counts them all.
+// cappedWriter keeps the first max bytes written to it and counts them
+// all. Past held bytes, unless keep says so, it drops what it has but the
+// first maxAttachmentTextBytes and keeps nothing more.
 type cappedWriter struct {
-	buf []byte
-	max int64
-	n   int64
+	buf     []byte
+	max     int64
+	held    int64
+	keep    func(head []byte) bool
+	dropped bool
+	n       int64
 }
 
 func (w *cappedWriter) Write(b []byte) (int, error) {
 	w.n += int64(len(b))
+	if w.dropped {
+		return len(b), nil
+	}
+	if w.keep != nil && w.n > w.held && w.n <= w.max {
+		if !w.keep(append(w.buf[:len(w.buf):len(w.buf)], b[:min(len(b), maxHeadBytes)]...)) {
+			start := append(w.buf, b[:max(0, min(len(b), maxAttachmentTextBytes-len(w.buf)))]...)
+			w.buf, w.dropped = bytes.Clone(start[:min(len(start), maxAttachmentTextBytes)]), true
+			return len(b), nil
+		}
+		w.keep = nil
+	}
 	keep := b[:max(0, min(int64(len(b)), w.max-int64(len(w.buf))))]
 	if need := len(w.buf) + len(keep); need > cap(w.buf) {
 		// Double, but never past max: append's growth would allocate
@@ -485,7 +590,7 @@ func newAttachment(name, mediaType, label string, c captured) rules.Attachment {
 		Size:        c.size,
 		SHA256:      c.sum,
 		Head:        c.head,
-		Text:        attachmentText(c.data, mediaType, label),
+		Text:        attachmentText(c.text, c.size, mediaType, label),
 		Data:        c.data,
 	}
 }
@@ -493,9 +598,9 @@ func newAttachment(name, mediaType, label string, c captured) rules.Attachment {
 // attachmentText returns the start of a file as UTF-8 text when the file is
 // text: without NUL bytes, and of a text/* type or free of other control
 // bytes and valid UTF-8 or GB18030.
-func attachmentText(data []byte, mediaType, label string) string {
+func attachmentText(data []byte, size int64, mediaType, label string) string {
 	b := data[:min(len(data), maxAttachmentTextBytes)]
-	cut := len(b) < len(data)
+	cut := int64(len(b)) < size
 	if bytes.IndexByte(b, 0) >= 0 || !strings.HasPrefix(mediaType, "text/") && !isPlainText(b, cut) {
 		return ""
 	}
