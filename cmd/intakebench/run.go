@@ -45,6 +45,14 @@ func config(args []string) error {
 	imapAddr := fl.String("imap", "127.0.0.1:11143", "IMAP server")
 	smtpAddr := fl.String("smtp", "127.0.0.1:2525", "SMTP server")
 	data := fl.String("data", "", "data directory")
+	var extra []string
+	fl.Func("set", "KEY=VALUE: one more setting, the key a path of mapping keys (limits.max_message_bytes=200MiB); repeatable", func(kv string) error {
+		if !strings.Contains(kv, "=") {
+			return fmt.Errorf("-set %q: want KEY=VALUE", kv)
+		}
+		extra = append(extra, kv)
+		return nil
+	})
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -65,6 +73,10 @@ func config(args []string) error {
 		"smtp.host": sh, "smtp.port": sp, "smtp.security": "plain", "smtp.auth": "none",
 		"data_dir": *data, "cases.limits.replies_per_hour": "1000000000",
 	} {
+		set(root, strings.Split(k, "."), v)
+	}
+	for _, kv := range extra {
+		k, v, _ := strings.Cut(kv, "=")
 		set(root, strings.Split(k, "."), v)
 	}
 	drop(root, "smtp", "username")
