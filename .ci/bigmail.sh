@@ -11,15 +11,15 @@
 # reach the sink whole (a memory figure never fails it).
 #
 # Needs root on Debian (Dovecot from .ci/mailstack.sh). Ports:
-# BIGMAIL_IMAP_PORT (11343), BIGMAIL_LMTP_PORT (10224), BIGMAIL_SINK_PORT
-# (2726); BIGMAIL_KEEP=1 keeps the work folder.
+# BIGMAIL_IMAP_PORT (11443), BIGMAIL_LMTP_PORT (10324), BIGMAIL_SINK_PORT
+# (2826); BIGMAIL_KEEP=1 keeps the work folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$PATH:/usr/local/go/bin"
 MIB=${1:-100}
-IMAP_PORT=${BIGMAIL_IMAP_PORT:-11343}
-LMTP_PORT=${BIGMAIL_LMTP_PORT:-10224}
-SINK=127.0.0.1:${BIGMAIL_SINK_PORT:-2726}
+IMAP_PORT=${BIGMAIL_IMAP_PORT:-11443}
+LMTP_PORT=${BIGMAIL_LMTP_PORT:-10324}
+SINK=127.0.0.1:${BIGMAIL_SINK_PORT:-2826}
 USER_=intake@example.test
 
 work=$(mktemp -d /tmp/intake-bigmail.XXXXXX)

@@ -87,7 +87,7 @@ func TestDemoServe(t *testing.T) {
 	}()
 	addrs := regexp.MustCompile(`IMAP  (127\.0\.0\.1:\d+) .*\n  SMTP  (127\.0\.0\.1:\d+)`)
 	var m []string
-	for deadline := time.Now().Add(10 * time.Second); m == nil && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+	for deadline := time.Now().Add(30 * time.Second); m == nil && time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
 		m = addrs.FindStringSubmatch(out.String())
 	}
 	if m == nil {
