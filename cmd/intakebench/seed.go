@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -227,7 +228,10 @@ func (s *seeder) endOfDay(end time.Time) error {
 		for _, o := range due {
 			at := o.CreatedAt.Add(time.Minute)
 			if o.Kind == mailer.KindForward && o.ID%250 == 0 {
-				notice := s.mail(mailer.KindAdmin, o.CaseID, "mail for case "+o.CaseID+" not delivered", []string{s.cfg.SMTP.Admin}, at, 2<<10)
+				notice, err := s.mail(mailer.KindAdmin, o.CaseID, "mail for case "+o.CaseID+" not delivered", []string{s.cfg.SMTP.Admin}, at, 2<<10)
+				if err != nil {
+					return err
+				}
 				if err := s.st.MarkFailed(o.ID, "550 5.1.1 mailbox unavailable", o.CaseID, notice, at); err != nil {
 					return err
 				}
@@ -252,15 +256,19 @@ func keeps(now, t time.Time, d intake.Duration) bool {
 	return d == 0 || now.Sub(t) < time.Duration(d)+24*time.Hour
 }
 
-// mail makes an outgoing mail of a kind, with a body of size bytes while
-// retention would keep it.
-func (s *seeder) mail(kind, caseID, subject string, to []string, at time.Time, size int) *intake.Outgoing {
+// mail makes an outgoing mail of a kind and stores it, with a body of
+// size bytes while retention would keep it (else empty: all such mail
+// shares the one empty file, which retention removes with the last row).
+func (s *seeder) mail(kind, caseID, subject string, to []string, at time.Time, size int) (*intake.Outgoing, error) {
 	o := &intake.Outgoing{Kind: kind, MessageID: fmt.Sprintf("seed.%s.%s.%d@example.test", kind, caseID, at.UnixNano()),
-		EnvFrom: s.from, Recipients: to, Subject: subject, Raw: []byte{}}
+		EnvFrom: s.from, Recipients: to, Subject: subject}
+	var raw []byte
 	if keeps(s.now, at, s.cfg.Retention.Sent) || kind == mailer.KindAdmin {
-		o.Raw = append([]byte(fmt.Sprintf("Message-ID: <%s>\r\nSubject: %s\r\n\r\n", o.MessageID, subject)), bytes.Repeat(s.reply, size/len(s.reply)+1)[:size]...)
+		raw = append([]byte(fmt.Sprintf("Message-ID: <%s>\r\nSubject: %s\r\n\r\n", o.MessageID, subject)), bytes.Repeat(s.reply, size/len(s.reply)+1)[:size]...)
 	}
-	return o
+	var err error
+	o.File, o.Size, err = s.st.PutMail(func(w io.Writer) error { _, err := w.Write(raw); return err })
+	return o, err
 }
 
 // rawOf makes mail i and stores its raw mail when retention keeps it,
@@ -338,7 +346,11 @@ func (s *seeder) arrive(i int, at time.Time) error {
 			return err
 		}
 		if send {
-			rec.Mail = append(rec.Mail, s.mail(mailer.KindAdmin, "", "quarantined mail from "+from, []string{s.cfg.SMTP.Admin}, at, 2<<10))
+			notice, err := s.mail(mailer.KindAdmin, "", "quarantined mail from "+from, []string{s.cfg.SMTP.Admin}, at, 2<<10)
+			if err != nil {
+				return err
+			}
+			rec.Mail = append(rec.Mail, notice)
 		}
 		return s.commit(rec, at)
 	case rules.ActionIgnore:
@@ -353,9 +365,14 @@ func (s *seeder) arrive(i int, at time.Time) error {
 	rec.Case, rec.NewCase, rec.Party, rec.Message.CaseID = c, true, from, id
 	s.cases++
 	if dc.d.Action == rules.ActionForward {
-		s.forward(rec, c, from, at, rec.Message.Size)
+		if err := s.forward(rec, c, from, at, rec.Message.Size); err != nil {
+			return err
+		}
 	} else {
-		o := s.mail(replyKindOf(dc.d.Action), id, "Re: "+dc.msg.Subject, []string{from}, at, 20<<10)
+		o, err := s.mail(replyKindOf(dc.d.Action), id, "Re: "+dc.msg.Subject, []string{from}, at, 20<<10)
+		if err != nil {
+			return err
+		}
 		// A reply in 150 waits for the admin: the sender hit a rate limit.
 		o.Kept, o.Why = i%150 == 0, "reply rate limit reached"
 		rec.Mail = append(rec.Mail, o)
@@ -374,17 +391,28 @@ func replyKindOf(action string) string {
 // forward completes a case: the forward to the engineers (with the
 // customer's mail in it), the "forwarded" reply held on it and the
 // "received" reply that goes instead if it is refused.
-func (s *seeder) forward(rec *intake.Record, c *intake.Case, to string, at time.Time, size int64) {
+func (s *seeder) forward(rec *intake.Record, c *intake.Case, to string, at time.Time, size int64) error {
 	c.State, c.ForwardedAt, c.UpdatedAt = intake.StateForwarded, at, at
 	route := "engineers@example.test"
 	if len(s.cfg.Routes) > 0 && len(s.cfg.Routes[0].To) > 0 {
 		route = s.cfg.Routes[0].To[0]
 	}
-	fwd := s.mail(mailer.KindForward, c.ID, "["+c.ID+"] "+c.Subject, []string{route}, at, int(size)*4/3+16<<10)
-	held := s.mail(mailer.KindForwarded, c.ID, "Re: "+c.Subject, []string{to}, at, 20<<10)
-	fallback := s.mail(mailer.KindReceived, c.ID, "Re: "+c.Subject, []string{to}, at, 20<<10)
-	held.State, fallback.State = intake.OutboxHeld, intake.OutboxFallback
-	rec.Mail = append(rec.Mail, fwd, held, fallback)
+	for _, m := range []struct {
+		kind, subject, to, state string
+		size                     int
+	}{
+		{mailer.KindForward, "[" + c.ID + "] " + c.Subject, route, "", int(size)*4/3 + 16<<10},
+		{mailer.KindForwarded, "Re: " + c.Subject, to, intake.OutboxHeld, 20 << 10},
+		{mailer.KindReceived, "Re: " + c.Subject, to, intake.OutboxFallback, 20 << 10},
+	} {
+		o, err := s.mail(m.kind, c.ID, m.subject, []string{m.to}, at, m.size)
+		if err != nil {
+			return err
+		}
+		o.State = m.state
+		rec.Mail = append(rec.Mail, o)
+	}
+	return nil
 }
 
 // followUp records the customer's second mail, which completes the case
@@ -409,7 +437,9 @@ func (s *seeder) followUp(i int, at time.Time) error {
 		return err
 	}
 	rec.Message.CaseID, rec.Case, rec.Party = sc.c.ID, sc.c, from
-	s.forward(rec, sc.c, sc.sender, at, rec.Message.Size)
+	if err := s.forward(rec, sc.c, sc.sender, at, rec.Message.Size); err != nil {
+		return err
+	}
 	return s.commit(rec, at)
 }
 
@@ -427,6 +457,9 @@ func (s *seeder) housekeep(i int, at time.Time, closing bool) error {
 	} else {
 		sc.c.RemindedAt = at
 	}
-	o := s.mail(kind, sc.c.ID, "Re: "+sc.c.Subject, []string{sc.sender}, at, 20<<10)
+	o, err := s.mail(kind, sc.c.ID, "Re: "+sc.c.Subject, []string{sc.sender}, at, 20<<10)
+	if err != nil {
+		return err
+	}
 	return s.st.CommitCase(sc.c, []*intake.Outgoing{o}, at)
 }
