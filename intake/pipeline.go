@@ -33,10 +33,11 @@ type Mailbox interface {
 	UIDValidity() uint32
 	// List returns the messages with a UID above after, oldest first.
 	List(ctx context.Context, after imap.UID) ([]imapbox.Envelope, error)
-	// Fetch streams one whole message into w without marking it seen. A
-	// message sent larger than its announced size allows is refused with a
+	// FetchAll streams whole messages, without marking them seen, to each
+	// as they arrive (see imapbox.Mailbox.FetchAll). A message sent larger
+	// than its announced size allows is refused with a
 	// *imapbox.SizeMismatchError.
-	Fetch(ctx context.Context, env imapbox.Envelope, w io.Writer) error
+	FetchAll(ctx context.Context, envs []imapbox.Envelope, each func(env imapbox.Envelope, body io.Reader)) error
 	// Move moves messages to a folder, creating the folder if needed, and
 	// returns the messages it moved, each with where it went when the
 	// server tells (else a zero imapbox.Filed); a UID it leaves out was
@@ -249,6 +250,11 @@ func (p *Pipeline) pollMailbox(ctx, work context.Context, name string, rep *Repo
 		}
 		toMove = toMove[:0]
 	}
+	ra := p.startReadAhead(ctx, work, name, mb, envs, func(env imapbox.Envelope) bool {
+		cfg := p.Config().view(name)
+		return cfg != nil && p.wanted(cfg, key, uv, env)
+	})
+	defer ra.stop()
 	lost := false
 	for i, env := range envs {
 		if ctx.Err() != nil {
@@ -258,7 +264,8 @@ func (p *Pipeline) pollMailbox(ctx, work context.Context, name string, rep *Repo
 		if cfg = p.Config().view(name); cfg == nil {
 			break // a reload took the mailbox away
 		}
-		pr, done, err := p.take(work, cfg, mb, key, uv, env)
+		pr, done, err := p.take(work, cfg, ra, key, uv, env)
+		ra.release(env)
 		var lostConn *mailboxError
 		if err != nil {
 			errors.As(err, &lostConn)
@@ -300,6 +307,7 @@ func (p *Pipeline) pollMailbox(ctx, work context.Context, name string, rep *Repo
 			fileDecided()
 		}
 	}
+	ra.stop() // before the moves: one command at a time
 	if !lost {
 		fileDecided()
 	}
@@ -420,43 +428,12 @@ func (p *Pipeline) move(ctx context.Context, mb Mailbox, rows []*MessageRow) err
 // larger than the size it announced allows.
 const ProblemSizeMismatch = "size_mismatch"
 
-// funcWriter turns a function into an io.Writer.
-type funcWriter func([]byte) (int, error)
-
-func (f funcWriter) Write(p []byte) (int, error) { return f(p) }
-
 // fetch streams a message from the mailbox into the store. A failure of the
-// mailbox is a *mailboxError.
-func (p *Pipeline) fetch(ctx context.Context, mb Mailbox, env imapbox.Envelope) (sum string, size int64, err error) {
-	pr, pw := io.Pipe()
-	fetched := make(chan error, 1)
-	go func() {
-		err := mb.Fetch(ctx, env, funcWriter(func(b []byte) (int, error) {
-			progressed(ctx)
-			return pw.Write(b)
-		}))
-		pw.CloseWithError(err)
-		fetched <- err
-	}()
-	sum, size, err = p.store.PutRaw(pr)
-	pr.Close() // ends a fetch the store gave up on
-	if ferr := <-fetched; ferr != nil && !errors.Is(ferr, io.ErrClosedPipe) {
-		if errors.Is(ferr, imapbox.ErrNoSuchMessage) {
-			return "", 0, ferr
-		}
-		return "", 0, &mailboxError{ferr}
-	}
-	if err != nil {
-		return "", 0, fmt.Errorf("storing: %w", err)
-	}
-	return sum, size, nil
-}
-
 // take processes one listed message unless it is done already or waits
 // for its next try. done tells whether the message needs nothing more from
 // the loop (the checkpoint may pass it). A message processed while the
 // connection was lost comes with the *mailboxError.
-func (p *Pipeline) take(ctx context.Context, cfg *Config, mb Mailbox, key string, uv uint32, env imapbox.Envelope) (pr *Processed, done bool, err error) {
+func (p *Pipeline) take(ctx context.Context, cfg *Config, ra *readAhead, key string, uv uint32, env imapbox.Envelope) (pr *Processed, done bool, err error) {
 	if row, err := p.store.SeenUID(key, uv, uint32(env.UID)); err != nil {
 		return nil, false, err
 	} else if row != nil {
@@ -469,12 +446,25 @@ func (p *Pipeline) take(ctx context.Context, cfg *Config, mb Mailbox, key string
 	if f != nil && p.Now().Before(f.NextAt) {
 		return nil, false, nil
 	}
-	pr, err = p.process(ctx, cfg, mb, key, uv, env)
+	pr, err = p.process(ctx, cfg, ra, key, uv, env)
 	if errors.Is(err, imapbox.ErrNoSuchMessage) {
 		p.log.Warn("message gone before it was read", "mailbox", key, "uid", env.UID)
 		return nil, true, nil
 	}
 	return pr, pr != nil, err
+}
+
+// wanted tells whether the read-ahead should read env: a message take
+// would fetch (not too large, not done, not waiting for its next try).
+func (p *Pipeline) wanted(cfg *Config, key string, uv uint32, env imapbox.Envelope) bool {
+	if env.Size > int64(cfg.Limits.MaxMessageBytes) {
+		return false
+	}
+	if row, err := p.store.SeenUID(key, uv, uint32(env.UID)); err != nil || row != nil {
+		return false
+	}
+	f, err := p.store.Failure(key, uv, uint32(env.UID))
+	return err == nil && (f == nil || !p.Now().Before(f.NextAt))
 }
 
 // failed records a failed try of a message. After cfg's max_tries it gives
@@ -536,7 +526,7 @@ func (e *mailboxError) Unwrap() error { return e.err }
 // in Poll. A message the server sent larger than it announced is committed
 // as quarantined and returned with the *mailboxError of the closed
 // connection.
-func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key string, uv uint32, env imapbox.Envelope) (_ *Processed, lost error) {
+func (p *Pipeline) process(ctx context.Context, cfg *Config, ra *readAhead, key string, uv uint32, env imapbox.Envelope) (_ *Processed, lost error) {
 	now := p.Now()
 	row := MessageRow{Mailbox: key, UIDValidity: uv, UID: uint32(env.UID), ReceivedAt: now, Size: env.Size}
 	var msg *rules.Message
@@ -547,21 +537,17 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, mb Mailbox, key str
 		msg = &rules.Message{Problem: message.ProblemTooLarge, Detail: fmt.Sprintf("%d bytes, over max_message_bytes %d", env.Size, cfg.Limits.MaxMessageBytes),
 			MessageID: env.MessageID, From: env.From, FromName: env.FromName, Subject: env.Subject}
 	} else {
-		sum, size, err := p.fetch(ctx, mb, env)
+		got := ra.get(ctx, env)
 		var lie *imapbox.SizeMismatchError
-		if errors.As(err, &lie) {
+		if errors.As(got.err, &lie) {
 			// The connection is gone; the mail is quarantined unread.
-			lost = err
+			lost = got.err
 			msg = &rules.Message{Problem: ProblemSizeMismatch, Detail: lie.Error()}
-		} else if err != nil {
-			return nil, err
+		} else if got.err != nil {
+			return nil, got.err
 		} else {
-			p.crash("after_fetch")
-			row.SHA256, row.Size = sum, size
-			if msg, err = p.parseStored(cfg, sum); err != nil {
-				return nil, err
-			}
-			dup, err := p.duplicateOf(cfg, sum, msg)
+			row.SHA256, row.Size, msg = got.sum, got.size, got.msg
+			dup, err := p.duplicateOf(cfg, got.sum, msg)
 			if err != nil {
 				return nil, err
 			}

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"mime"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -649,5 +650,36 @@ func TestPipelineMovesByFolder(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestPipelineFetchesInBatches: a backlog's bodies come a batch at a time
+// (one UID FETCH for up to batchMails), not one command a mail, while every
+// mail is still decided, numbered and answered in UID order.
+func TestPipelineFetchesInBatches(t *testing.T) {
+	h := newHarness(t)
+	const n = batchMails + 8
+	for i := range n {
+		h.deliver(testMail(fmt.Sprintf("c%02d@hospital.example", i), "License硬件变更申请", fmt.Sprintf("b-%02d@hospital.example", i), "",
+			hwChangeIncomplete, licenseFile))
+	}
+	rep := h.poll()
+	if len(rep.Processed) != n {
+		t.Fatalf("processed %d, want %d", len(rep.Processed), n)
+	}
+	for i, pr := range rep.Processed {
+		if want := fmt.Sprintf("c%02d@hospital.example", i); pr.From != want || pr.UID != uint32(i+1) {
+			t.Fatalf("mail %d: uid %d from %s, want uid %d from %s", i, pr.UID, pr.From, i+1, want)
+		}
+		if i > 0 && pr.CaseID <= rep.Processed[i-1].CaseID {
+			t.Errorf("case %s of uid %d does not follow %s: cases not opened in UID order", pr.CaseID, pr.UID, rep.Processed[i-1].CaseID)
+		}
+	}
+	bodyFetch := regexp.MustCompile(`(?m)^T[0-9]+ UID FETCH .*BODY`)
+	if got, want := len(bodyFetch.FindAllString(h.imap.Transcript.String(), -1)), (n+batchMails-1)/batchMails; got != want {
+		t.Errorf("%d UID FETCH commands for the bodies of %d mails, want %d", got, n, want)
+	}
+	if got := len(h.sentSince(0)); got != n {
+		t.Errorf("sent %d replies, want one a mail (%d)", got, n)
 	}
 }

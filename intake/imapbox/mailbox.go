@@ -183,12 +183,14 @@ type Envelope struct {
 var ErrNoSuchMessage = errors.New("no such message")
 
 // Mailbox is a connection to the polled mailbox, selected read-write.
-// It addresses messages by UID only. It is not safe for concurrent use.
+// It addresses messages by UID only. It is safe for concurrent use: its
+// commands run one at a time.
 //
 // When a call's context ends before the server answers, the connection is
 // closed (go-imap commands cannot be interrupted otherwise) and the caller
 // must dial again.
 type Mailbox struct {
+	mu          sync.Mutex // held by run: one command at a time
 	c           *imapclient.Client
 	conn        net.Conn // under c
 	log         *slog.Logger
@@ -483,28 +485,76 @@ func uidChunks(uids []imap.UID, limit int) []imap.UIDSet {
 }
 
 // Fetch writes the whole raw message env.UID to w as the server sends it,
-// without holding it in memory. It uses BODY.PEEK[], so the message is not
-// marked \Seen. The fetch has a deadline that grows with the size the
-// server announced (the config's timeout plus a second for every
-// fetchRate bytes) and is given up when no byte comes for the timeout. A
-// literal larger than the announced size allows is refused unread with a
-// *SizeMismatchError. When Fetch fails other than with ErrNoSuchMessage,
-// the connection may be closed and w may hold part of the message.
+// without holding it in memory, as FetchAll does for one message. When
+// Fetch fails other than with ErrNoSuchMessage, the connection may be
+// closed and w may hold part of the message.
 func (m *Mailbox) Fetch(ctx context.Context, env Envelope, w io.Writer) error {
+	var copied bool
+	var werr error
+	err := m.FetchAll(ctx, []Envelope{env}, func(_ Envelope, body io.Reader) {
+		copied = true
+		if _, err := io.Copy(w, body); err != nil {
+			werr = fmt.Errorf("fetching uid %d: copying body: %w", env.UID, err)
+		}
+	})
+	switch {
+	case err != nil:
+		return err
+	case werr != nil && ctx.Err() != nil:
+		return fmt.Errorf("fetching uid %d: %w", env.UID, context.Cause(ctx)) // the connection is closed
+	case werr != nil:
+		return werr
+	case !copied:
+		return fmt.Errorf("fetching uid %d: %w", env.UID, ErrNoSuchMessage)
+	}
+	return nil
+}
+
+// FetchAll streams the whole raw messages envs with one UID FETCH of
+// BODY.PEEK[] per UID set (so they are not marked \Seen), calling each for
+// every message as it arrives, in the server's order (ascending UID on the
+// servers we know). each gets the message's body, which fails with
+// io.ErrUnexpectedEOF when the server sends less than it announced; what
+// each leaves unread is skipped. A message the server does not send (gone
+// since it was listed) gets no call.
+//
+// The command has a deadline that grows with the sizes the server announced
+// (the config's timeout twice plus a second for every fetchRate bytes) and
+// is given up when no byte comes for the timeout. A literal larger than its
+// announced size allows is refused unread with a *SizeMismatchError, and the
+// connection closed. On any error, the messages after the one in hand get
+// no call.
+func (m *Mailbox) FetchAll(ctx context.Context, envs []Envelope, each func(env Envelope, body io.Reader)) error {
+	if len(envs) == 0 {
+		return nil
+	}
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
 	idle := time.AfterFunc(m.timeout, func() {
 		cancel(fmt.Errorf("%w: no data for %s", ErrStalled, m.timeout))
 	})
 	defer idle.Stop()
-	progress := funcWriter(func(p []byte) (int, error) {
-		idle.Reset(m.timeout)
-		return w.Write(p)
-	})
-	deadline := 2*m.timeout + time.Duration(env.Size/fetchRate)*time.Second
-	err := m.run(ctx, deadline, func() error { return m.fetch(env, progress) })
-	if err != nil {
-		return fmt.Errorf("fetching uid %d: %w", env.UID, err)
+	byUID := make(map[imap.UID]Envelope, len(envs))
+	uids := make([]imap.UID, 0, len(envs))
+	var total int64
+	for _, env := range envs {
+		byUID[env.UID] = env
+		uids = append(uids, env.UID)
+		total += env.Size
+	}
+	deadline := 2*m.timeout + time.Duration(total/fetchRate)*time.Second
+	for _, set := range uidChunks(uids, maxUIDSetLen) {
+		err := m.run(ctx, deadline, func() error {
+			return m.fetchSet(set, byUID, func(env Envelope, body io.Reader) {
+				each(env, readerFunc(func(p []byte) (int, error) {
+					idle.Reset(m.timeout)
+					return body.Read(p)
+				}))
+			})
+		})
+		if err != nil {
+			return fmt.Errorf("fetching uids %v: %w", set, err)
+		}
 	}
 	return nil
 }
@@ -520,6 +570,7 @@ var ErrStalled = errors.New("server stalled")
 // SizeMismatchError is a message the server sends as a literal larger than
 // the RFC822.SIZE it announced allows.
 type SizeMismatchError struct {
+	UID             imap.UID
 	Announced, Sent int64
 }
 
@@ -539,53 +590,91 @@ type funcWriter func([]byte) (int, error)
 
 func (f funcWriter) Write(p []byte) (int, error) { return f(p) }
 
-func (m *Mailbox) fetch(env Envelope, w io.Writer) error {
+// readerFunc turns a function into an io.Reader.
+type readerFunc func([]byte) (int, error)
+
+func (f readerFunc) Read(p []byte) (int, error) { return f(p) }
+
+// fetchSet fetches the bodies of set, handing each message of envs to each.
+func (m *Mailbox) fetchSet(set imap.UIDSet, envs map[imap.UID]Envelope, each func(Envelope, io.Reader)) error {
 	section := &imap.FetchItemBodySection{Peek: true}
-	cmd := m.c.Fetch(imap.UIDSetNum(env.UID), &imap.FetchOptions{
+	cmd := m.c.Fetch(set, &imap.FetchOptions{
 		UID:         true,
 		BodySection: []*imap.FetchItemBodySection{section},
 	})
 	defer cmd.Close()
 
-	found, copied := false, false
 	for msg := cmd.Next(); msg != nil; msg = cmd.Next() {
-		found = true
+		var body *imapclient.FetchItemDataBodySection
+		var uid imap.UID
+		// The UID may come before or after the body (RFC 3501 7.4.2).
 		for item := msg.Next(); item != nil; item = msg.Next() {
-			body, ok := item.(imapclient.FetchItemDataBodySection)
-			if !ok || !body.MatchCommand(section) || copied {
-				continue
+			switch item := item.(type) {
+			case imapclient.FetchItemDataUID:
+				uid = item.UID
+			case imapclient.FetchItemDataBodySection:
+				if body != nil || !item.MatchCommand(section) {
+					continue
+				}
+				if item.Literal == nil {
+					return errors.New("server sent no body")
+				}
+				if uid == 0 {
+					return errors.New("server sent a body before its UID")
+				}
+				env, ok := envs[uid]
+				if !ok {
+					continue // not asked for: go-imap skips its literal
+				}
+				if size := item.Literal.Size(); size > sizeAllowed(env.Size) {
+					// Reading it to its end could take days: the
+					// connection goes instead. (Not m.c.Close, which
+					// waits for this literal to be read.)
+					m.conn.Close()
+					return &SizeMismatchError{UID: uid, Announced: env.Size, Sent: size}
+				}
+				body = &item
+				lr := &exactReader{r: item.Literal, left: item.Literal.Size()}
+				each(env, lr)
+				if _, err := io.Copy(io.Discard, lr); err != nil {
+					return fmt.Errorf("reading uid %d: %w", uid, err)
+				}
 			}
-			if body.Literal == nil {
-				return errors.New("server sent no body")
-			}
-			if size := body.Literal.Size(); size > sizeAllowed(env.Size) {
-				// Reading it to its end could take days: the
-				// connection goes instead. (Not m.c.Close, which
-				// waits for this literal to be read.)
-				m.conn.Close()
-				return &SizeMismatchError{Announced: env.Size, Sent: size}
-			}
-			n, err := io.Copy(w, body.Literal)
-			if err != nil {
-				return fmt.Errorf("copying body: %w", err)
-			}
-			if n != body.Literal.Size() {
-				return fmt.Errorf("copying body: got %d of %d bytes", n, body.Literal.Size())
-			}
-			copied = true
 		}
 	}
-	if err := cmd.Close(); err != nil {
-		return err
+	return cmd.Close()
+}
+
+// exactReader reads a literal of a known size, failing with
+// io.ErrUnexpectedEOF when it ends early.
+type exactReader struct {
+	r    io.Reader
+	left int64
+	err  error
+}
+
+func (e *exactReader) Read(p []byte) (int, error) {
+	if e.err != nil {
+		return 0, e.err
 	}
+	if e.left <= 0 {
+		return 0, io.EOF
+	}
+	if int64(len(p)) > e.left {
+		p = p[:e.left]
+	}
+	n, err := e.r.Read(p)
+	e.left -= int64(n)
 	switch {
-	case copied:
-		return nil
-	case found:
-		return errors.New("server sent no body")
-	default:
-		return ErrNoSuchMessage
+	case err == io.EOF && e.left > 0:
+		e.err = io.ErrUnexpectedEOF
+	case err != nil && err != io.EOF:
+		e.err = err
 	}
+	if e.err != nil {
+		return n, e.err
+	}
+	return n, nil
 }
 
 // Move moves messages uids to folder, creating the folder first if needed,
@@ -822,6 +911,8 @@ func (m *Mailbox) Close() error {
 // run calls f, closing the connection if ctx ends (or timeout, if not zero,
 // passes) before f returns: go-imap commands take no context.
 func (m *Mailbox) run(ctx context.Context, timeout time.Duration, f func() error) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -6,11 +6,13 @@ import (
 	"encoding/base64"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -81,6 +83,77 @@ func TestMailboxListFetch(t *testing.T) {
 
 	if err := m.Fetch(ctx, imapbox.Envelope{UID: 999}, &bytes.Buffer{}); !errors.Is(err, imapbox.ErrNoSuchMessage) {
 		t.Errorf("Fetch(999) = %v, want ErrNoSuchMessage", err)
+	}
+}
+
+// TestMailboxFetchAll: the bodies of several messages come with one UID
+// FETCH, whole and in UID order; a message gone since the listing gets no
+// call; a literal larger than its announced size allows ends the fetch
+// there, naming its UID.
+func TestMailboxFetchAll(t *testing.T) {
+	ts := imaptest.Start(t, imaptest.Options{})
+	raws := map[imap.UID]string{}
+	for _, s := range []string{"one", "two-longer", "three", "four"} {
+		raw := imaptest.TestMessage(s) + strings.Repeat("body line\r\n", 7000) // past sizeAllowed's slack
+		raws[ts.Append(t, "INBOX", raw)] = raw
+	}
+	m := dialMemIMAP(t, ts.Config())
+	ctx := context.Background()
+	list, err := m.List(ctx, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodyFetch := regexp.MustCompile(`(?m)^T[0-9]+ UID FETCH .*BODY`)
+	fetchCmds := func() int {
+		return len(bodyFetch.FindAllString(ts.Transcript.String(), -1))
+	}
+	before := fetchCmds()
+	gone := imapbox.Envelope{UID: 999, Size: 10}
+	var order []imap.UID
+	err = m.FetchAll(ctx, append(slices.Clone(list), gone), func(env imapbox.Envelope, body io.Reader) {
+		order = append(order, env.UID)
+		b, err := io.ReadAll(body)
+		if err != nil || string(b) != raws[env.UID] {
+			t.Errorf("uid %d: read %d bytes, %v; want its %d bytes", env.UID, len(b), err, len(raws[env.UID]))
+		}
+	})
+	if err != nil {
+		t.Fatalf("FetchAll: %v", err)
+	}
+	if len(order) != len(list) || !slices.IsSorted(order) {
+		t.Errorf("called for uids %v, want each of %d in order", order, len(list))
+	}
+	if n := fetchCmds() - before; n != 1 {
+		t.Errorf("FetchAll sent %d UID FETCH commands, want 1", n)
+	}
+
+	// each may leave a body unread: the next one still comes whole.
+	var got []imap.UID
+	if err := m.FetchAll(ctx, list[:2], func(env imapbox.Envelope, body io.Reader) {
+		got = append(got, env.UID)
+		if env.UID == list[1].UID {
+			if b, _ := io.ReadAll(body); string(b) != raws[env.UID] {
+				t.Errorf("uid %d after an unread body: %d bytes", env.UID, len(b))
+			}
+		}
+	}); err != nil || len(got) != 2 {
+		t.Fatalf("FetchAll leaving a body unread: %v, calls %v", err, got)
+	}
+
+	// The third message claims to be tiny: the fetch stops at it.
+	lying := slices.Clone(list)
+	lying[2].Size = 10
+	var reached []imap.UID
+	err = m.FetchAll(ctx, lying, func(env imapbox.Envelope, body io.Reader) {
+		reached = append(reached, env.UID)
+		io.Copy(io.Discard, body)
+	})
+	var lie *imapbox.SizeMismatchError
+	if !errors.As(err, &lie) || lie.UID != list[2].UID {
+		t.Fatalf("FetchAll with a size lie at uid %d = %v, want a *SizeMismatchError naming it", list[2].UID, err)
+	}
+	if !slices.Equal(reached, []imap.UID{list[0].UID, list[1].UID}) {
+		t.Errorf("called for %v before the lie, want the two before it", reached)
 	}
 }
 

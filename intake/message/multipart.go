@@ -187,15 +187,25 @@ type partReader struct {
 	err       error // returned once buf is empty: io.EOF at the end of the part
 }
 
+// Read returns as many lines as fit in b (a decoder downstream works on
+// large blocks far faster than line by line).
 func (p *partReader) Read(b []byte) (int, error) {
-	for len(p.buf) == 0 {
-		if p.err != nil {
-			return 0, p.err
+	n := 0
+	for n < len(b) {
+		if len(p.buf) == 0 {
+			if p.err != nil {
+				break
+			}
+			p.fill()
+			continue
 		}
-		p.fill()
+		c := copy(b[n:], p.buf)
+		p.buf = p.buf[c:]
+		n += c
 	}
-	n := copy(b, p.buf)
-	p.buf = p.buf[n:]
+	if n == 0 && len(b) > 0 {
+		return 0, p.err
+	}
 	return n, nil
 }
 

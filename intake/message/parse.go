@@ -286,8 +286,12 @@ func transferDecoded(h mtextproto.Header, body io.Reader) (io.Reader, error) {
 	// QUIRK: "base64;" and " Base64 " as sent by some mailers
 	// (TestRealworldQuirks error_emails__content_transfer_encoding_with_semi_colon.eml).
 	enc, _, _ := strings.Cut(h.Get("Content-Transfer-Encoding"), ";")
+	enc = strings.ToLower(strings.TrimSpace(enc))
+	if enc == "base64" {
+		return newBase64Reader(body), nil
+	}
 	var th gomessage.Header
-	th.Set("Content-Transfer-Encoding", strings.ToLower(strings.TrimSpace(enc)))
+	th.Set("Content-Transfer-Encoding", enc)
 	// With no Content-Type, go-message decodes the transfer encoding only
 	// and leaves the charset to us.
 	e, err := gomessage.New(th, body)

@@ -471,6 +471,36 @@ func BenchmarkParse(b *testing.B) {
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "mails/s")
 }
 
+// BenchmarkParseAttachment parses a mail with a 4 MiB attachment in base64
+// lines of 76 characters, as most mailers write them.
+func BenchmarkParseAttachment(b *testing.B) {
+	data := make([]byte, 4<<20)
+	for i := range data {
+		data[i] = byte(i * 7 % 251)
+	}
+	enc := base64.StdEncoding.EncodeToString(data)
+	var raw strings.Builder
+	raw.WriteString("From: a@example.test\r\nSubject: scan\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"b1\"\r\n\r\n" +
+		"--b1\r\nContent-Type: text/plain; charset=utf-8\r\n\r\nsee the file\r\n" +
+		"--b1\r\nContent-Type: application/octet-stream; name=\"scan.bin\"\r\nContent-Transfer-Encoding: base64\r\n\r\n")
+	for len(enc) > 76 {
+		raw.WriteString(enc[:76] + "\r\n")
+		enc = enc[76:]
+	}
+	raw.WriteString(enc + "\r\n--b1--\r\n")
+	b.SetBytes(int64(raw.Len()))
+	b.ReportAllocs()
+	for b.Loop() {
+		m, err := Parse(strings.NewReader(raw.String()), Limits{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(m.Attachments) != 1 || m.Attachments[0].Size != int64(len(data)) {
+			b.Fatalf("attachments %+v", m.Attachments)
+		}
+	}
+}
+
 func TestParseParams(t *testing.T) {
 	tests := []struct {
 		name, in, value string
