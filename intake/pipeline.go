@@ -240,7 +240,9 @@ func (p *Pipeline) pollMailbox(ctx, work context.Context, name string, rep *Repo
 	// folder); until then they are pending moves, which the next poll
 	// files after a crash.
 	var toMove []*MessageRow
+	decided := 0 // mails decided in this poll
 	fileDecided := func() {
+		p.drain(work, rep) // the answers before the filing
 		if len(toMove) == 0 {
 			return
 		}
@@ -291,7 +293,9 @@ func (p *Pipeline) pollMailbox(ctx, work context.Context, name string, rep *Repo
 			pr.Mailbox = key
 			rep.Processed = append(rep.Processed, *pr)
 		}
-		p.drain(work, rep)
+		if decided++; decided%drainGroup == 0 {
+			p.drain(work, rep)
+		}
 		if pr != nil && lostConn == nil {
 			row, err := p.store.SeenUID(key, uv, uint32(env.UID))
 			if err == nil && row != nil {
@@ -313,8 +317,13 @@ func (p *Pipeline) pollMailbox(ctx, work context.Context, name string, rep *Repo
 	}
 }
 
-// moveGroup is how many committed messages are filed together.
-const moveGroup = 200
+// moveGroup is how many committed messages are filed together, and
+// drainGroup after how many decided messages the mail they caused is sent
+// (one sync of the store for the group: see Store.Sync).
+const (
+	moveGroup  = 200
+	drainGroup = 32
+)
 
 // afterStop returns a context that outlives ctx: after a stop was asked
 // for, the work in hand goes on while it makes progress (see progressed),
@@ -394,6 +403,10 @@ func (p *Pipeline) move(ctx context.Context, mb Mailbox, rows []*MessageRow) err
 		}
 		byFolder[row.Folder] = append(byFolder[row.Folder], row)
 	}
+	// A mail filed is never read again: its decision must be durable first.
+	if err := p.store.Sync(); err != nil {
+		return err
+	}
 	var errs []error
 	for _, folder := range folders {
 		group := byFolder[folder]
@@ -428,7 +441,6 @@ func (p *Pipeline) move(ctx context.Context, mb Mailbox, rows []*MessageRow) err
 // larger than the size it announced allows.
 const ProblemSizeMismatch = "size_mismatch"
 
-// fetch streams a message from the mailbox into the store. A failure of the
 // take processes one listed message unless it is done already or waits
 // for its next try. done tells whether the message needs nothing more from
 // the loop (the checkpoint may pass it). A message processed while the
@@ -1171,6 +1183,13 @@ func (p *Pipeline) drain(ctx context.Context, rep *Report) {
 	if err != nil {
 		rep.Errors = append(rep.Errors, err)
 		return
+	}
+	if len(due) > 0 {
+		// What leads to a mail is durable before it goes (see Store.Sync).
+		if err := p.store.Sync(); err != nil {
+			rep.Errors = append(rep.Errors, err)
+			return
+		}
 	}
 	settled := false // a forward was accepted or refused: mail held on it is due
 	defer func() {

@@ -15,6 +15,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -103,9 +104,10 @@ CREATE TABLE IF NOT EXISTS notices (problem TEXT PRIMARY KEY, last_at INTEGER NO
 // the mail intake composed, content-addressed under outbox/ and named by
 // its outbox row.
 type Store struct {
-	db   *sql.DB
-	dir  string
-	lock *os.File
+	db     *sql.DB
+	dir    string
+	lock   *os.File
+	syncMu sync.Mutex // held by durably
 	// lax is set by SetDurable(false): files are not synced either.
 	lax bool
 }
@@ -149,7 +151,7 @@ func OpenStore(dir string, log *slog.Logger) (*Store, error) {
 		lock.Close()
 		return nil, err
 	}
-	dsn := "file:" + filepath.Join(dir, "intake.db") + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(FULL)"
+	dsn := "file:" + filepath.Join(dir, "intake.db") + "?_pragma=busy_timeout(5000)&_pragma=journal_mode(WAL)&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)"
 	sdb, err := sql.Open("sqlite", dsn)
 	if err != nil {
 		lock.Close()
@@ -179,7 +181,9 @@ func OpenStore(dir string, log *slog.Logger) (*Store, error) {
 // power cut then may lose or spoil the latest commits. The loop always
 // runs durable.
 func (s *Store) SetDurable(durable bool) error {
-	mode := "FULL"
+	s.syncMu.Lock()
+	defer s.syncMu.Unlock()
+	mode := "NORMAL" // see Sync
 	if !durable {
 		mode = "OFF"
 	}
@@ -187,6 +191,41 @@ func (s *Store) SetDurable(durable bool) error {
 		return fmt.Errorf("setting synchronous %s: %w", mode, err)
 	}
 	s.lax = !durable
+	return nil
+}
+
+// Sync makes every commit so far durable. Commits are written with
+// synchronous=NORMAL: in WAL mode each survives a crash of the process at
+// once, and a power cut once the WAL file is synced, which a commit under
+// synchronous=FULL does for all before it. The loop calls Sync before any
+// effect outside the store (mail sent, mail moved), so a group of decisions
+// costs one sync, not one each; what a power cut takes back had no effect
+// yet and is decided again.
+func (s *Store) Sync() error {
+	return s.durably(func() error {
+		_, err := s.db.Exec(`INSERT INTO meta (key, value) VALUES ('synced_at', unixepoch())
+			ON CONFLICT(key) DO UPDATE SET value = excluded.value`)
+		return err
+	})
+}
+
+// durably runs f with its commits synced before they return.
+func (s *Store) durably(f func() error) error {
+	s.syncMu.Lock()
+	defer s.syncMu.Unlock()
+	if s.lax {
+		return f()
+	}
+	if _, err := s.db.Exec(`PRAGMA synchronous = FULL`); err != nil {
+		return fmt.Errorf("syncing the store: %w", err)
+	}
+	err := f()
+	if _, perr := s.db.Exec(`PRAGMA synchronous = NORMAL`); perr != nil && err == nil {
+		err = perr
+	}
+	if err != nil {
+		return fmt.Errorf("syncing the store: %w", err)
+	}
 	return nil
 }
 
@@ -936,12 +975,16 @@ func (s *Store) ReleaseKept(f KeptFilter, now time.Time) (int, error) {
 
 // MarkSent records a delivered mail.
 func (s *Store) MarkSent(id int64, now time.Time) error {
-	err := s.tx(func(tx *sql.Tx) error {
-		_, err := tx.Exec(`UPDATE outbox SET state = ?, sent_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`, OutboxSent, now.Unix(), id)
-		if err != nil {
-			return err
-		}
-		return settleHeld(tx, id, true)
+	// Synced at once: the record of a mail sent is what keeps a power cut
+	// from sending it again.
+	err := s.durably(func() error {
+		return s.tx(func(tx *sql.Tx) error {
+			_, err := tx.Exec(`UPDATE outbox SET state = ?, sent_at = ?, attempts = attempts + 1, last_error = '' WHERE id = ?`, OutboxSent, now.Unix(), id)
+			if err != nil {
+				return err
+			}
+			return settleHeld(tx, id, true)
+		})
 	})
 	if err != nil {
 		return fmt.Errorf("marking outbox %d sent: %w", id, err)
