@@ -23,9 +23,9 @@ import (
 // raw/, fetched again by the next poll).
 const (
 	batchMails = 32      // messages in one UID FETCH
-	batchBytes = 8 << 20 // announced bytes in one UID FETCH
+	batchBytes = 4 << 20 // announced bytes in one UID FETCH
 	aheadMails = 128     // messages read but not yet decided
-	aheadBytes = 32 << 20
+	aheadBytes = 16 << 20
 )
 
 // fetched is a message read ahead: its raw mail stored and parsed, or why
