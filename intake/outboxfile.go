@@ -84,3 +84,27 @@ func (s *Store) removeUnnamedMail(log *slog.Logger) error {
 	}
 	return nil
 }
+
+// dropUnnamed removes the files of composed mail that no outbox row
+// names: mail composed for a commit that failed or never came (a plan
+// that failed half way, a dry run). What it cannot remove, the next
+// OpenStore does.
+func (s *Store) dropUnnamed(mail []*Outgoing) {
+	for _, o := range mail {
+		if o == nil || o.File == "" {
+			continue
+		}
+		var n int
+		if err := s.db.QueryRow(`SELECT count(*) FROM outbox WHERE file = ?`, o.File).Scan(&n); err != nil || n > 0 {
+			continue
+		}
+		os.Remove(s.filePath("outbox", o.File))
+	}
+}
+
+// dropUnnamedOnError is dropUnnamed when *err is set, for a deferred call.
+func (s *Store) dropUnnamedOnError(err *error, mail []*Outgoing) {
+	if *err != nil {
+		s.dropUnnamed(mail)
+	}
+}

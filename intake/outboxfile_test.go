@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -174,5 +176,49 @@ func TestOutboxMovesOutOldMail(t *testing.T) {
 	var inDB int64
 	if err := st.db.QueryRow(`SELECT coalesce(sum(length(raw)), 0) FROM outbox`).Scan(&inDB); err != nil || inDB != 0 {
 		t.Errorf("the outbox table holds %d bytes of mail after the move (%v)", inDB, err)
+	}
+}
+
+// unnamedMail lists the files under outbox/ that no outbox row names.
+func unnamedMail(t *testing.T, st *Store) []string {
+	t.Helper()
+	var out []string
+	err := filepath.WalkDir(filepath.Join(st.dir, "outbox"), func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		var n int
+		if err := st.db.QueryRow(`SELECT count(*) FROM outbox WHERE file = ?`, strings.TrimSuffix(d.Name(), ".eml")).Scan(&n); err != nil {
+			return err
+		}
+		if n == 0 {
+			out = append(out, d.Name())
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// TestOutboxDryRunLeavesNoFile: mail composed and never committed (a
+// reprocess dry run that would forward) leaves no file in outbox/.
+func TestOutboxDryRunLeavesNoFile(t *testing.T) {
+	h := newHarness(t)
+	body := strings.Replace(hwChangeFollowUp, "授权码：", "许可证编号：", 1)
+	h.deliver(testMail("chen@hospital.example", "License硬件变更申请", "a@hospital.example", "", hwChangeIncomplete+body, licenseFile, newHostFile, letterScan))
+	pr := h.poll().Processed[0]
+	f := &h.cfg.Rules.Fields[slices.IndexFunc(h.cfg.Rules.Fields, func(f rules.Field) bool { return f.ID == "auth_code" })]
+	f.Labels = append(f.Labels, "许可证编号")
+	if probs := h.cfg.Rules.Compile(); len(probs) > 0 {
+		t.Fatal(probs)
+	}
+	_, kinds, err := h.p.Reprocess(context.Background(), pr.CaseID, false, true)
+	if err != nil || !slices.Equal(kinds, []string{"forward", "forwarded"}) {
+		t.Fatalf("dry run = %v, %v; want the forward and the confirmation composed", kinds, err)
+	}
+	if left := unnamedMail(t, h.store); len(left) != 0 {
+		t.Errorf("the dry run left %d files no row names: %v", len(left), left)
 	}
 }

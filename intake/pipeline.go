@@ -608,6 +608,7 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, ra *readAhead, key 
 	}
 	pl := plan{cfg: cfg, now: now, uid: uint32(env.UID), size: env.Size, msg: msg, d: &d, msgs: msgs, sums: sums, c: c, update: update && c != nil}
 	if err := p.plan(&pl, rec); err != nil {
+		p.store.dropUnnamed(rec.Mail)
 		return nil, err
 	}
 	row.Action, row.Scenario, row.Reason, row.Decision = d.Action, d.Scenario, d.Reason, d

@@ -42,6 +42,8 @@ func (p *Pipeline) Reprocess(ctx context.Context, caseID string, reply, dryRun b
 	last := len(msgs) - 1
 	pl := plan{cfg: cfg, now: p.Now(), msg: msgs[last], d: &d, msgs: msgs, sums: sums, c: c}
 	rec := &Record{}
+	// Mail composed but not committed (a dry run, a failure) leaves no file.
+	defer func() { p.store.dropUnnamed(rec.Mail) }()
 	cp := *c
 	cp.Scenario, cp.Product, cp.UpdatedAt = d.Scenario, d.Product, pl.now
 	switch {

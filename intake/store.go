@@ -1030,7 +1030,10 @@ func (s *Store) NoteSendError(id int64, why string) error {
 
 // MarkFailed parks a mail that will not be sent, with the case it belongs to
 // set to failed, and queues the admin notice in the same transaction.
-func (s *Store) MarkFailed(id int64, why string, caseID string, notice *Outgoing, now time.Time) error {
+func (s *Store) MarkFailed(id int64, why string, caseID string, notice *Outgoing, now time.Time) (err error) {
+	if notice != nil {
+		defer s.dropUnnamedOnError(&err, []*Outgoing{notice})
+	}
 	return s.tx(func(tx *sql.Tx) error {
 		if _, err := tx.Exec(`UPDATE outbox SET state = ?, attempts = attempts + 1, last_error = ? WHERE id = ?`, OutboxFailed, why, id); err != nil {
 			return err
@@ -1176,7 +1179,9 @@ type Bounced struct {
 // returns the message row's id.
 func (s *Store) Commit(r *Record, now time.Time) (int64, error) {
 	var rowID int64
-	err := s.tx(func(tx *sql.Tx) error {
+	var err error
+	defer s.dropUnnamedOnError(&err, r.Mail)
+	err = s.tx(func(tx *sql.Tx) error {
 		if r.Case != nil {
 			if err := upsertCase(tx, r.Case, r.NewCase); err != nil {
 				return err
@@ -1249,7 +1254,8 @@ func mergeCase(tx *sql.Tx, from, into string, now time.Time) error {
 
 // CommitCase writes a change to a case that no new message caused (a
 // reminder, closing, a reprocess) with the mail it causes.
-func (s *Store) CommitCase(c *Case, mail []*Outgoing, now time.Time) error {
+func (s *Store) CommitCase(c *Case, mail []*Outgoing, now time.Time) (err error) {
+	defer s.dropUnnamedOnError(&err, mail)
 	return s.tx(func(tx *sql.Tx) error {
 		if err := upsertCase(tx, c, false); err != nil {
 			return err
@@ -1264,7 +1270,8 @@ func (s *Store) CommitCase(c *Case, mail []*Outgoing, now time.Time) error {
 }
 
 // QueueMail adds mail that belongs to no case (an admin notice).
-func (s *Store) QueueMail(o *Outgoing, now time.Time) error {
+func (s *Store) QueueMail(o *Outgoing, now time.Time) (err error) {
+	defer s.dropUnnamedOnError(&err, []*Outgoing{o})
 	return s.tx(func(tx *sql.Tx) error { return insertOutbox(tx, "", 0, o, now) })
 }
 
