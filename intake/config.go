@@ -55,6 +55,16 @@ type Config struct {
 	// the config names (letter templates) relative to it.
 	Path  string `yaml:"-"`
 	Files fs.FS  `yaml:"-"`
+
+	origin *Config // the config a view of one mailbox was made from (see view)
+}
+
+// whole returns the config c is a view of, or c.
+func (c *Config) whole() *Config {
+	if c.origin != nil {
+		return c.origin
+	}
+	return c
 }
 
 // ConfigError lists every problem found in a config file, one a line, each

@@ -124,6 +124,7 @@ func (c *Config) view(name string) *Config {
 			continue
 		}
 		v := *c
+		v.origin = c
 		v.Mailbox = m.IMAP
 		if m.rules != nil {
 			v.Rules = *m.rules

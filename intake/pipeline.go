@@ -542,6 +542,7 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, ra *readAhead, key 
 	now := p.Now()
 	row := MessageRow{Mailbox: key, UIDValidity: uv, UID: uint32(env.UID), ReceivedAt: now, Size: env.Size}
 	var msg *rules.Message
+	var got *fetched
 	if env.Size > int64(cfg.Limits.MaxMessageBytes) {
 		// Not fetched at all: the server's size is enough to refuse it.
 		// Not fetched at all: the server's size is enough to refuse it, and
@@ -549,7 +550,7 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, ra *readAhead, key 
 		msg = &rules.Message{Problem: message.ProblemTooLarge, Detail: fmt.Sprintf("%d bytes, over max_message_bytes %d", env.Size, cfg.Limits.MaxMessageBytes),
 			MessageID: env.MessageID, From: env.From, FromName: env.FromName, Subject: env.Subject}
 	} else {
-		got := ra.get(ctx, env)
+		got = ra.get(ctx, env)
 		var lie *imapbox.SizeMismatchError
 		if errors.As(got.err, &lie) {
 			// The connection is gone; the mail is quarantined unread.
@@ -580,7 +581,12 @@ func (p *Pipeline) process(ctx context.Context, cfg *Config, ra *readAhead, key 
 		msgs, sums = nil, nil // the engineers have the rest
 	}
 	msgs, sums = append(msgs, msg), append(sums, row.SHA256)
-	d := cfg.Rules.Evaluate(msgs)
+	var d rules.Decision
+	if len(msgs) == 1 && got != nil && got.alone != nil && got.of == cfg.whole() {
+		d = *got.alone // decided while it was read
+	} else {
+		d = cfg.Rules.Evaluate(msgs)
+	}
 	if update && d.Action == rules.ActionIgnore && d.Reason == "not_request" {
 		// News on a case with the engineers needs no process words ("补充
 		// 照片" and a file): planUpdate decides what it is worth.

@@ -37,6 +37,11 @@ type fetched struct {
 	size  int64
 	msg   *rules.Message
 	err   error // fetching, storing or parsing; a lost connection is a *mailboxError
+	// alone is the decision on msg as if it were the whole case, made
+	// with the rules of config of (a whole config): a mail that joins no
+	// case needs nothing else, and this takes it off the loop's core.
+	alone *rules.Decision
+	of    *Config
 }
 
 // readAhead reads the messages of one poll ahead of the loop.
@@ -182,12 +187,16 @@ func (ra *readAhead) fetch(work context.Context, batch []*fetched) {
 			defer ra.parses.Done()
 			defer func() { <-ra.parse }()
 			defer close(f.ready)
-			cfg := ra.p.Config().view(ra.name)
+			whole := ra.p.Config()
+			cfg := whole.view(ra.name)
 			if cfg == nil {
 				f.err = errors.New("the mailbox left the config")
 				return
 			}
-			f.msg, f.err = ra.p.parseStored(cfg, f.sum)
+			if f.msg, f.err = ra.p.parseStored(cfg, f.sum); f.err == nil {
+				d := cfg.Rules.Evaluate([]*rules.Message{f.msg})
+				f.alone, f.of = &d, whole
+			}
 		}()
 	})
 	var lie *imapbox.SizeMismatchError
