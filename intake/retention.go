@@ -51,7 +51,8 @@ func migrate(db *sql.DB) error {
 		}
 	}
 	// Indexes on the added columns, so that pruning reads only what is
-	// still kept and old enough.
+	// still kept and old enough. pruneFiles names them (INDEXED BY): else
+	// SQLite reads every sent mail, or every done case, on each poll.
 	_, err := db.Exec(`
 CREATE INDEX IF NOT EXISTS messages_kept ON messages(received_at) WHERE pruned_at IS NULL AND sha256 != '';
 CREATE INDEX IF NOT EXISTS outbox_kept ON outbox(created_at) WHERE pruned_at IS NULL AND state IN ('sent', 'cancelled');
@@ -89,7 +90,7 @@ func (s *Store) Prune(now time.Time, r RetentionConfig) (Pruned, error) {
 	if r.Cases > 0 {
 		cut := now.Add(-time.Duration(r.Cases)).Unix()
 		_, files, size, err := s.pruneFiles(now, "messages", "sha256", `sha256 != '' AND received_at < ?
-			AND (case_id IS NULL OR case_id IN (SELECT id FROM cases WHERE state IN (?, ?, ?) AND updated_at < ?))`,
+			AND (case_id IS NULL OR EXISTS (SELECT 1 FROM cases WHERE id = messages.case_id AND state IN (?, ?, ?) AND updated_at < ?))`,
 			cut, StateForwarded, StateClosed, StateFailed, cut)
 		p.Raw, p.Bytes = files, p.Bytes+size
 		if err != nil {
@@ -107,9 +108,10 @@ func (s *Store) Prune(now time.Time, r RetentionConfig) (Pruned, error) {
 // pruned, the files removed and their bytes.
 func (s *Store) pruneFiles(now time.Time, table, col, where string, args ...any) (pruned, removed int, size int64, err error) {
 	folder := map[string]string{"outbox": "outbox", "messages": "raw"}[table]
+	index := map[string]string{"outbox": "outbox_kept", "messages": "messages_kept"}[table]
 	var sums []string
 	err = s.tx(func(tx *sql.Tx) error {
-		rows, err := tx.Query(`SELECT id, coalesce(`+col+`, '') FROM `+table+` WHERE pruned_at IS NULL AND `+where, args...)
+		rows, err := tx.Query(`SELECT id, coalesce(`+col+`, '') FROM `+table+` INDEXED BY `+index+` WHERE pruned_at IS NULL AND `+where, args...)
 		if err != nil {
 			return err
 		}

@@ -14,7 +14,9 @@ import (
 func (s *Store) OpenCasesOf(addr string, byDomain bool) ([]*Case, error) {
 	addr = strings.ToLower(addr)
 	_, dom, _ := strings.Cut(addr, "@")
-	where := `state IN (?, ?) AND id IN (SELECT case_id FROM parties WHERE address = ?`
+	// +state: the cases are found through the parties, never by their
+	// state, which a store that has seen 100,000 mails has 60,000 of.
+	where := `+state IN (?, ?) AND id IN (SELECT case_id FROM parties WHERE address = ?`
 	args := []any{StateWaiting, StateForwarded, addr}
 	if byDomain && dom != "" {
 		where += ` OR address LIKE ? ESCAPE '\'`
