@@ -7,9 +7,9 @@ import (
 	"intake/rules"
 )
 
-// parsedBudget bounds the raw mail, in bytes, whose parsed form
-// parsedMail keeps.
-const parsedBudget = 32 << 20
+// parsedBudget bounds the memory, in bytes, that the mails parsedMail
+// keeps take (see parsedSize).
+const parsedBudget = 16 << 20
 
 // parsedMail keeps the mails parseStored read last, by digest: a new mail
 // is weighed against every open case of its sender, each with its earlier
@@ -37,8 +37,9 @@ func (c *parsedMail) get(sum string, lim message.Limits) *rules.Message {
 	return c.mails[sum]
 }
 
-// put keeps the parsed mail of a digest, read with lim from size bytes.
-func (c *parsedMail) put(sum string, lim message.Limits, m *rules.Message, size int64) {
+// put keeps the parsed mail of a digest, read with lim.
+func (c *parsedMail) put(sum string, lim message.Limits, m *rules.Message) {
+	size := parsedSize(m)
 	if size > parsedBudget/4 {
 		return // one large mail would push out the rest
 	}
@@ -58,4 +59,17 @@ func (c *parsedMail) put(sum string, lim message.Limits, m *rules.Message, size 
 		delete(c.mails, old)
 		delete(c.sizes, old)
 	}
+}
+
+// parsedSize is about the memory a parsed mail holds: its text and the
+// files it carries, their content included.
+func parsedSize(m *rules.Message) int64 {
+	n := int64(len(m.Body) + len(m.AltBody) + 1024)
+	for _, a := range m.Attachments {
+		n += int64(len(a.Data) + len(a.Text) + len(a.Head) + 256)
+	}
+	for _, f := range m.Forwarded {
+		n += parsedSize(f)
+	}
+	return n
 }

@@ -739,9 +739,7 @@ func (p *Pipeline) parseStored(cfg *Config, sum string) (*rules.Message, error) 
 	if got := hex.EncodeToString(h.Sum(nil)); got != sum {
 		return nil, fmt.Errorf("parsing %.12s: the stored copy does not match its digest (now %.12s): spoilt on disk", sum, got)
 	}
-	if st, err := f.Stat(); err == nil {
-		p.parsed.put(sum, cfg.Limits, m, st.Size())
-	}
+	p.parsed.put(sum, cfg.Limits, m)
 	return m, nil
 }
 
