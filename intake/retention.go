@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"time"
 )
@@ -56,7 +57,8 @@ func migrate(db *sql.DB) error {
 	_, err := db.Exec(`
 CREATE INDEX IF NOT EXISTS messages_kept ON messages(received_at) WHERE pruned_at IS NULL AND sha256 != '';
 CREATE INDEX IF NOT EXISTS outbox_kept ON outbox(created_at) WHERE pruned_at IS NULL AND state IN ('sent', 'cancelled');
-CREATE INDEX IF NOT EXISTS outbox_file ON outbox(file);`)
+CREATE INDEX IF NOT EXISTS outbox_file ON outbox(file);
+CREATE INDEX IF NOT EXISTS outbox_file_kept ON outbox(file) WHERE pruned_at IS NULL;`)
 	if err != nil {
 		return fmt.Errorf("creating retention indexes: %w", err)
 	}
@@ -139,10 +141,12 @@ func (s *Store) pruneFiles(now time.Time, table, col, where string, args ...any)
 	if err != nil {
 		return 0, 0, 0, err
 	}
-	for _, sum := range sums {
+	pruned = len(sums)
+	slices.Sort(sums)
+	for _, sum := range slices.Compact(sums) { // a file many rows share is looked at once
 		var kept int
 		if err := s.db.QueryRow(`SELECT count(*) FROM `+table+` WHERE `+col+` = ? AND pruned_at IS NULL`, sum).Scan(&kept); err != nil {
-			return len(sums), removed, size, err
+			return pruned, removed, size, err
 		}
 		if sum == "" || kept > 0 {
 			continue
@@ -152,9 +156,9 @@ func (s *Store) pruneFiles(now time.Time, table, col, where string, args ...any)
 			size += st.Size()
 		}
 		if err := os.Remove(path); err != nil && !errors.Is(err, os.ErrNotExist) {
-			return len(sums), removed, size, err
+			return pruned, removed, size, err
 		}
 		removed++
 	}
-	return len(sums), removed, size, nil
+	return pruned, removed, size, nil
 }
