@@ -47,8 +47,7 @@ func TestHotQueriesUseIndexes(t *testing.T) {
 			AND (case_id IS NULL OR EXISTS (SELECT 1 FROM cases WHERE id = messages.case_id AND state IN (?, ?, ?) AND updated_at < ?))`,
 		"Prune(shared)":      `SELECT count(*) FROM messages WHERE sha256 = ? AND pruned_at IS NULL`,
 		"Prune(shared mail)": `SELECT count(*) FROM outbox WHERE file = ? AND pruned_at IS NULL`,
-		"RepliesSince": `SELECT count(*) FROM outbox WHERE kind IN ('request', 'ask', 'forwarded', 'reminder', 'closed')
-			AND created_at >= ?`,
+		"RepliesSince":       `SELECT coalesce(sum(n), 0) FROM reply_minutes WHERE minute >= ?`,
 		"ForwardsSince(sender)": `SELECT count(*) FROM outbox o JOIN messages m ON o.message_row = m.id
 			WHERE o.kind IN ('forward', 'update') AND o.state != 'kept' AND m.from_addr = ? AND o.created_at >= ?`,
 		"ForwardsSince(case)": `SELECT count(*) FROM outbox WHERE kind IN ('forward', 'update') AND state != 'kept' AND case_id = ? AND created_at >= ?`,
@@ -256,6 +255,9 @@ func BenchmarkStoreCommit(b *testing.B) {
 			b.ReportAllocs()
 			for i := seen; b.Loop(); i++ {
 				r := record(i)
+				if _, err := st.RepliesSince(now.Add(-time.Hour)); err != nil {
+					b.Fatal(err)
+				}
 				if _, err := st.RepliesTo(r.Message.From, now.Add(-24*time.Hour)); err != nil {
 					b.Fatal(err)
 				}
@@ -291,5 +293,58 @@ func BenchmarkOneSender(b *testing.B) {
 			}
 			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N*n), "ms/mail")
 		})
+	}
+}
+
+// TestRepliesSinceByMinute: the hourly reply cap counts the replies queued
+// from the start of the window's first minute on, whatever their state;
+// notices to the admin and forwards do not count; a store made before the
+// counts by minute starts from its outbox.
+func TestRepliesSinceByMinute(t *testing.T) {
+	dir := t.TempDir()
+	st, err := OpenStore(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t0 := time.Now().Truncate(time.Minute)
+	queue := func(kind string, at time.Time) {
+		t.Helper()
+		sum, size, err := st.PutMail(func(w io.Writer) error { _, err := io.WriteString(w, kind); return err })
+		if err != nil {
+			t.Fatal(err)
+		}
+		o := &Outgoing{Kind: kind, MessageID: fmt.Sprintf("%s-%d@x", kind, at.UnixNano()), Recipients: []string{"c@hospital.example"}, File: sum, Size: size}
+		if err := st.QueueMail(o, at); err != nil {
+			t.Fatal(err)
+		}
+	}
+	queue("request", t0.Add(-90*time.Minute))
+	queue("ask", t0.Add(-50*time.Minute))
+	queue("request", t0.Add(-50*time.Minute+30*time.Second))
+	queue("forward", t0.Add(-40*time.Minute))
+	queue("notice", t0.Add(-40*time.Minute))
+	queue("reminder", t0.Add(-10*time.Minute))
+	count := func(st *Store) int {
+		t.Helper()
+		n, err := st.RepliesSince(t0.Add(-time.Hour).Add(20 * time.Second))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	if n := count(st); n != 3 {
+		t.Errorf("RepliesSince(the last hour) = %d, want 3 (ask, request, reminder)", n)
+	}
+	// An older store: no counts by minute yet.
+	if _, err := st.db.Exec(`DELETE FROM reply_minutes; DELETE FROM meta WHERE key = 'reply_minutes'`); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if st, err = OpenStore(dir, nil); err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	if n := count(st); n != 3 {
+		t.Errorf("RepliesSince after opening a store without counts = %d, want 3 from its outbox", n)
 	}
 }

@@ -62,6 +62,20 @@ CREATE INDEX IF NOT EXISTS outbox_file_kept ON outbox(file) WHERE pruned_at IS N
 	if err != nil {
 		return fmt.Errorf("creating retention indexes: %w", err)
 	}
+	// The reply counts by minute (see RepliesSince) start from the
+	// outbox's last two hours in a store made before them.
+	var filled int
+	if err := db.QueryRow(`SELECT count(*) FROM meta WHERE key = 'reply_minutes'`).Scan(&filled); err != nil {
+		return fmt.Errorf("counting replies by minute: %w", err)
+	}
+	if filled == 0 {
+		_, err := db.Exec(`INSERT INTO reply_minutes (minute, n) SELECT created_at / 60, count(*) FROM outbox
+			WHERE kind IN ` + replyKinds + ` AND created_at >= unixepoch() - 7200 GROUP BY created_at / 60;
+			INSERT INTO meta (key, value) VALUES ('reply_minutes', 1)`)
+		if err != nil {
+			return fmt.Errorf("counting replies by minute: %w", err)
+		}
+	}
 	return nil
 }
 
@@ -80,6 +94,10 @@ type Pruned struct {
 // stays.
 func (s *Store) Prune(now time.Time, r RetentionConfig) (Pruned, error) {
 	var p Pruned
+	// Reply counts older than the cap's hour count no more.
+	if _, err := s.db.Exec(`DELETE FROM reply_minutes WHERE minute < ?`, now.Add(-2*time.Hour).Unix()/60); err != nil {
+		return p, fmt.Errorf("pruning reply counts: %w", err)
+	}
 	if r.Sent > 0 {
 		cut := now.Add(-time.Duration(r.Sent)).Unix()
 		rows, _, size, err := s.pruneFiles(now, "outbox", "file", `state IN ('sent', 'cancelled')

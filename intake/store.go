@@ -96,6 +96,7 @@ CREATE TABLE IF NOT EXISTS failures (
 CREATE TABLE IF NOT EXISTS filed (
 	message_row INTEGER PRIMARY KEY REFERENCES messages(id), uidvalidity INTEGER NOT NULL, uid INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS notices (problem TEXT PRIMARY KEY, last_at INTEGER NOT NULL, held INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS reply_minutes (minute INTEGER PRIMARY KEY, n INTEGER NOT NULL);
 `
 
 // Store keeps intake's state in a data directory: an SQLite database
@@ -1328,6 +1329,12 @@ func insertOutbox(tx *sql.Tx, caseID string, msgRow int64, o *Outgoing, now time
 		state, now.Unix(), now.Unix(), why)
 	if err != nil {
 		return fmt.Errorf("queueing %s mail: %w", o.Kind, err)
+	}
+	if strings.Contains(replyKinds, "'"+o.Kind+"'") {
+		_, err = tx.Exec(`INSERT INTO reply_minutes (minute, n) VALUES (?, 1) ON CONFLICT(minute) DO UPDATE SET n = n + 1`, now.Unix()/60)
+		if err != nil {
+			return fmt.Errorf("counting %s mail: %w", o.Kind, err)
+		}
 	}
 	return nil
 }

@@ -25,11 +25,17 @@ func (s *Store) OpenCasesOf(addr string, byDomain bool) ([]*Case, error) {
 	return s.queryCases(where+`) ORDER BY created_at, id`, args...)
 }
 
-// RepliesSince counts the automatic replies queued since a time, to anyone.
+// replyKinds are the kinds of outbox mail the hourly reply cap counts.
+const replyKinds = `('request', 'ask', 'forwarded', 'reminder', 'closed')`
+
+// RepliesSince counts the automatic replies queued since a time, to
+// anyone, to the minute: from the start of since's minute. It sums the
+// counts kept by minute (reply_minutes, at most one row a minute), so its
+// cost does not grow with the replies: counting the outbox rows instead
+// made each reply of a backlog cost as much as all before it.
 func (s *Store) RepliesSince(since time.Time) (int, error) {
 	var n int
-	err := s.db.QueryRow(`SELECT count(*) FROM outbox WHERE kind IN ('request', 'ask', 'forwarded', 'reminder', 'closed')
-		AND created_at >= ?`, since.Unix()).Scan(&n)
+	err := s.db.QueryRow(`SELECT coalesce(sum(n), 0) FROM reply_minutes WHERE minute >= ?`, since.Unix()/60).Scan(&n)
 	if err != nil {
 		return 0, fmt.Errorf("counting replies: %w", err)
 	}
