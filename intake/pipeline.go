@@ -134,6 +134,14 @@ type Processed struct {
 	Mail      []string // kinds of the mail it caused ("request", "forward", …)
 }
 
+// brief keeps of a decision what a poll's report shows: a backlog's
+// report holds one a mail, and the store has each whole. (10,000 whole
+// decisions of the mail sets hold 26 MiB of heap, brief ones 4 MiB.)
+func brief(d rules.Decision) rules.Decision {
+	d.Fields, d.Attachments, d.Checklist, d.Scoring = nil, nil, nil, nil
+	return d
+}
+
 // Report sums up one poll.
 type Report struct {
 	Processed []Processed
@@ -291,6 +299,7 @@ func (p *Pipeline) pollMailbox(ctx, work context.Context, name string, rep *Repo
 		}
 		if pr != nil {
 			pr.Mailbox = key
+			pr.Decision = brief(pr.Decision)
 			rep.Processed = append(rep.Processed, *pr)
 		}
 		if decided++; decided%drainGroup == 0 {
