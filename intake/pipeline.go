@@ -1,6 +1,7 @@
 package intake
 
 import (
+	"bufio"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -737,7 +738,7 @@ func (p *Pipeline) parseStored(cfg *Config, sum string) (*rules.Message, error) 
 	}
 	defer f.Close()
 	h := sha256.New()
-	r := io.TeeReader(f, h)
+	r := io.TeeReader(bufio.NewReaderSize(f, 64<<10), h) // the reader's own reads are small
 	m, err := message.Parse(r, cfg.Limits)
 	if err == nil {
 		_, err = io.Copy(io.Discard, r) // what a limit left unread
