@@ -456,16 +456,12 @@ const ProblemSizeMismatch = "size_mismatch"
 // the loop (the checkpoint may pass it). A message processed while the
 // connection was lost comes with the *mailboxError.
 func (p *Pipeline) take(ctx context.Context, cfg *Config, ra *readAhead, key string, uv uint32, env imapbox.Envelope) (pr *Processed, done bool, err error) {
-	if row, err := p.store.SeenUID(key, uv, uint32(env.UID)); err != nil {
+	switch done, waiting, err := p.standing(key, uv, env); {
+	case err != nil:
 		return nil, false, err
-	} else if row != nil {
+	case done:
 		return nil, true, nil // committed before a crash; Poll filed it
-	}
-	f, err := p.store.Failure(key, uv, uint32(env.UID))
-	if err != nil {
-		return nil, false, err
-	}
-	if f != nil && p.Now().Before(f.NextAt) {
+	case waiting:
 		return nil, false, nil
 	}
 	pr, err = p.process(ctx, cfg, ra, key, uv, env)
@@ -482,11 +478,18 @@ func (p *Pipeline) wanted(cfg *Config, key string, uv uint32, env imapbox.Envelo
 	if env.Size > int64(cfg.Limits.MaxMessageBytes) {
 		return false
 	}
+	done, waiting, err := p.standing(key, uv, env)
+	return err == nil && !done && !waiting
+}
+
+// standing tells where a listed message stands: done (committed before),
+// or waiting for its next try after a failure; else it is to be read now.
+func (p *Pipeline) standing(key string, uv uint32, env imapbox.Envelope) (done, waiting bool, err error) {
 	if row, err := p.store.SeenUID(key, uv, uint32(env.UID)); err != nil || row != nil {
-		return false
+		return row != nil, false, err
 	}
 	f, err := p.store.Failure(key, uv, uint32(env.UID))
-	return err == nil && (f == nil || !p.Now().Before(f.NextAt))
+	return false, f != nil && p.Now().Before(f.NextAt), err
 }
 
 // failed records a failed try of a message. After cfg's max_tries it gives
