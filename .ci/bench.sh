@@ -41,33 +41,13 @@ SEEN=${BENCH_SEEN:-0}
 IMAP_PORT=${BENCH_IMAP_PORT:-11243}
 LMTP_PORT=${BENCH_LMTP_PORT:-10124}
 SINK=127.0.0.1:${BENCH_SINK_PORT:-2626}
-USER_=intake@example.test
-
-work=$(mktemp -d /tmp/intake-bench.XXXXXX)
-chmod 755 "$work"
-sink_pid=
-cleanup() {
-	[[ -n $sink_pid ]] && kill "$sink_pid" 2>/dev/null || true
-	MAILSTACK_IMAP_PORT=$IMAP_PORT MAILSTACK_LMTP_PORT=$LMTP_PORT bash .ci/mailstack.sh stop "$work/stack" >/dev/null 2>&1 || true
-	if [[ -n ${BENCH_KEEP:-} ]]; then echo "bench: kept $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-
 if ! command -v imapfilter >/dev/null; then
 	# A new machine's package lists may be empty or old: update them first.
 	apt-get update >/dev/null
 	DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends imapfilter >/dev/null
 fi
-if [[ -n ${BENCH_INTAKE:-} ]]; then
-	cp "$BENCH_INTAKE" "$work/intake" # another build, e.g. an older one to compare
-else
-	go build -o "$work/intake" ./cmd/intake
-fi
-go build -o "$work/intakebench" ./cmd/intakebench
-bench="$work/intakebench"
-MAILSTACK_IMAP_PORT=$IMAP_PORT MAILSTACK_LMTP_PORT=$LMTP_PORT bash .ci/mailstack.sh start-imap "$work/stack"
-conf="$work/stack/dovecot.conf"
-maildir="$work/stack/mail/$USER_"
+NAME=bench KEEP=${BENCH_KEEP:-} INTAKE_BIN=${BENCH_INTAKE:-}
+. .ci/benchstack.sh
 
 sets=()
 for f in testdata/*/expected.jsonl; do sets+=("$(dirname "$f")"); done

@@ -20,24 +20,8 @@ MIB=${1:-100}
 IMAP_PORT=${BIGMAIL_IMAP_PORT:-11443}
 LMTP_PORT=${BIGMAIL_LMTP_PORT:-10324}
 SINK=127.0.0.1:${BIGMAIL_SINK_PORT:-2826}
-USER_=intake@example.test
-
-work=$(mktemp -d /tmp/intake-bigmail.XXXXXX)
-chmod 755 "$work"
-sink_pid=
-cleanup() {
-	[[ -n $sink_pid ]] && kill "$sink_pid" 2>/dev/null || true
-	MAILSTACK_IMAP_PORT=$IMAP_PORT MAILSTACK_LMTP_PORT=$LMTP_PORT bash .ci/mailstack.sh stop "$work/stack" >/dev/null 2>&1 || true
-	if [[ -n ${BIGMAIL_KEEP:-} ]]; then echo "bigmail: kept $work" >&2; else rm -rf "$work"; fi
-}
-trap cleanup EXIT
-
-go build -o "$work/intake" ./cmd/intake
-go build -o "$work/intakebench" ./cmd/intakebench
-bench="$work/intakebench"
-MAILSTACK_IMAP_PORT=$IMAP_PORT MAILSTACK_LMTP_PORT=$LMTP_PORT bash .ci/mailstack.sh start-imap "$work/stack" >/dev/null
-conf="$work/stack/dovecot.conf"
-maildir="$work/stack/mail/$USER_"
+NAME=bigmail KEEP=${BIGMAIL_KEEP:-} INTAKE_BIN=
+. .ci/benchstack.sh
 limit=$((MIB * 2 + 64))MiB
 "$bench" config -in config.yaml -out "$work/intake.yaml" -imap "127.0.0.1:$IMAP_PORT" -smtp "$SINK" -data "$work/data" \
 	-set "limits.max_message_bytes=$limit" -set "limits.max_attachment_bytes=$limit" -set "forwards.max_bytes=$limit"
