@@ -72,30 +72,6 @@ reset() {
 	chown dovecot:dovecot "$maildir"
 	doveadm -c "$conf" mailbox status -u "$USER_" messages INBOX >/dev/null
 }
-sink_start() {
-	"$bench" sink -listen "$SINK" -log "$work/sink.log" &
-	sink_pid=$!
-	for _ in $(seq 50); do
-		(exec 3<>"/dev/tcp/${SINK%:*}/${SINK#*:}") 2>/dev/null && return 0
-		sleep 0.1
-	done
-	echo "bench: the SMTP sink did not start" >&2
-	exit 1
-}
-sink_stop() {
-	kill "$sink_pid"
-	wait "$sink_pid" || true
-	sink_pid=
-}
-results="$work/results.jsonl"
-# run NAME LOG COMMAND...: time COMMAND, its output and log going to LOG.out
-# and LOG.log under the work folder; on failure, show the end of the log.
-run() {
-	local name=$1 log=$work/$2
-	shift 2
-	"$bench" measure -out "$results" -name "$name" -mails "${MAILS:-0}" -stdout "$log.out" -stderr "$log.log" -- "$@" ||
-		{ tail -n 20 "$log.log" >&2; exit 1; }
-}
 # second CONFIG SEEN: time a poll of the SECOND mails on the store of CONFIG,
 # which has seen SEEN mails, then the same poll on an empty store.
 second() {

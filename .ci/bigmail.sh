@@ -62,29 +62,7 @@ mail "$work/small.eml" 2000
 mail "$work/big.eml" $((MIB << 20))
 chown dovecot:dovecot "$work"/*.eml
 
-sink_start() {
-	: >"$work/sink.log"
-	"$bench" sink -listen "$SINK" -log "$work/sink.log" &
-	sink_pid=$!
-	for _ in $(seq 50); do
-		(exec 3<>"/dev/tcp/${SINK%:*}/${SINK#*:}") 2>/dev/null && return 0
-		sleep 0.1
-	done
-	echo "bigmail: the SMTP sink did not start" >&2
-	exit 1
-}
-sink_stop() {
-	kill "$sink_pid"
-	wait "$sink_pid" || true
-	sink_pid=
-}
-results="$work/results.jsonl"
-run() {
-	local name=$1 log=$work/$2
-	shift 2
-	"$bench" measure -out "$results" -name "$name" -mails 1 -stdout "$log.out" -stderr "$log.log" -- "$@" ||
-		{ tail -n 20 "$log.log" >&2; exit 1; }
-}
+MAILS=1 # for run: each run reads one mail
 # poll NAME EML: a fresh store and INBOX holding EML alone, polled once.
 poll() {
 	sleep 1
@@ -93,6 +71,7 @@ poll() {
 	cp "$2" "$maildir/cur/1.$1:2,"
 	chown -R dovecot:dovecot "$maildir"
 	doveadm -c "$conf" mailbox status -u "$USER_" messages INBOX >/dev/null
+	: >"$work/sink.log"
 	sink_start
 	run "$1" "$1" "$work/intake" poll --once --config "$work/intake.yaml"
 	sink_stop
